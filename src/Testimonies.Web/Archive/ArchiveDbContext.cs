@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Testimonies.Web.Archive;
+
+public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbContext(options)
+{
+    public DbSet<Statement> Statements => Set<Statement>();
+    public DbSet<Speaker> Speakers => Set<Speaker>();
+    public DbSet<Source> Sources => Set<Source>();
+    public DbSet<Reason> Reasons => Set<Reason>();
+    public DbSet<PublishedFinding> Findings => Set<PublishedFinding>();
+
+    /// <summary>Statements the public may see.</summary>
+    public IQueryable<Statement> PublishedStatements =>
+        Statements.Where(s => s.Status == PublicationStatus.Published);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Source>(source =>
+        {
+            source.HasIndex(s => s.Key).IsUnique();
+            source.Property(s => s.Key).HasMaxLength(80);
+            source.Property(s => s.Published)
+                .HasConversion(d => d.ToString(), text => PartialDate.Parse(text))
+                .HasMaxLength(10);
+        });
+
+        modelBuilder.Entity<Speaker>(speaker =>
+        {
+            speaker.HasIndex(s => s.Key).IsUnique();
+            speaker.Property(s => s.Key).HasMaxLength(80);
+            speaker.Property(s => s.Role).HasConversion<string>().HasMaxLength(20);
+        });
+
+        modelBuilder.Entity<Reason>(reason =>
+        {
+            reason.HasIndex(r => r.Slug).IsUnique();
+            reason.Property(r => r.Slug).HasMaxLength(80);
+            reason.Property(r => r.Theme).HasConversion<string>().HasMaxLength(30);
+        });
+
+        modelBuilder.Entity<Statement>(statement =>
+        {
+            statement.HasIndex(s => s.PublicId).IsUnique();
+            statement.HasIndex(s => new { s.SourceId, s.Position });
+            statement.Property(s => s.PublicId).HasMaxLength(40);
+            statement.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
+            statement.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+            statement.Property(s => s.Language).HasMaxLength(35);
+            statement.HasOne(s => s.Speaker).WithMany(s => s.Statements).OnDelete(DeleteBehavior.Restrict);
+            statement.HasOne(s => s.Source).WithMany(s => s.Statements).OnDelete(DeleteBehavior.Restrict);
+            statement.HasMany(s => s.Reasons).WithMany(r => r.Statements).UsingEntity("StatementReasons");
+        });
+
+        modelBuilder.Entity<PublishedFinding>(finding =>
+        {
+            finding.HasIndex(f => f.Key).IsUnique();
+            finding.Property(f => f.Key).HasMaxLength(80);
+            finding.HasOne(f => f.Source).WithMany(s => s.Findings).OnDelete(DeleteBehavior.Restrict);
+            finding.HasMany(f => f.Reasons).WithMany(r => r.Findings).UsingEntity("FindingReasons");
+        });
+    }
+}

@@ -1,0 +1,44 @@
+namespace Testimonies.Web.Archive;
+
+/// <summary>
+/// A person, or a group, as a source identifies them. Anonymous speakers are never merged:
+/// two descriptions are one speaker only when the source says so.
+/// </summary>
+public class Speaker
+{
+    public int Id { get; set; }
+
+    /// <summary>Stable reference used by data files and URLs.</summary>
+    public required string Key { get; set; }
+
+    /// <summary>Only where the source gives a name (or a kunya such as "Abu Ibrahim").</summary>
+    public string? Name { get; set; }
+
+    /// <summary>How the source describes the speaker, e.g. "a disillusioned British fighter from London".</summary>
+    public required string Description { get; set; }
+
+    /// <summary>Nationality or origin as the source states it; null when it does not.</summary>
+    public string? Nationality { get; set; }
+
+    public SpeakerRole Role { get; set; }
+
+    /// <summary>True when the source attributes the words to several people ("other fighters").</summary>
+    public bool IsGroup { get; set; }
+
+    /// <summary>Markdown.</summary>
+    public string? Notes { get; set; }
+
+    public List<Statement> Statements { get; set; } = [];
+
+    public string DisplayName => Name ?? Capitalize(Description);
+
+    private static string Capitalize(string text) =>
+        text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}
+
+public enum SpeakerRole
+{
+    Fighter,
+    ForeignFighter,
+    Defector,
+}

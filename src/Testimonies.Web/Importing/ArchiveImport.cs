@@ -1,0 +1,210 @@
+using Microsoft.EntityFrameworkCore;
+using Testimonies.Web.Archive;
+
+namespace Testimonies.Web.Importing;
+
+/// <summary>Counts of what an import did (or, for a preview, would do) to one table.</summary>
+public sealed record TableChanges(string Table, int Created, int Updated, int Unchanged);
+
+/// <summary>
+/// Validates a set of data files against the archive and applies it in one transaction: all or nothing.
+/// Rows are matched by their stable keys, so importing the same files twice changes nothing.
+/// </summary>
+public static class ArchiveImport
+{
+    /// <summary>Cross-checks references against the file set and the store. Adds problems; writes nothing.</summary>
+    public static async Task ValidateAsync(ArchiveDbContext db, ImportSet set, List<ImportProblem> problems, CancellationToken cancellationToken)
+    {
+        var reasons = set.Reasons.Select(r => r.Slug).ToHashSet();
+        reasons.UnionWith(await db.Reasons.Select(r => r.Slug).ToListAsync(cancellationToken));
+        var sources = set.Sources.Select(s => s.Key).ToHashSet();
+        sources.UnionWith(await db.Sources.Select(s => s.Key).ToListAsync(cancellationToken));
+        var speakers = set.Speakers.Select(s => s.Key).ToHashSet();
+        speakers.UnionWith(await db.Speakers.Select(s => s.Key).ToListAsync(cancellationToken));
+
+        foreach (var statement in set.Statements)
+        {
+            Reference(statement.At, "source", statement.SourceKey, sources, "sources.csv", problems);
+            Reference(statement.At, "speaker", statement.SpeakerKey, speakers, "speakers.csv", problems);
+            foreach (var slug in statement.ReasonSlugs)
+                Reference(statement.At, "reasons", slug, reasons, "reasons.csv", problems);
+        }
+        foreach (var finding in set.Findings)
+        {
+            Reference(finding.At, "source", finding.SourceKey, sources, "sources.csv", problems);
+            foreach (var slug in finding.ReasonSlugs)
+                Reference(finding.At, "reasons", slug, reasons, "reasons.csv", problems);
+        }
+    }
+
+    private static void Reference(RawRecord at, string column, string key, HashSet<string> known, string table, List<ImportProblem> problems)
+    {
+        if (key.Length == 0 || known.Contains(key)) return;
+        var hint = Suggest.Nearest(key, known);
+        problems.Add(new(at.File, at.Line, column,
+            $"“{key}” is not a known {column.TrimEnd('s')}" + (hint is null ? $"; add it to {table} first." : $"; did you mean “{hint}”?")));
+    }
+
+    /// <summary>Writes the set in one transaction. Call only after validation found no problems.</summary>
+    public static async Task<IReadOnlyList<TableChanges>> ApplyAsync(ArchiveDbContext db, ImportSet set, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changes = new List<TableChanges>();
+
+        var reasons = await db.Reasons.Include(r => r.Findings).ToDictionaryAsync(r => r.Slug, cancellationToken);
+        var counter = new Counter("reasons");
+        foreach (var row in set.Reasons)
+        {
+            var reason = reasons.GetValueOrDefault(row.Slug);
+            if (reason is null)
+            {
+                reason = new Reason { Slug = row.Slug, Name = row.Name, Definition = row.Definition };
+                reasons[row.Slug] = reason;
+                db.Reasons.Add(reason);
+            }
+            reason.Name = row.Name;
+            reason.Theme = row.Theme;
+            reason.Definition = row.Definition;
+            reason.Boundary = row.Boundary;
+            reason.Position = row.Position;
+            counter.Count(db, reason);
+        }
+        changes.Add(counter.Result);
+
+        var sources = await db.Sources.ToDictionaryAsync(s => s.Key, cancellationToken);
+        counter = new Counter("sources");
+        foreach (var row in set.Sources)
+        {
+            var source = sources.GetValueOrDefault(row.Key);
+            if (source is null)
+            {
+                source = new Source { Key = row.Key, Title = row.Title, Publisher = row.Publisher };
+                sources[row.Key] = source;
+                db.Sources.Add(source);
+            }
+            source.Title = row.Title;
+            source.Subtitle = row.Subtitle;
+            source.Chapter = row.Chapter;
+            source.ChapterTitle = row.ChapterTitle;
+            source.Series = row.Series;
+            source.SeriesNumber = row.SeriesNumber;
+            source.Publisher = row.Publisher;
+            source.Author = row.Author;
+            source.Published = row.Published;
+            source.Url = row.Url;
+            source.Language = row.Language;
+            source.Notes = row.Notes;
+            counter.Count(db, source);
+        }
+        changes.Add(counter.Result);
+
+        var speakers = await db.Speakers.ToDictionaryAsync(s => s.Key, cancellationToken);
+        counter = new Counter("speakers");
+        foreach (var row in set.Speakers)
+        {
+            var speaker = speakers.GetValueOrDefault(row.Key);
+            if (speaker is null)
+            {
+                speaker = new Speaker { Key = row.Key, Description = row.Description };
+                speakers[row.Key] = speaker;
+                db.Speakers.Add(speaker);
+            }
+            speaker.Name = row.Name;
+            speaker.Description = row.Description;
+            speaker.Nationality = row.Nationality;
+            speaker.Role = row.Role;
+            speaker.IsGroup = row.IsGroup;
+            speaker.Notes = row.Notes;
+            counter.Count(db, speaker);
+        }
+        changes.Add(counter.Result);
+
+        var ids = set.Statements.Select(s => s.PublicId).ToList();
+        var statements = await db.Statements.Include(s => s.Reasons)
+            .Where(s => ids.Contains(s.PublicId)).ToDictionaryAsync(s => s.PublicId, cancellationToken);
+        counter = new Counter("statements");
+        foreach (var row in set.Statements)
+        {
+            var statement = statements.GetValueOrDefault(row.PublicId);
+            if (statement is null)
+            {
+                statement = new Statement { PublicId = row.PublicId, Text = row.Text };
+                statements[row.PublicId] = statement;
+                db.Statements.Add(statement);
+            }
+            statement.Text = row.Text;
+            statement.Kind = row.Kind;
+            statement.Language = row.Language;
+            statement.Source = sources[row.SourceKey];
+            statement.Speaker = speakers[row.SpeakerKey];
+            statement.Position = row.Position;
+            statement.Section = row.Section;
+            statement.Footnote = row.Footnote;
+            statement.SaidWhen = row.SaidWhen;
+            statement.Context = row.Context;
+            statement.ContentNote = row.ContentNote;
+            statement.Status = row.Status;
+            var reasonsChanged = SetReasons(statement.Reasons, row.ReasonSlugs, reasons);
+            counter.Count(db, statement, reasonsChanged);
+        }
+        changes.Add(counter.Result);
+
+        var findings = await db.Findings.Include(f => f.Reasons).ToDictionaryAsync(f => f.Key, cancellationToken);
+        counter = new Counter("findings");
+        foreach (var row in set.Findings)
+        {
+            var finding = findings.GetValueOrDefault(row.Key);
+            if (finding is null)
+            {
+                finding = new PublishedFinding { Key = row.Key, Wording = row.Wording, Figure = row.Figure, Dataset = row.Dataset };
+                findings[row.Key] = finding;
+                db.Findings.Add(finding);
+            }
+            finding.Source = sources[row.SourceKey];
+            finding.Footnote = row.Footnote;
+            finding.Wording = row.Wording;
+            finding.Figure = row.Figure;
+            finding.Percent = row.Percent;
+            finding.Dataset = row.Dataset;
+            finding.DatasetSize = row.DatasetSize;
+            var reasonsChanged = SetReasons(finding.Reasons, row.ReasonSlugs, reasons);
+            counter.Count(db, finding, reasonsChanged);
+        }
+        changes.Add(counter.Result);
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return changes;
+    }
+
+    /// <summary>Makes the list hold exactly the named reasons; says whether it changed.</summary>
+    private static bool SetReasons(List<Reason> current, IReadOnlyList<string> slugs, Dictionary<string, Reason> reasons)
+    {
+        if (current.Select(r => r.Slug).ToHashSet().SetEquals(slugs)) return false;
+        current.Clear();
+        current.AddRange(slugs.Select(slug => reasons[slug]));
+        return true;
+    }
+
+    /// <summary>Tells created, updated and unchanged rows apart through EF's change tracker.</summary>
+    private sealed class Counter(string table)
+    {
+        private int _created, _updated, _unchanged;
+
+        public void Count(ArchiveDbContext db, object entity, bool linksChanged = false)
+        {
+            var entry = db.Entry(entity);
+            entry.DetectChanges();
+            switch (entry.State)
+            {
+                case EntityState.Added: _created++; break;
+                case EntityState.Modified: _updated++; break;
+                default:
+                    if (linksChanged) _updated++; else _unchanged++;
+                    break;
+            }
+        }
+
+        public TableChanges Result => new(table, _created, _updated, _unchanged);
+    }
+}

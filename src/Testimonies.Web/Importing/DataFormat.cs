@@ -1,0 +1,84 @@
+namespace Testimonies.Web.Importing;
+
+/// <summary>
+/// The import format: five CSV files, the same in data/ and in a maintainer's upload.
+/// docs/data-format.md documents every column listed here (a test keeps the two in step).
+/// </summary>
+public static class DataFormat
+{
+    public const int MaxTextLength = 4000;
+    public const int MaxNoteLength = 4000;
+    public const int MaxShortLength = 300;
+
+    public static readonly TableSpec Reasons = new("reasons", "reasons.csv",
+    [
+        new("slug", true, "Stable identifier in URLs and in statements' reasons column: lower-case words joined by hyphens."),
+        new("name", true, "Name shown to readers."),
+        new("theme", true, "fighting-injustice, islamic-unity, corruption-and-barbarism or other."),
+        new("definition", true, "When to code a statement with this reason."),
+        new("boundary", false, "When not to, and which reason applies instead."),
+        new("position", true, "Order in the taxonomy (a whole number)."),
+    ]);
+
+    public static readonly TableSpec Sources = new("sources", "sources.csv",
+    [
+        new("key", true, "Stable identifier of the publication, e.g. csis-2016-ch9."),
+        new("title", true, "Title of the publication."),
+        new("subtitle", false, "Subtitle."),
+        new("chapter", false, "Chapter number or label, when the source is one chapter."),
+        new("chapter_title", false, "Title of that chapter."),
+        new("series", false, "Series the publication belongs to."),
+        new("series_number", false, "Number within the series."),
+        new("publisher", true, "Publisher (an organisation is one name)."),
+        new("author", false, "Author as printed; empty when the work names none (never guessed)."),
+        new("published", true, "Publication date at the precision the work gives: YYYY, YYYY-MM or YYYY-MM-DD."),
+        new("url", false, "Web address of the publication (http or https); empty when not recorded (never guessed)."),
+        new("language", false, "Language of the publication (BCP 47 tag); default en."),
+        new("notes", false, "Notes for readers, Markdown."),
+    ]);
+
+    public static readonly TableSpec Speakers = new("speakers", "speakers.csv",
+    [
+        new("key", true, "Stable identifier of the speaker. Anonymous speakers each get their own key unless the source says they are the same person."),
+        new("name", false, "Name, only where the source gives one."),
+        new("description", true, "How the source identifies the speaker, e.g. “a disillusioned British fighter from London”."),
+        new("nationality", false, "Nationality or origin as the source states it; empty when it does not."),
+        new("role", true, "fighter, foreign-fighter or defector, as the source describes the speaker."),
+        new("group", false, "yes when the source attributes the words to several people; default no."),
+        new("notes", false, "What else the source says of the speaker, Markdown."),
+    ]);
+
+    public static readonly TableSpec Statements = new("statements", "statements.csv",
+    [
+        new("id", true, "Permanent public identifier (the short URL /s/{id}): lower-case letters, digits and hyphens, 3–40 characters. Never changed once published."),
+        new("source", true, "Key of the source (sources.csv or already in the archive)."),
+        new("position", true, "Order of the statement in its source: 1, 2, 3…"),
+        new("section", false, "Heading of the source's section the words stand under."),
+        new("footnote", false, "Footnote number the source attaches to the words."),
+        new("speaker", true, "Key of the speaker (speakers.csv or already in the archive)."),
+        new("kind", true, "quotation (the speaker's words in quotation marks in the source) or paraphrase (reported speech)."),
+        new("language", false, "Language of the text (BCP 47 tag); default en."),
+        new("text", true, "Quotation: the words character for character, without the surrounding quotation marks and without footnote markers. Paraphrase: the source's reporting sentence as printed."),
+        new("said_when", false, "When the words were said, as the source puts it (“early 2014”)."),
+        new("reasons", false, "Reason slugs separated by semicolons; empty when the words give no reason."),
+        new("context", false, "Short context note, Markdown."),
+        new("content_note", false, "Warning shown before words that describe violence."),
+        new("status", false, "published, draft or withdrawn; default published."),
+    ]);
+
+    public static readonly TableSpec Findings = new("findings", "findings.csv",
+    [
+        new("key", true, "Stable identifier of the finding."),
+        new("source", true, "Key of the source that reports it."),
+        new("footnote", false, "Footnote the source attaches to the figure."),
+        new("wording", true, "The source's sentence stating the figure, word for word."),
+        new("figure", true, "The figure as the source states it, e.g. “at least 21 individuals (35 per cent)”."),
+        new("percent", false, "The percentage alone as a number (35, 8.5), for sorting and charts."),
+        new("dataset", true, "The dataset the figure describes, as the source names it."),
+        new("dataset_size", false, "Number of cases in that dataset, where the source gives it."),
+        new("reasons", false, "Reason slugs the figure is about, separated by semicolons."),
+    ]);
+
+    /// <summary>In the order they must be applied: each refers only to those before it.</summary>
+    public static readonly IReadOnlyList<TableSpec> All = [Reasons, Sources, Speakers, Statements, Findings];
+}

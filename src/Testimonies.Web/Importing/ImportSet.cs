@@ -1,0 +1,134 @@
+using Testimonies.Web.Archive;
+
+namespace Testimonies.Web.Importing;
+
+/// <summary>A named file to import (from data/, an upload, or the command line).</summary>
+public sealed record ImportFile(string Name, byte[] Content);
+
+/// <summary>The typed rows of a set of data files, parsed and checked on their own.</summary>
+public sealed class ImportSet
+{
+    public List<ReasonRow> Reasons { get; } = [];
+    public List<SourceRow> Sources { get; } = [];
+    public List<SpeakerRow> Speakers { get; } = [];
+    public List<StatementRow> Statements { get; } = [];
+    public List<FindingRow> Findings { get; } = [];
+
+    private static readonly Dictionary<string, Theme> Themes =
+        Enum.GetValues<Theme>().ToDictionary(t => t.Slug());
+
+    private static readonly Dictionary<string, SpeakerRole> Roles = new()
+    {
+        ["fighter"] = SpeakerRole.Fighter,
+        ["foreign-fighter"] = SpeakerRole.ForeignFighter,
+        ["defector"] = SpeakerRole.Defector,
+    };
+
+    private static readonly Dictionary<string, StatementKind> Kinds = new()
+    {
+        ["quotation"] = StatementKind.Quotation,
+        ["paraphrase"] = StatementKind.Paraphrase,
+    };
+
+    private static readonly Dictionary<string, PublicationStatus> Statuses = new()
+    {
+        ["published"] = PublicationStatus.Published,
+        ["draft"] = PublicationStatus.Draft,
+        ["withdrawn"] = PublicationStatus.Withdrawn,
+    };
+
+    /// <summary>Parses every file; problems are added to <paramref name="problems"/>, never thrown.</summary>
+    public static ImportSet Parse(IEnumerable<ImportFile> files, List<ImportProblem> problems)
+    {
+        var set = new ImportSet();
+        foreach (var file in files)
+        {
+            var spec = DataFormat.All.FirstOrDefault(t => string.Equals(t.FileName, Path.GetFileName(file.Name), StringComparison.OrdinalIgnoreCase));
+            if (spec is null)
+            {
+                problems.Add(new(file.Name, null, null,
+                    $"unknown file name. Name each file after its table: {string.Join(", ", DataFormat.All.Select(t => t.FileName))}."));
+                continue;
+            }
+            using var stream = new MemoryStream(file.Content, writable: false);
+            foreach (var record in CsvTable.Read(stream, file.Name, spec, problems))
+                set.Add(spec, record, problems);
+        }
+        set.CheckDuplicates(problems);
+        return set;
+    }
+
+    private void Add(TableSpec spec, RawRecord record, List<ImportProblem> problems)
+    {
+        var f = new FieldReader(record, problems);
+        switch (spec.Name)
+        {
+            case "reasons":
+                var reason = new ReasonRow(record, f.Slug("slug"), f.Required("name"), f.Choice("theme", Themes),
+                    f.Required("definition", DataFormat.MaxNoteLength), f.Optional("boundary", DataFormat.MaxNoteLength), f.Number("position", 1, 10_000));
+                if (!f.Failed) Reasons.Add(reason);
+                break;
+            case "sources":
+                var source = new SourceRow(record, f.Slug("key"), f.Required("title"), f.Optional("subtitle"), f.Optional("chapter"),
+                    f.Optional("chapter_title"), f.Optional("series"), f.Optional("series_number"), f.Required("publisher"), f.Optional("author"),
+                    f.Date("published"), f.Url("url"), f.Language("language"), f.Optional("notes", DataFormat.MaxNoteLength));
+                if (!f.Failed) Sources.Add(source);
+                break;
+            case "speakers":
+                var speaker = new SpeakerRow(record, f.Slug("key"), f.Optional("name"), f.Required("description"), f.Optional("nationality"),
+                    f.Choice("role", Roles), f.YesNo("group"), f.Optional("notes", DataFormat.MaxNoteLength));
+                if (!f.Failed) Speakers.Add(speaker);
+                break;
+            case "statements":
+                var statement = new StatementRow(record, f.Slug("id", 40), f.Slug("source"), f.Number("position", 1, 1_000_000),
+                    f.Optional("section"), f.Optional("footnote", 20), f.Slug("speaker"), f.Choice("kind", Kinds), f.Language("language"),
+                    f.Required("text", DataFormat.MaxTextLength, exact: true), f.Optional("said_when"), f.SlugList("reasons"),
+                    f.Optional("context", DataFormat.MaxNoteLength), f.Optional("content_note"), f.Choice("status", Statuses, PublicationStatus.Published));
+                CheckStatementText(statement, f);
+                if (statement.PublicId.Length is > 0 and < 3) f.Problem("id", "an identifier needs at least 3 characters.");
+                if (!f.Failed) Statements.Add(statement);
+                break;
+            case "findings":
+                var finding = new FindingRow(record, f.Slug("key"), f.Slug("source"), f.Optional("footnote", 20),
+                    f.Required("wording", DataFormat.MaxTextLength), f.Required("figure"), f.OptionalPercent("percent"),
+                    f.Required("dataset"), f.OptionalNumber("dataset_size", 1, int.MaxValue), f.SlugList("reasons"));
+                if (!f.Failed) Findings.Add(finding);
+                break;
+        }
+    }
+
+    /// <summary>Catches the usual copy-and-paste debris from a source's web text.</summary>
+    private static void CheckStatementText(StatementRow statement, FieldReader f)
+    {
+        var text = statement.Text;
+        if (text.Length == 0) return;
+        if (text != text.Trim())
+            f.Problem("text", "the text begins or ends with spaces or line breaks; remove them.");
+        if (System.Text.RegularExpressions.Regex.IsMatch(text, @"Footnote\s*\d"))
+            f.Problem("text", "the text still holds a footnote marker (“Footnote 95”); put the number in the footnote column and remove it from the text.");
+        if (statement.Kind == StatementKind.Quotation && text.Length > 1
+            && text[0] is '“' or '"' or '‘' && text[^1] is '”' or '"' or '’')
+            f.Problem("text", "a quotation is stored without its surrounding quotation marks; the page adds them.");
+    }
+
+    private void CheckDuplicates(List<ImportProblem> problems)
+    {
+        Duplicates(Reasons, r => r.Slug, r => r.At, "slug", problems);
+        Duplicates(Sources, s => s.Key, s => s.At, "key", problems);
+        Duplicates(Speakers, s => s.Key, s => s.At, "key", problems);
+        Duplicates(Statements, s => s.PublicId, s => s.At, "id", problems);
+        Duplicates(Statements, s => $"{s.SourceKey} #{s.Position}", s => s.At, "position", problems);
+        Duplicates(Findings, f => f.Key, f => f.At, "key", problems);
+    }
+
+    private static void Duplicates<T>(List<T> rows, Func<T, string> key, Func<T, RawRecord> at, string column, List<ImportProblem> problems)
+    {
+        foreach (var group in rows.GroupBy(key).Where(g => g.Count() > 1))
+        {
+            var first = at(group.First());
+            foreach (var row in group.Skip(1))
+                problems.Add(new(at(row).File, at(row).Line, column,
+                    $"“{group.Key}” is used already on line {first.Line}; each must be unique."));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Serilog;
+using Testimonies.Web;
+using Testimonies.Web.Archive;
+using Testimonies.Web.Importing;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Logging: Serilog, configured from appsettings.json ("Serilog" section).
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services));
+
+// The store (EF Core + SQLite) and the curated data folder.
+builder.Services.AddArchive(builder.Configuration, builder.Environment);
+
+// Pages: lower-case URLs; every page lives in its feature folder under Pages/.
+builder.Services.AddRazorPages();
+builder.Services.AddRouting(options => options.LowercaseUrls = true);
+
+var app = builder.Build();
+
+// Migrate and load data/ before serving; a broken data file stops start-up with its problems.
+try
+{
+    await app.InitializeArchiveAsync();
+}
+catch (ImportFailedException ex)
+{
+    app.Logger.LogCritical("{Message}", ex.Message);
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+}
+app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/not-found", "?code={0}");
+app.UseSerilogRequestLogging();
+app.UseRouting();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;
