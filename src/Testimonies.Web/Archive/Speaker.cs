@@ -42,3 +42,13 @@ public enum SpeakerRole
     ForeignFighter,
     Defector,
 }
+
+public static class SpeakerRoleNames
+{
+    public static string Label(this SpeakerRole role) => role switch
+    {
+        SpeakerRole.ForeignFighter => "Foreign fighter",
+        SpeakerRole.Defector => "Defector",
+        _ => "Fighter",
+    };
+}

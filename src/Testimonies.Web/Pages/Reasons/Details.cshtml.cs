@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Testimonies.Web.Archive;
+using Testimonies.Web.Pages.Statements;
+
+namespace Testimonies.Web.Pages.Reasons;
+
+public class DetailsModel(ArchiveDbContext db) : PageModel
+{
+    public record FindingView(string Wording, string Figure, string Dataset, int? DatasetSize, string? Footnote,
+        string SourceKey, string SourcePublisher, PartialDate SourcePublished, string? SourceChapter, List<string> ReasonNames);
+
+    public Reason Reason { get; private set; } = null!;
+    public List<StatementCard> Statements { get; private set; } = [];
+    public List<FindingView> Findings { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    {
+        var reason = await db.Reasons.AsNoTracking().SingleOrDefaultAsync(r => r.Slug == slug, cancellationToken);
+        if (reason is null) return NotFound();
+        Reason = reason;
+        Statements = await db.PublishedStatements.AsNoTracking()
+            .Where(s => s.Reasons.Any(r => r.Id == reason.Id))
+            .OrderBy(s => s.Source.Title).ThenBy(s => s.SourceId).ThenBy(s => s.Position)
+            .Select(StatementCard.FromStatement)
+            .ToListAsync(cancellationToken);
+        Findings = await db.Findings.AsNoTracking()
+            .Where(f => f.Reasons.Any(r => r.Id == reason.Id))
+            .OrderBy(f => f.SourceId).ThenBy(f => f.Key)
+            .Select(f => new FindingView(f.Wording, f.Figure, f.Dataset, f.DatasetSize, f.Footnote,
+                f.Source.Key, f.Source.Publisher, f.Source.Published, f.Source.Chapter,
+                f.Reasons.OrderBy(r => r.Position).Select(r => r.Name).ToList()))
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Testimonies.Web.Archive;
+using Testimonies.Web.Pages.Statements;
+
+namespace Testimonies.Web.Pages.Sources;
+
+public class DetailsModel(ArchiveDbContext db) : PageModel
+{
+    public record FindingView(string Wording, string Figure, string Dataset, string? Footnote, List<ReasonLink> Reasons);
+
+    public Source Source { get; private set; } = null!;
+    public List<StatementCard> Statements { get; private set; } = [];
+    public List<FindingView> Findings { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
+    {
+        var source = await db.Sources.AsNoTracking().SingleOrDefaultAsync(s => s.Key == key, cancellationToken);
+        if (source is null) return NotFound();
+        Source = source;
+        // In the order the words appear in the source, so the page reads as the source does.
+        Statements = await db.PublishedStatements.AsNoTracking()
+            .Where(s => s.SourceId == source.Id)
+            .OrderBy(s => s.Position)
+            .Select(StatementCard.FromStatement)
+            .ToListAsync(cancellationToken);
+        Findings = await db.Findings.AsNoTracking()
+            .Where(f => f.SourceId == source.Id)
+            .OrderBy(f => f.Id)
+            .Select(f => new FindingView(f.Wording, f.Figure, f.Dataset, f.Footnote,
+                f.Reasons.OrderBy(r => r.Position).Select(r => new ReasonLink(r.Slug, r.Name)).ToList()))
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Testimonies.Web.Archive;
+using Testimonies.Web.Pages.Statements;
+
+namespace Testimonies.Web.Pages.Speakers;
+
+public class DetailsModel(ArchiveDbContext db) : PageModel
+{
+    public Speaker Speaker { get; private set; } = null!;
+    public List<StatementCard> Statements { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
+    {
+        var speaker = await db.Speakers.AsNoTracking().SingleOrDefaultAsync(s => s.Key == key, cancellationToken);
+        if (speaker is null) return NotFound();
+        Speaker = speaker;
+        Statements = await db.PublishedStatements.AsNoTracking()
+            .Where(s => s.SpeakerId == speaker.Id)
+            .OrderBy(s => s.Source.Title).ThenBy(s => s.SourceId).ThenBy(s => s.Position)
+            .Select(StatementCard.FromStatement)
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+}

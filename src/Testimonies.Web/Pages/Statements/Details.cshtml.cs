@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Testimonies.Web.Archive;
+
+namespace Testimonies.Web.Pages.Statements;
+
+public class DetailsModel(ArchiveDbContext db) : PageModel
+{
+    public record SpeakerFacts(string Key, string DisplayName, string? Name, string Description, string? Nationality, SpeakerRole Role, bool IsGroup);
+    public record SourceFacts(string Key, string Title, string? Subtitle, string? Chapter, string? ChapterTitle, string Publisher, PartialDate Published, string? Url);
+    public record Neighbour(string PublicId, string Text);
+
+    public Statement Statement { get; private set; } = null!;
+    public SpeakerFacts Speaker { get; private set; } = null!;
+    public SourceFacts Source { get; private set; } = null!;
+    public List<ReasonLink> Reasons { get; private set; } = [];
+    public Neighbour? Previous { get; private set; }
+    public Neighbour? Next { get; private set; }
+
+    public string Locator => Archive.Statement.Locator(Source.Chapter is null ? null : $"ch. {Source.Chapter}", Statement.Footnote, Statement.Section);
+    public string Permalink => $"{Request.Scheme}://{Request.Host}/s/{Statement.PublicId}";
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        var statement = await db.Statements.AsNoTracking().SingleOrDefaultAsync(s => s.PublicId == id, cancellationToken);
+        if (statement is null || statement.Status == PublicationStatus.Draft) return NotFound();
+        Statement = statement;
+        if (statement.Status == PublicationStatus.Withdrawn)
+        {
+            // The permanent URL stays meaningful: say that the statement was withdrawn rather than pretend it never existed.
+            Response.StatusCode = StatusCodes.Status410Gone;
+            return Page();
+        }
+
+        Speaker = await db.Speakers.AsNoTracking().Where(s => s.Id == statement.SpeakerId)
+            .Select(s => new SpeakerFacts(s.Key, s.Name ?? s.Description, s.Name, s.Description, s.Nationality, s.Role, s.IsGroup))
+            .SingleAsync(cancellationToken);
+        Source = await db.Sources.AsNoTracking().Where(s => s.Id == statement.SourceId)
+            .Select(s => new SourceFacts(s.Key, s.Title, s.Subtitle, s.Chapter, s.ChapterTitle, s.Publisher, s.Published, s.Url))
+            .SingleAsync(cancellationToken);
+        Reasons = await db.Statements.Where(s => s.Id == statement.Id)
+            .SelectMany(s => s.Reasons).OrderBy(r => r.Position)
+            .Select(r => new ReasonLink(r.Slug, r.Name))
+            .ToListAsync(cancellationToken);
+
+        var sameSource = db.PublishedStatements.AsNoTracking().Where(s => s.SourceId == statement.SourceId);
+        Previous = await sameSource.Where(s => s.Position < statement.Position).OrderByDescending(s => s.Position)
+            .Select(s => new Neighbour(s.PublicId, s.Text)).FirstOrDefaultAsync(cancellationToken);
+        Next = await sameSource.Where(s => s.Position > statement.Position).OrderBy(s => s.Position)
+            .Select(s => new Neighbour(s.PublicId, s.Text)).FirstOrDefaultAsync(cancellationToken);
+        return Page();
+    }
+
+    public static string Shorten(string text, int length = 80) =>
+        text.Length <= length ? text : string.Concat(text.AsSpan(0, text.LastIndexOf(' ', length) is > 20 and var cut ? cut : length), "…");
+}

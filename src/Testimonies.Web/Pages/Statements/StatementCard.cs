@@ -1,0 +1,37 @@
+using System.Linq.Expressions;
+using Testimonies.Web.Archive;
+
+namespace Testimonies.Web.Pages.Statements;
+
+/// <summary>What a list shows of one statement: the words, who, where, and why.</summary>
+public sealed record StatementCard(
+    string PublicId,
+    string Text,
+    StatementKind Kind,
+    string Language,
+    string SpeakerKey,
+    string SpeakerName,
+    string SourceKey,
+    string SourcePublisher,
+    PartialDate SourcePublished,
+    string? Chapter,
+    string? Footnote,
+    string? Section,
+    string? ContentNote,
+    List<ReasonLink> Reasons)
+{
+    public string Locator => Statement.Locator(Chapter is null ? null : $"ch. {Chapter}", Footnote, Section);
+
+    /// <summary>The speaker's name, or the source's description capitalised to open a line.</summary>
+    public string SpeakerLabel => SpeakerName.Length == 0 ? SpeakerName : char.ToUpperInvariant(SpeakerName[0]) + SpeakerName[1..];
+
+    /// <summary>Projection used by every list, so each list is one query.</summary>
+    public static readonly Expression<Func<Statement, StatementCard>> FromStatement = s => new StatementCard(
+        s.PublicId, s.Text, s.Kind, s.Language,
+        s.Speaker.Key, s.Speaker.Name ?? s.Speaker.Description,
+        s.Source.Key, s.Source.Publisher, s.Source.Published, s.Source.Chapter,
+        s.Footnote, s.Section, s.ContentNote,
+        s.Reasons.OrderBy(r => r.Position).Select(r => new ReasonLink(r.Slug, r.Name)).ToList());
+}
+
+public sealed record ReasonLink(string Slug, string Name);
