@@ -7,9 +7,14 @@ public static class Suggest
     {
         string? best = null;
         var bestDistance = int.MaxValue;
+        var lowered = typed.ToLowerInvariant();
         foreach (var candidate in known)
         {
-            var distance = Distance(typed.ToLowerInvariant(), candidate.ToLowerInvariant());
+            var candidateLowered = candidate.ToLowerInvariant();
+            // A shortened word ("quote" for "quotation") shares its start with the right name.
+            var shared = lowered.Zip(candidateLowered).TakeWhile(pair => pair.First == pair.Second).Count();
+            if (shared >= 4 && shared * 2 >= lowered.Length) return candidate;
+            var distance = Distance(lowered, candidateLowered);
             if (distance < bestDistance)
             {
                 best = candidate;

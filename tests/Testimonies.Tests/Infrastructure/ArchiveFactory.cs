@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace Testimonies.Tests.Infrastructure;
+
+/// <summary>
+/// The whole site in-process, on its own SQLite file in a temporary folder, loaded from data/
+/// (or from a folder of generated files). Runs as Production, as the public sees it.
+/// </summary>
+public class ArchiveFactory(string? dataPath = null) : WebApplicationFactory<Program>
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("testimonies-test-");
+
+    public string DataPath { get; } = dataPath ?? RepositoryPaths.Data;
+    public string DatabasePath => Path.Combine(_folder.FullName, "archive.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Testimonies", $"Data Source={DatabasePath}");
+        builder.UseSetting("Archive:DataPath", DataPath);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        SqliteConnection.ClearAllPools();
+        try { _folder.Delete(recursive: true); } catch (IOException) { /* a temp folder left behind is harmless */ }
+    }
+}
+
+/// <summary>One site on the real data/, shared by the read-only page tests.</summary>
+public sealed class SiteFixture : IDisposable
+{
+    public ArchiveFactory Factory { get; } = new();
+    public HttpClient Client { get; }
+
+    public SiteFixture() => Client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        Factory.Dispose();
+    }
+}

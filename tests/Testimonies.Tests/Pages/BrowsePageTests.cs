@@ -1,0 +1,176 @@
+using System.Net;
+using Testimonies.Tests.Importing;
+using Testimonies.Tests.Infrastructure;
+
+namespace Testimonies.Tests.Pages;
+
+/// <summary>Home, lists, reasons, speakers and sources, rendered from the real data/.</summary>
+public class BrowsePageTests(SiteFixture site)
+{
+    public static TheoryData<string> PageTypes() =>
+        ["/", "/statements", "/s/csis16-01", "/s/csis16-13", "/reasons", "/reasons/infighting", "/speakers", "/speakers/abu-ibrahim",
+         "/sources", "/sources/csis-2016-ch9", "/about"];
+
+    [Theory]
+    [MemberData(nameof(PageTypes))]
+    public async Task EveryPageTypeRendersAccessibleHtml(string url)
+    {
+        var (response, document) = await Html.GetAsync(site.Client, url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("en", document.DocumentElement.GetAttribute("lang"));
+        Assert.Single(document.QuerySelectorAll("h1"));
+        Assert.NotNull(document.QuerySelector("header nav[aria-label]"));
+        Assert.NotNull(document.QuerySelector("main#main"));
+        Assert.NotNull(document.QuerySelector("a.skip-link[href='#main']"));
+        Assert.False(string.IsNullOrWhiteSpace(document.Title));
+        Assert.Empty(document.QuerySelectorAll("script:not([src])"));
+    }
+
+    [Theory]
+    [MemberData(nameof(PageTypes))]
+    public async Task EveryResponseCarriesTheSecurityHeaders(string url)
+    {
+        var response = await site.Client.GetAsync(url, TestContext.Current.CancellationToken);
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Single(response.Headers.GetValues("Referrer-Policy"));
+    }
+
+    [Fact]
+    public async Task HomeSaysWhatTheArchiveHoldsAndCountsEachReason()
+    {
+        var (_, document) = await Html.GetAsync(site.Client, "/");
+        Assert.Contains("18 statements", document.QuerySelector(".intro")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(document.QuerySelector(".intro .content-note"));
+        var infighting = document.QuerySelectorAll(".count-list li").Single(li => li.QuerySelector("a")?.GetAttribute("href") == "/reasons/infighting");
+        var expected = DataFolderTests.ReadCsv("statements.csv").Count(r => r["reasons"].Split(';').Contains("infighting"));
+        Assert.Contains($"{expected} statements", infighting.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(document.QuerySelectorAll(".statement-card"));
+    }
+
+    [Fact]
+    public async Task TheStatementsListPagesThroughEveryStatement()
+    {
+        var (_, document) = await Html.GetAsync(site.Client, "/statements");
+        var ids = document.QuerySelectorAll(".statement-card .permalink a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(DataFolderTests.ReadCsv("statements.csv").Select(r => $"/s/{r["id"]}"), ids);
+    }
+
+    [Theory]
+    [InlineData("2", HttpStatusCode.NotFound, "There is no page 2")]
+    [InlineData("0", HttpStatusCode.NotFound, "There is no page 0")]
+    [InlineData("-3", HttpStatusCode.NotFound, "There is no page -3")]
+    [InlineData("99999999999999999999", HttpStatusCode.BadRequest, "is not a page number")]
+    [InlineData("abc", HttpStatusCode.BadRequest, "“abc” is not a page number")]
+    [InlineData("%3Cb%3Ebold%3C%2Fb%3E", HttpStatusCode.BadRequest, "“<b>bold</b>” is not a page number")]
+    public async Task ABadPageNumberIsExplainedNotAnError(string page, HttpStatusCode status, string message)
+    {
+        var (response, document) = await Html.GetAsync(site.Client, $"/statements?page={page}");
+        Assert.Equal(status, response.StatusCode);
+        Assert.Contains(message, document.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(document.QuerySelectorAll(".notice b"));
+    }
+
+    [Fact]
+    public async Task AReasonPageShowsTheArchivesCountBesideTheSourcesFindingEachLabelled()
+    {
+        var (_, document) = await Html.GetAsync(site.Client, "/reasons/racism-and-discrimination");
+        var count = document.QuerySelector(".archive-count")!;
+        var finding = document.QuerySelector(".source-finding")!;
+        var expected = DataFolderTests.ReadCsv("statements.csv").Count(r => r["reasons"].Split(';').Contains("racism-and-discrimination"));
+        Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), count.QuerySelector(".number")!.TextContent);
+        Assert.Contains("count of this archive’s published statements", count.TextContent, StringComparison.Ordinal);
+        Assert.Equal("8.5 per cent", finding.QuerySelector(".number")!.TextContent);
+        Assert.Contains("not a count of this archive", finding.TextContent, StringComparison.Ordinal);
+        Assert.Contains("fn. 107", finding.TextContent, StringComparison.Ordinal);
+        Assert.Equal(expected, document.QuerySelectorAll(".statement-card").Length);
+    }
+
+    [Fact]
+    public async Task AReasonWithoutStatementsSaysSo()
+    {
+        var (response, document) = await Html.GetAsync(site.Client, "/reasons/boredom");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("0", document.QuerySelector(".archive-count .number")!.TextContent);
+        Assert.Contains("No source in the archive publishes a figure", document.QuerySelector(".source-finding")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheReasonsPageListsEveryReasonByThemeWithItsDefinition()
+    {
+        var (_, document) = await Html.GetAsync(site.Client, "/reasons");
+        var reasons = DataFolderTests.ReadCsv("reasons.csv");
+        var rows = document.QuerySelectorAll("tbody tr");
+        Assert.Equal(reasons.Count, rows.Length);
+        Assert.Equal(["Fighting injustice", "Islamic unity", "Corruption and barbarism", "Other"], document.QuerySelectorAll("main h2").Select(h => h.TextContent));
+        Assert.All(reasons, r => Assert.Contains(rows, row => row.TextContent.Contains(r["definition"], StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task ASourcePageListsItsStatementsInTheOrderOfTheSource()
+    {
+        var (_, document) = await Html.GetAsync(site.Client, "/sources/csis-2016-ch9");
+        var ids = document.QuerySelectorAll(".statement-card .permalink a").Select(a => a.GetAttribute("href")).ToList();
+        var expected = DataFolderTests.ReadCsv("statements.csv").OrderBy(r => int.Parse(r["position"], System.Globalization.CultureInfo.InvariantCulture)).Select(r => $"/s/{r["id"]}");
+        Assert.Equal(expected, ids);
+        var facts = document.QuerySelector(".facts")!.TextContent;
+        Assert.Contains("Canadian Security Intelligence Service", facts, StringComparison.Ordinal);
+        Assert.Contains("January 2016", facts, StringComparison.Ordinal);
+        Assert.Contains("Not recorded", facts, StringComparison.Ordinal);
+        Assert.Contains("None named", facts, StringComparison.Ordinal);
+        Assert.Equal(3, document.QuerySelectorAll(".source-finding").Length);
+    }
+
+    [Fact]
+    public async Task AnonymousSpeakersStayDistinct()
+    {
+        var (_, document) = await Html.GetAsync(site.Client, "/speakers");
+        var speakers = DataFolderTests.ReadCsv("speakers.csv");
+        Assert.Equal(speakers.Count, document.QuerySelectorAll("tbody tr").Length);
+        var british = document.QuerySelectorAll("tbody tr").Count(tr => tr.TextContent.Contains("British", StringComparison.Ordinal));
+        Assert.Equal(3, british);
+    }
+
+    [Fact]
+    public async Task ASpeakerPageSaysWhatTheSourceSaysAndNoMore()
+    {
+        var (_, document) = await Html.GetAsync(site.Client, "/speakers/british-fighter-london");
+        var facts = document.QuerySelector(".facts")!.TextContent;
+        Assert.Contains("Not given by the source", facts, StringComparison.Ordinal);
+        Assert.Contains("British", facts, StringComparison.Ordinal);
+        Assert.Single(document.QuerySelectorAll(".statement-card"));
+    }
+
+    [Theory]
+    [InlineData("/reasons/no-such-reason")]
+    [InlineData("/speakers/no-such-speaker")]
+    [InlineData("/sources/no-such-source")]
+    public async Task UnknownReasonSpeakerOrSourceGives404(string url)
+    {
+        var response = await site.Client.GetAsync(url, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheStylesheetIsServedInProduction()
+    {
+        var (_, document) = await Html.GetAsync(site.Client, "/");
+        var href = document.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!;
+        var response = await site.Client.GetAsync(href, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task TheErrorPageShowsNoInternals()
+    {
+        var (response, document) = await Html.GetAsync(site.Client, "/error");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("Something went wrong", document.QuerySelector("h1")?.TextContent);
+        Assert.DoesNotContain("Exception", document.Body!.TextContent, StringComparison.Ordinal);
+    }
+}

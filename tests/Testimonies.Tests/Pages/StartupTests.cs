@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Testimonies.Tests.Infrastructure;
+
+namespace Testimonies.Tests.Pages;
+
+/// <summary>Start-up as an operator sees it: the real program, run as a process.</summary>
+public class StartupTests
+{
+    /// <summary>The web project's own build output, in the same configuration as these tests.</summary>
+    private static string WebAssembly
+    {
+        get
+        {
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0
+            return Path.Combine(RepositoryPaths.WebProject, "bin", configuration, "net10.0", "Testimonies.Web.dll");
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string dataFolder, string databaseFolder)
+    {
+        var start = new ProcessStartInfo("dotnet", [WebAssembly, "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = RepositoryPaths.WebProject,
+        };
+        start.Environment["ConnectionStrings__Testimonies"] = $"Data Source={Path.Combine(databaseFolder, "archive.db")}";
+        start.Environment["Archive__DataPath"] = dataFolder;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("The app did not stop; a broken data file must stop start-up.");
+        }
+        return (process.ExitCode, await output + await error);
+    }
+
+    [Fact]
+    public async Task ABrokenDataFileStopsStartUpNamingTheFileTheLineAndTheProblem()
+    {
+        var data = new TestData();
+        data.Statements.Add("test-0003,test-source,3,,,test-speaker,quotation,en,,,,,,published");
+        var dataFolder = data.WriteToTempFolder();
+        var databaseFolder = Directory.CreateTempSubdirectory("testimonies-start-").FullName;
+        try
+        {
+            var (exitCode, output) = await RunAsync(dataFolder, databaseFolder);
+            Assert.Equal(1, exitCode);
+            Assert.Contains("statements.csv, line 4, column “text”: this cell is empty but is required.", output, StringComparison.Ordinal);
+            Assert.Contains("nothing was written", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dataFolder, recursive: true);
+            Directory.Delete(databaseFolder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AMissingDataFolderStopsStartUpSayingWhichSettingToFix()
+    {
+        var databaseFolder = Directory.CreateTempSubdirectory("testimonies-start-").FullName;
+        try
+        {
+            var (exitCode, output) = await RunAsync(Path.Combine(databaseFolder, "no-such-folder"), databaseFolder);
+            Assert.Equal(1, exitCode);
+            Assert.Contains("Archive:DataPath", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(databaseFolder, recursive: true);
+        }
+    }
+}
