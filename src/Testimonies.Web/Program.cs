@@ -3,7 +3,12 @@ using Testimonies.Web;
 using Testimonies.Web.Archive;
 using Testimonies.Web.Importing;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
+
+// Serve build-time static assets (including their pre-compressed copies) in every environment, not
+// only Development: without this, `dotnet run` in Production answers a gzip request for CSS with an
+// empty body. Published output has no such manifest, so this changes nothing there.
+builder.WebHost.UseStaticWebAssets();
 
 // Logging: Serilog, configured from appsettings.json ("Serilog" section).
 builder.Services.AddSerilog((services, logger) => logger

@@ -165,6 +165,25 @@ public class BrowsePageTests(SiteFixture site)
         Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Theory]
+    [InlineData("gzip, deflate, br")]
+    [InlineData("br")]
+    [InlineData("identity")]
+    public async Task StaticFilesKeepTheirTypeAndBodyForBrowsersThatAcceptCompression(string acceptEncoding)
+    {
+        // Regression: in Production from build output, a gzip request for the stylesheet got 200, no body, no type.
+        var (_, document) = await Html.GetAsync(site.Client, "/");
+        foreach (var href in new[] { document.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!, document.QuerySelector("script[src]")!.GetAttribute("src")! })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, href);
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+            var response = await site.Client.SendAsync(request, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.NotNull(response.Content.Headers.ContentType);
+            Assert.True((await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).Length > 0, $"{href} came back empty");
+        }
+    }
+
     [Fact]
     public async Task TheErrorPageShowsNoInternals()
     {

@@ -66,6 +66,50 @@ public class StartupTests
     }
 
     [Fact]
+    public async Task StartedFromAnotherFolderTheAppUsesItsOwnFolderAndServesItsStyles()
+    {
+        // Regression: the working directory became the content root, so styles were missing
+        // and the database was created wherever the command was typed.
+        var elsewhere = Directory.CreateTempSubdirectory("testimonies-cwd-").FullName;
+        var start = new ProcessStartInfo("dotnet", [WebAssembly, "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = elsewhere,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        try
+        {
+            string? address = null;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(60));
+            while (address is null && await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                var at = line.IndexOf("Now listening on: ", StringComparison.Ordinal);
+                if (at >= 0) address = line[(at + "Now listening on: ".Length)..].Trim();
+            }
+            Assert.NotNull(address);
+
+            using var client = new HttpClient { BaseAddress = new Uri(address) };
+            var html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
+            var href = System.Text.RegularExpressions.Regex.Match(html, "rel=\"stylesheet\" href=\"([^\"]+)\"").Groups[1].Value;
+            using var request = new HttpRequestMessage(HttpMethod.Get, href);
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip");
+            var css = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+            Assert.NotEmpty(await css.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+            Assert.False(Directory.Exists(Path.Combine(elsewhere, "App_Data")), "the database was created in the working directory");
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task AMissingDataFolderStopsStartUpSayingWhichSettingToFix()
     {
         var databaseFolder = Directory.CreateTempSubdirectory("testimonies-start-").FullName;
