@@ -1,0 +1,88 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Testimonies.Tests.Browser;
+
+/// <summary>Journeys through the site in a real browser, with axe-core checking every page type.</summary>
+public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private async Task<IPage> OpenAsync(string path)
+    {
+        Assert.SkipUnless(BrowserFixture.ChromiumInstalled, BrowserFixture.SkipReason);
+        var page = await browser.NewPageAsync();
+        var response = await page.GotoAsync(path);
+        Assert.NotNull(response);
+        return page;
+    }
+
+    [Fact]
+    public async Task AReaderGoesFromHomeToAReasonToAStatement()
+    {
+        var page = await OpenAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Infighting among Muslims and rebel factions" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/reasons/infighting");
+        Assert.Equal("Infighting among Muslims and rebel factions", await page.Locator("h1").TextContentAsync());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Statement csis16-03" }).ClickAsync();
+        await page.WaitForURLAsync("**/s/csis16-03");
+        Assert.Equal("Muslims are fighting Muslims; I didn’t come for that", await page.Locator(".statement .statement-text").TextContentAsync());
+        Assert.Contains("a disillusioned British fighter from London", await page.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheStylesheetLoadsAndTheCspBlocksNothing()
+    {
+        var page = await OpenAsync("/s/csis16-14");
+        var violations = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") violations.Add(message.Text); };
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("blockquote.words")).ToHaveCSSAsync("border-left-style", "solid");
+        Assert.Empty(violations);
+    }
+
+    [Fact]
+    public async Task TheFirstTabReachesAVisibleSkipLink()
+    {
+        var page = await OpenAsync("/statements");
+        await page.Keyboard.PressAsync("Tab");
+        // Expect(...) retries until the page has caught up, so a busy machine does not fail the test.
+        var focused = page.Locator(":focus");
+        await Assertions.Expect(focused).ToHaveTextAsync("Skip to content");
+        await Assertions.Expect(focused).ToBeVisibleAsync();
+        await Assertions.Expect(focused).ToHaveCSSAsync("outline-style", "solid");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#main$"));
+    }
+
+    public static TheoryData<string> PageTypes() =>
+        ["/", "/statements", "/s/csis16-03", "/s/csis16-13", "/s/csis16-14", "/reasons", "/reasons/racism-and-discrimination",
+         "/reasons/boredom", "/speakers", "/speakers/saddam-jamal", "/sources", "/sources/csis-2016-ch9", "/about", "/no-such-page"];
+
+    [Theory]
+    [MemberData(nameof(PageTypes))]
+    public async Task EveryPageTypeHasNoAxeViolations(string path)
+    {
+        var page = await OpenAsync(path);
+        var result = await page.RunAxe();
+        var violations = result.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})");
+        Assert.Empty(violations);
+    }
+
+    [Fact]
+    public async Task APhoneWidthNeedsNoSidewaysScrolling()
+    {
+        Assert.SkipUnless(BrowserFixture.ChromiumInstalled, BrowserFixture.SkipReason);
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = browser.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+        });
+        var page = await context.NewPageAsync();
+        foreach (var path in new[] { "/", "/s/csis16-09", "/reasons", "/speakers", "/sources/csis-2016-ch9" })
+        {
+            await page.GotoAsync(path);
+            var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+            Assert.False(overflow, $"{path} is wider than a phone screen");
+        }
+    }
+}
