@@ -2,6 +2,7 @@ using Serilog;
 using Testimonies.Web;
 using Testimonies.Web.Archive;
 using Testimonies.Web.Importing;
+using Testimonies.Web.Pages.Search;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
 
@@ -46,6 +47,7 @@ app.UseSerilogRequestLogging();
 app.UseRouting();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapSearchExports();
 
 await app.RunAsync();
 return 0;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Testimonies.Web.Archive;
+using Testimonies.Web.Search;
 
 namespace Testimonies.Web.Importing;
 
@@ -173,6 +174,14 @@ public static class ArchiveImport
         changes.Add(counter.Result);
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // The search index changes in the same transaction. A renamed speaker or reason appears in
+        // many statements' index rows, so then the whole index is rebuilt.
+        if (changes.Any(c => c.Table is "speakers" or "reasons" && c.Updated > 0))
+            await SearchIndex.RebuildAsync(db, cancellationToken);
+        else
+            await SearchIndex.SyncAsync(db, statements.Values.Select(s => s.Id).ToList(), cancellationToken);
+
         await transaction.CommitAsync(cancellationToken);
         return changes;
     }

@@ -5,6 +5,7 @@ namespace Testimonies.Web.Pages.Statements;
 
 /// <summary>What a list shows of one statement: the words, who, where, and why.</summary>
 public sealed record StatementCard(
+    int Id,
     string PublicId,
     string Text,
     StatementKind Kind,
@@ -27,7 +28,7 @@ public sealed record StatementCard(
 
     /// <summary>Projection used by every list, so each list is one query.</summary>
     public static readonly Expression<Func<Statement, StatementCard>> FromStatement = s => new StatementCard(
-        s.PublicId, s.Text, s.Kind, s.Language,
+        s.Id, s.PublicId, s.Text, s.Kind, s.Language,
         s.Speaker.Key, s.Speaker.Name ?? s.Speaker.Description,
         s.Source.Key, s.Source.Publisher, s.Source.Published, s.Source.Chapter,
         s.Footnote, s.Section, s.ContentNote,

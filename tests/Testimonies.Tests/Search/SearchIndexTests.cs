@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Testimonies.Tests.Infrastructure;
+using Testimonies.Web.Archive;
+using Testimonies.Web.Importing;
+using Testimonies.Web.Pages.Search;
+using Testimonies.Web.Search;
+
+namespace Testimonies.Tests.Search;
+
+/// <summary>The index follows every write made through the import, in the same transaction.</summary>
+public class SearchIndexTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<List<string>> FindAsync(TestDatabase database, string q)
+    {
+        await using var db = database.CreateContext();
+        var result = await StatementSearch.RunAsync(db, new SearchRequest(q, SearchFilters.None), Ct);
+        return result.Hits.Select(h => h.Card.PublicId).ToList();
+    }
+
+    private static async Task LoadAsync(TestDatabase database, TestData data)
+    {
+        await using var db = database.CreateContext();
+        await DataFolder.LoadAsync(db, data.Files().Select(f => new ImportFile(f.Key, f.Value)).ToList(), Ct);
+    }
+
+    [Fact]
+    public async Task ImportedStatementsAreFoundAndEditsAndWithdrawalsFollow()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var data = new TestData();
+        await LoadAsync(database, data);
+        Assert.Equal(["test-0001"], await FindAsync(database, "synthetic words"));
+
+        data.Statements[1] = "test-0001,test-source,1,,1,test-speaker,quotation,en,Replacement wording entirely,,test-reason,,,published";
+        await LoadAsync(database, data);
+        Assert.Empty(await FindAsync(database, "\"synthetic words\""));
+        Assert.Equal(["test-0001"], await FindAsync(database, "replacement"));
+
+        data.Statements[1] = "test-0001,test-source,1,,1,test-speaker,quotation,en,Replacement wording entirely,,test-reason,,,withdrawn";
+        await LoadAsync(database, data);
+        Assert.Empty(await FindAsync(database, "replacement"));
+    }
+
+    [Fact]
+    public async Task DraftsAreNeverFound()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var data = new TestData();
+        data.Statements[2] = "test-0002,test-source,2,,2,test-speaker,paraphrase,en,A hidden draft sentence.,,,,,draft";
+        await LoadAsync(database, data);
+        Assert.Empty(await FindAsync(database, "hidden"));
+    }
+
+    [Fact]
+    public async Task RenamingAReasonReindexesItsStatements()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var data = new TestData();
+        await LoadAsync(database, data);
+        data.Reasons[1] = "test-reason,Renamed reason zebra,other,Code when the synthetic text says so.,,1";
+        await LoadAsync(database, data);
+        Assert.Equal(["test-0001"], await FindAsync(database, "zebra"));
+    }
+
+    [Fact]
+    public async Task TheIndexCanBeRebuiltFromTheTables()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await LoadAsync(database, new TestData());
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync($"DELETE FROM {SearchIndex.Stemmed}; DELETE FROM {SearchIndex.Exact};", Ct);
+        }
+        Assert.Empty(await FindAsync(database, "synthetic"));
+        await using (var db = database.CreateContext()) await SearchIndex.RebuildAsync(db, Ct);
+        Assert.Equal(["test-0001", "test-0002"], (await FindAsync(database, "synthetic")).Order());
+    }
+
+    [Fact]
+    public async Task MarkupInAMatchedStatementIsEncodedAroundTheMark()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var data = new TestData();
+        data.Statements[1] = $"test-0001,test-source,1,,1,test-speaker,quotation,en,{TestData.Cell("<script>alert(1)</script> zebra & <b>x</b>")},,,,,published";
+        await LoadAsync(database, data);
+        await using var db = database.CreateContext();
+        var result = await StatementSearch.RunAsync(db, new SearchRequest("zebra", SearchFilters.None), Ct);
+        Assert.Equal("&lt;script&gt;alert(1)&lt;/script&gt; <mark>zebra</mark> &amp; &lt;b&gt;x&lt;/b&gt;", Assert.Single(result.Hits).TextHtml);
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")")]
+    [InlineData("+1", "'+1")]
+    [InlineData("-1", "'-1")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("\tx", "'\tx")]
+    [InlineData("\rx", "'\rx")]
+    [InlineData("plain", "plain")]
+    [InlineData("", "")]
+    public void CsvCellsThatLookLikeFormulasAreNeutralised(string cell, string expected) =>
+        Assert.Equal(expected, SearchExports.NeutraliseFormula(cell));
+}

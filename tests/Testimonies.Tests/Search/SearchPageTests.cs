@@ -1,0 +1,199 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Testimonies.Tests.Importing;
+using Testimonies.Tests.Infrastructure;
+
+namespace Testimonies.Tests.Search;
+
+/// <summary>/search and its exports on the real data/.</summary>
+public class SearchPageTests(SiteFixture site)
+{
+    private static List<string> Ids(AngleSharp.Html.Dom.IHtmlDocument document) =>
+        document.QuerySelectorAll(".search-hit .permalink a").Select(a => a.GetAttribute("href")!.Replace("/s/", "", StringComparison.Ordinal)).ToList();
+
+    [Theory]
+    [InlineData("fight", new[] { "csis16-03" })]                       // stemming: "fight" finds "fighting"
+    [InlineData("\"killing other Muslims\"", new[] { "csis16-08" })]   // phrase as written (plus its context mention)
+    [InlineData("toilets", new[] { "csis16-13" })]
+    [InlineData("SLAUGHTER", new[] { "csis16-16" })]                   // case does not matter
+    [InlineData("slaughtér", new[] { "csis16-16" })]                   // nor do accents
+    [InlineData("jihad -slaughter", new[] { "csis16-08", "csis16-18" })]
+    [InlineData("toilets OR slaughter", new[] { "csis16-13", "csis16-16" })]
+    [InlineData("Saddam", new[] { "csis16-14" })]                      // speaker names are searched
+    public async Task FindsWhatItShould(string q, string[] mustInclude)
+    {
+        var (response, document) = await Html.GetAsync(site.Client, $"/search?q={Uri.EscapeDataString(q)}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var ids = Ids(document);
+        Assert.All(mustInclude, id => Assert.Contains(id, ids));
+    }
+
+    [Fact]
+    public async Task AQuotedPhraseMatchesOnlyTheWordsAsWritten()
+    {
+        var (_, stemmed) = await Html.GetAsync(site.Client, "/search?q=kill+Muslims");
+        var (_, exact) = await Html.GetAsync(site.Client, "/search?q=%22kill+Muslims%22");
+        Assert.NotEmpty(Ids(stemmed));
+        Assert.Empty(Ids(exact));
+    }
+
+    [Fact]
+    public async Task MatchedWordsAreMarked()
+    {
+        var (_, document) = await Html.GetAsync(site.Client, "/search?q=fight");
+        var hit = document.QuerySelectorAll(".search-hit").Single(h => h.QuerySelector(".permalink a")!.GetAttribute("href") == "/s/csis16-03");
+        Assert.Equal(["fighting"], hit.QuerySelectorAll(".statement-text mark").Select(m => m.TextContent));
+        Assert.Equal("Muslims are fighting Muslims; I didn’t come for that", hit.QuerySelector(".statement-text")!.TextContent);
+    }
+
+    [Fact]
+    public async Task AnEmptyQueryBrowsesEverythingWithFacetCounts()
+    {
+        var (_, document) = await Html.GetAsync(site.Client, "/search");
+        Assert.Contains("18 statements", document.QuerySelector("#results-heading")!.TextContent, StringComparison.Ordinal);
+        var kinds = document.QuerySelectorAll("#facet-kind ~ ul li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Contains(kinds, k => k.StartsWith("Quotation", StringComparison.Ordinal) && k.EndsWith("12", StringComparison.Ordinal));
+        Assert.Contains(kinds, k => k.StartsWith("Paraphrase", StringComparison.Ordinal) && k.EndsWith('6'));
+    }
+
+    [Fact]
+    public async Task FacetsCombineWithTheQueryAndWithEachOther()
+    {
+        var statements = DataFolderTests.ReadCsv("statements.csv");
+        var speakers = DataFolderTests.ReadCsv("speakers.csv").ToDictionary(s => s["key"]);
+        var expected = statements
+            .Where(s => s["reasons"].Split(';').Contains("racism-and-discrimination") && s["kind"] == "paraphrase")
+            .Select(s => s["id"]).ToList();
+        var (_, document) = await Html.GetAsync(site.Client, "/search?reason=racism-and-discrimination&kind=paraphrase");
+        Assert.Equal(expected.Order(), Ids(document).Order());
+
+        var syrian = statements.Where(s => speakers[s["speaker"]]["nationality"] == "Syrian").Select(s => s["id"]).ToList();
+        var (_, bySyrian) = await Html.GetAsync(site.Client, "/search?nationality=Syrian");
+        Assert.Equal(syrian.Order(), Ids(bySyrian).Order());
+
+        var (_, both) = await Html.GetAsync(site.Client, "/search?q=Syrians&nationality=Syrian&theme=islamic-unity");
+        Assert.Equal(["csis16-10"], Ids(both));
+    }
+
+    [Fact]
+    public async Task SelectedFacetsCanBeRemovedAndTheStateStaysInTheUrl()
+    {
+        var (_, document) = await Html.GetAsync(site.Client, "/search?q=jihad&kind=quotation&sort=source");
+        var remove = document.QuerySelector(".facet li.selected a")!.GetAttribute("href");
+        Assert.Equal("/search?q=jihad&sort=source", remove);
+        var add = document.QuerySelectorAll("#facet-reason ~ ul a")[0].GetAttribute("href")!;
+        Assert.StartsWith("/search?q=jihad&reason=", add, StringComparison.Ordinal);
+        Assert.Contains("&kind=quotation&sort=source", add, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SortByOrderInSourceFollowsTheSource()
+    {
+        var (_, document) = await Html.GetAsync(site.Client, "/search?q=Muslims&sort=source");
+        var ids = Ids(document);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+    }
+
+    [Theory]
+    [InlineData("\"unclosed")]
+    [InlineData("NEAR(")]
+    [InlineData("column:")]
+    [InlineData("*")]
+    [InlineData("OR")]
+    [InlineData("-")]
+    [InlineData("😀")]
+    [InlineData("جهاد")]
+    [InlineData("%00%01%02")]
+    [InlineData("' OR 1=1 --")]
+    [InlineData("\"; DROP TABLE Statements; --")]
+    [InlineData("<script>alert(1)</script>")]
+    public async Task AnyInputGivesAPageNeverA500(string q)
+    {
+        var (response, document) = await Html.GetAsync(site.Client, "/search?q=" + (q.StartsWith('%') ? q : Uri.EscapeDataString(q)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(document.QuerySelector("#results-heading"));
+        Assert.Empty(document.QuerySelectorAll("main script"));
+    }
+
+    [Fact]
+    public async Task TenThousandCharactersGiveAPageWithANote()
+    {
+        var (response, document) = await Html.GetAsync(site.Client, "/search?q=" + new string('a', 10_000));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("only the first 500 were used", document.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/search?reason=%3Cb%3Enope%3C%2Fb%3E", "There is no reason “<b>nope</b>”")]
+    [InlineData("/search?sort=random", "“random” is not a sort order")]
+    [InlineData("/search?source=nowhere", "There is no source “nowhere”")]
+    public async Task UnknownParametersAreExplainedAndEncoded(string url, string note)
+    {
+        var (response, document) = await Html.GetAsync(site.Client, url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(note, document.QuerySelector(".notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(document.QuerySelectorAll(".notice b"));
+    }
+
+    [Theory]
+    [InlineData("abc", HttpStatusCode.BadRequest)]
+    [InlineData("7", HttpStatusCode.NotFound)]
+    public async Task ABadPageIsExplained(string page, HttpStatusCode status)
+    {
+        var (response, document) = await Html.GetAsync(site.Client, $"/search?q=Muslims&page={page}");
+        Assert.Equal(status, response.StatusCode);
+        Assert.NotNull(document.QuerySelector(".results .notice"));
+    }
+
+    [Fact]
+    public async Task TheHeaderHasASearchBoxOnEveryPage()
+    {
+        var (_, document) = await Html.GetAsync(site.Client, "/about");
+        var form = document.QuerySelector("header form[role=search]")!;
+        Assert.Equal("/search", form.GetAttribute("action"));
+        Assert.Equal("get", form.GetAttribute("method"));
+        Assert.NotNull(document.QuerySelector("label[for=site-search-q]"));
+    }
+
+    [Fact]
+    public async Task TheCsvExportHasTheSameResultsAsThePage()
+    {
+        var response = await site.Client.GetAsync("/search.csv?q=jihad&kind=quotation", TestContext.Current.CancellationToken);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        Assert.Contains(".csv", response.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
+        var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("id,url,kind,language,text,", lines[0], StringComparison.Ordinal);
+
+        var (_, page) = await Html.GetAsync(site.Client, "/search?q=jihad&kind=quotation&sort=source");
+        Assert.Equal(Ids(page), lines.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.Contains(lines, l => l.Contains("It's not a revolution or jihad, it’s slaughter", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheJsonExportListsEveryResultWithItsFields()
+    {
+        var response = await site.Client.GetAsync("/search.json?q=jihad", TestContext.Current.CancellationToken);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var root = json.RootElement;
+        Assert.Equal("jihad", root.GetProperty("query").GetString());
+        var statements = root.GetProperty("statements").EnumerateArray().ToList();
+        Assert.Equal(root.GetProperty("total").GetInt32(), statements.Count);
+        var slaughter = statements.Single(s => s.GetProperty("id").GetString() == "csis16-16");
+        Assert.Equal("It's not a revolution or jihad, it’s slaughter", slaughter.GetProperty("text").GetString());
+        Assert.Equal(["brutality-and-indiscriminate-killing", "not-true-jihad"], slaughter.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("http://localhost/s/csis16-16", slaughter.GetProperty("url").GetString());
+    }
+
+    [Fact]
+    public async Task ThePageLinksToItsExports()
+    {
+        var (_, document) = await Html.GetAsync(site.Client, "/search?q=jihad&reason=infighting");
+        Assert.Equal("/search.csv?q=jihad&reason=infighting", document.QuerySelector("link[rel=alternate][type='text/csv']")?.GetAttribute("href"));
+        Assert.NotNull(document.QuerySelector(".result-tools a[href='/search.json?q=jihad&reason=infighting']"));
+    }
+}
