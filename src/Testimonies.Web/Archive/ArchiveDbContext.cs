@@ -9,6 +9,11 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<Reason> Reasons => Set<Reason>();
     public DbSet<PublishedFinding> Findings => Set<PublishedFinding>();
+    public DbSet<ArchiveState> State => Set<ArchiveState>();
+
+    /// <summary>Marks the archive as changed; call inside the transaction that changes it.</summary>
+    public Task<int> BumpVersionAsync(CancellationToken cancellationToken) =>
+        Database.ExecuteSqlRawAsync("UPDATE ArchiveState SET Version = Version + 1 WHERE Id = 1;", cancellationToken);
 
     /// <summary>Statements the public may see.</summary>
     public IQueryable<Statement> PublishedStatements =>
@@ -16,6 +21,8 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<ArchiveState>().ToTable("ArchiveState").HasData(new ArchiveState { Id = 1, Version = 0 });
+
         modelBuilder.Entity<Source>(source =>
         {
             source.HasIndex(s => s.Key).IsUnique();

@@ -25,6 +25,7 @@ public static class ArchiveSetup
         var connectionString = SqliteConnectionString(
             configuration.GetConnectionString("Testimonies") ?? DefaultConnectionString, environment.ContentRootPath);
         services.AddDbContext<ArchiveDbContext>(options => options.UseSqlite(connectionString));
+        services.AddSingleton<Search.SearchCatalog>();
         return services;
     }
 

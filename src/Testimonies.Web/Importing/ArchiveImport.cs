@@ -120,9 +120,14 @@ public static class ArchiveImport
         }
         changes.Add(counter.Result);
 
-        var ids = set.Statements.Select(s => s.PublicId).ToList();
-        var statements = await db.Statements.Include(s => s.Reasons)
-            .Where(s => ids.Contains(s.PublicId)).ToDictionaryAsync(s => s.PublicId, cancellationToken);
+        // In chunks: EF sends each value of a Contains list as its own SQL parameter, and SQLite allows
+        // at most 32,766 of them in one statement.
+        var statements = new Dictionary<string, Statement>(StringComparer.Ordinal);
+        foreach (var chunk in set.Statements.Select(s => s.PublicId).Chunk(1000))
+        {
+            foreach (var existing in await db.Statements.Include(s => s.Reasons).Where(s => chunk.Contains(s.PublicId)).ToListAsync(cancellationToken))
+                statements[existing.PublicId] = existing;
+        }
         counter = new Counter("statements");
         foreach (var row in set.Statements)
         {
@@ -181,6 +186,7 @@ public static class ArchiveImport
             await SearchIndex.RebuildAsync(db, cancellationToken);
         else
             await SearchIndex.SyncAsync(db, statements.Values.Select(s => s.Id).ToList(), cancellationToken);
+        await db.BumpVersionAsync(cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return changes;

@@ -6,8 +6,9 @@ namespace Testimonies.Web.Search;
 /// <summary>
 /// The full-text index: two FTS5 tables over published statements (rowid = Statement.Id), one stemmed
 /// (porter: "fight" finds "fighting") and one as written (for "exact phrases" and prefix*). Both fold
-/// case and diacritics. Callers keep it in step inside their own transaction; it can always be rebuilt
-/// from the tables.
+/// case and diacritics, and keep prefix indexes of 2 and 3 characters so that prefix* searches do not
+/// merge thousands of word lists. Callers keep it in step inside their own transaction; it can always
+/// be rebuilt from the tables.
 /// </summary>
 public static class SearchIndex
 {

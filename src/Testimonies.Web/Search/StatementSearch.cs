@@ -48,7 +48,7 @@ public sealed record SearchResult(
 public static class StatementSearch
 {
     /// <summary>
-    /// bm25 costs about a microsecond for every matching row, so beyond this many results the list is
+    /// bm25 costs about a microsecond for every row the words match, so beyond this many the list is
     /// sorted by source order instead and the page says so (see docs/search.md).
     /// </summary>
     public const int MaxRankedResults = 5000;
@@ -58,62 +58,49 @@ public static class StatementSearch
     private const char MarkStart = '\uE000';
     private const char MarkEnd = '\uE001';
 
-    public static async Task<SearchResult> RunAsync(ArchiveDbContext db, SearchRequest request, CancellationToken cancellationToken)
+    public static async Task<SearchResult> RunAsync(ArchiveDbContext db, SearchCatalog catalog, SearchRequest request, CancellationToken cancellationToken)
     {
         var query = SearchQuery.Parse(request.Text);
+        var snapshot = await catalog.GetAsync(db, cancellationToken);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
 
-        using var command = connection.CreateCommand();
-        var results = ResultsSql(query, request.Filters, command);
-
-        command.CommandText = $"{results} SELECT count(*) FROM results;";
-        var total = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-
-        var facets = await FacetsAsync(command, results, cancellationToken);
+        var matched = await MatchAsync(connection, snapshot, query, request.Filters, cancellationToken);
+        var facets = CountFacets(snapshot, matched);
 
         var hasTerms = query.AnyTermStemmed is not null;
         var sort = request.Sort ?? (hasTerms ? SearchSort.Relevance : SearchSort.Source);
         string? rankingNote = null;
+        Dictionary<int, double>? scores = null;
         if (sort == SearchSort.Relevance && !hasTerms)
         {
             sort = SearchSort.Source;
         }
-        else if (sort == SearchSort.Relevance && total > MaxRankedResults)
+        else if (sort == SearchSort.Relevance)
         {
-            sort = SearchSort.Source;
-            rankingNote = $"{total:N0} statements match, too many to rank by relevance; they are listed in the order of their sources. Add words or choose facets to narrow the search.";
+            scores = await ScoresAsync(connection, query, cancellationToken);
+            if (scores is null)
+            {
+                sort = SearchSort.Source;
+                rankingNote = "Too many statements contain these words to rank them all by relevance; they are listed in the order of their sources. Add words to narrow the search.";
+            }
         }
 
         var skip = Math.Max(0, (request.Page - 1) * request.PageSize);
-        command.Parameters.AddWithValue("$take", request.PageSize);
-        command.Parameters.AddWithValue("$skip", skip);
-        if (sort == SearchSort.Relevance)
-        {
-            command.Parameters.AddWithValue("$any", query.AnyTermStemmed);
-            command.CommandText = $"""
-                {results}
-                SELECT r.Id FROM results r
-                LEFT JOIN (SELECT rowid AS Id, bm25({SearchIndex.Stemmed}, {SearchIndex.Weights}) AS score
-                           FROM {SearchIndex.Stemmed} WHERE {SearchIndex.Stemmed} MATCH $any AND rowid IN (SELECT Id FROM results)) m ON m.Id = r.Id
-                ORDER BY coalesce(m.score, 0), r.SourceTitle, r.SourceId, r.Position
-                LIMIT $take OFFSET $skip;
-                """;
-        }
-        else
-        {
-            command.CommandText = $"{results} SELECT Id FROM results ORDER BY SourceTitle, SourceId, Position LIMIT $take OFFSET $skip;";
-        }
-        var ids = new List<int>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetInt32(0));
-        }
+        // matched is in catalog order, which is source order; relevance re-sorts it, ties keep source order.
+        var ordered = scores is null ? matched : matched.OrderBy(i => scores.GetValueOrDefault(snapshot.Ids[i], 0)).ThenBy(i => i).ToList();
+        var ids = ordered.Skip(skip).Take(request.PageSize).Select(i => snapshot.Ids[i]).ToList();
 
         var highlights = await HighlightsAsync(connection, query, ids, cancellationToken);
-        var byId = await db.Statements.AsNoTracking().Where(s => ids.Contains(s.Id))
-            .Select(StatementCard.FromStatement)
-            .ToDictionaryAsync(c => c.Id, cancellationToken);
+        // One page of cards: the rows by primary key, their reasons from the catalog (no join over the link table).
+        var byId = (await db.Statements.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new StatementCard(s.Id, s.PublicId, s.Text, s.Kind, s.Language, s.Speaker.Key, s.Speaker.Name ?? s.Speaker.Description,
+                s.Source.Key, s.Source.Publisher, s.Source.Published, s.Source.Chapter, s.Footnote, s.Section, s.ContentNote, new List<ReasonLink>()))
+            .ToListAsync(cancellationToken))
+            .ToDictionary(c => c.Id, c => c with
+            {
+                Reasons = snapshot.Reasons[snapshot.IndexOfId[c.Id]].Select(r => new ReasonLink(snapshot.ReasonSlugs[r], snapshot.ReasonNames[r])).ToList(),
+            });
         var hits = ids.Where(byId.ContainsKey).Select(id =>
         {
             var card = byId[id];
@@ -121,28 +108,66 @@ public static class StatementSearch
             return new SearchHit(card, marked.Text ?? WebUtility.HtmlEncode(card.Text), marked.Context);
         }).ToList();
 
-        return new SearchResult(query, sort, total, hits, facets, rankingNote);
+        return new SearchResult(query, sort, matched.Count, hits, facets, rankingNote);
     }
 
-    /// <summary>The ids of every matching published statement, for exports.</summary>
-    public static async Task<List<int>> AllIdsAsync(ArchiveDbContext db, SearchRequest request, CancellationToken cancellationToken)
+    /// <summary>The ids of every matching published statement in source order, for exports.</summary>
+    public static async Task<List<int>> AllIdsAsync(ArchiveDbContext db, SearchCatalog catalog, SearchRequest request, CancellationToken cancellationToken)
     {
-        var query = SearchQuery.Parse(request.Text);
+        var snapshot = await catalog.GetAsync(db, cancellationToken);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
-        using var command = connection.CreateCommand();
-        command.CommandText = $"{ResultsSql(query, request.Filters, command)} SELECT Id FROM results ORDER BY SourceTitle, SourceId, Position;";
-        var ids = new List<int>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetInt32(0));
-        return ids;
+        var matched = await MatchAsync(connection, snapshot, SearchQuery.Parse(request.Text), request.Filters, cancellationToken);
+        return matched.Select(i => snapshot.Ids[i]).ToList();
     }
 
     /// <summary>
-    /// A WITH clause defining "results": the matching published statements after the facet filters.
-    /// Every value from the request is a parameter; only fixed SQL is concatenated.
+    /// Catalog indices (so, in source order) of the published statements that match the words and the
+    /// facet filters. The words cost one FTS5 round trip whose rowids come back as one string, rather
+    /// than a row each; the filters are checked in memory.
     /// </summary>
-    private static string ResultsSql(SearchQuery query, SearchFilters filters, SqliteCommand command)
+    private static async Task<List<int>> MatchAsync(SqliteConnection connection, SearchCatalog.Snapshot snapshot, SearchQuery query,
+        SearchFilters filters, CancellationToken cancellationToken)
+    {
+        bool[]? byWords = null;
+        if (!query.IsEmpty)
+        {
+            byWords = new bool[snapshot.Count];
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT group_concat(rowid) FROM ({HitsSql(query, command)});";
+            if (await command.ExecuteScalarAsync(cancellationToken) is string list)
+            {
+                foreach (var range in list.AsSpan().Split(','))
+                {
+                    var id = int.Parse(list.AsSpan()[range], System.Globalization.CultureInfo.InvariantCulture);
+                    if (id < snapshot.IndexOfId.Length && snapshot.IndexOfId[id] is >= 0 and var index) byWords[index] = true;
+                }
+            }
+        }
+
+        var kinds = filters.Kinds.Select(k => k == "quotation" ? (byte)0 : (byte)1).ToHashSet();
+        var sources = filters.Sources.Select(k => (short)Array.IndexOf(snapshot.SourceKeys, k)).ToHashSet();
+        var nationalities = filters.Nationalities.Select(n => n == NotStated ? (short)0 : (short)Array.IndexOf(snapshot.Nationalities, n)).ToHashSet();
+        var reasons = filters.Reasons.Select(r => (short)Array.IndexOf(snapshot.ReasonSlugs, r)).ToHashSet();
+        var themeMask = filters.Themes.Aggregate(0, (mask, slug) =>
+            mask | (Enum.GetValues<Theme>().FirstOrDefault(t => t.Slug() == slug) is var theme && theme.Slug() == slug ? 1 << (int)theme : 0));
+
+        var matched = new List<int>();
+        for (var i = 0; i < snapshot.Count; i++)
+        {
+            if (byWords is not null && !byWords[i]) continue;
+            if (kinds.Count > 0 && !kinds.Contains(snapshot.Kind[i])) continue;
+            if (sources.Count > 0 && !sources.Contains(snapshot.Source[i])) continue;
+            if (nationalities.Count > 0 && !nationalities.Contains(snapshot.Nationality[i])) continue;
+            if (reasons.Count > 0 && !snapshot.Reasons[i].Any(reasons.Contains)) continue;
+            if (filters.Themes.Count > 0 && (snapshot.Themes[i] & themeMask) == 0) continue;
+            matched.Add(i);
+        }
+        return matched;
+    }
+
+    /// <summary>FTS5 over the two indexes; every value from the query is a parameter.</summary>
+    private static string HitsSql(SearchQuery query, SqliteCommand command)
     {
         var hits = new StringBuilder();
         if (query.Stemmed is not null)
@@ -156,8 +181,7 @@ public static class StatementSearch
             hits.Append($"SELECT rowid FROM {SearchIndex.Exact} WHERE {SearchIndex.Exact} MATCH $exact");
             command.Parameters.AddWithValue("$exact", query.Exact);
         }
-        if (hits.Length == 0 && (query.StemmedExcluded is not null || query.ExactExcluded is not null))
-            hits.Append($"SELECT rowid FROM {SearchIndex.Stemmed}");
+        if (hits.Length == 0) hits.Append($"SELECT rowid FROM {SearchIndex.Stemmed}");
         if (query.StemmedExcluded is not null)
         {
             hits.Append($" EXCEPT SELECT rowid FROM {SearchIndex.Stemmed} WHERE {SearchIndex.Stemmed} MATCH $stemmedExcluded");
@@ -168,71 +192,57 @@ public static class StatementSearch
             hits.Append($" EXCEPT SELECT rowid FROM {SearchIndex.Exact} WHERE {SearchIndex.Exact} MATCH $exactExcluded");
             command.Parameters.AddWithValue("$exactExcluded", query.ExactExcluded);
         }
-
-        var where = new StringBuilder("s.Status = 'Published'");
-        if (hits.Length > 0) where.Append($" AND s.Id IN ({hits})");
-        if (filters.Kinds.Count > 0)
-            where.Append($" AND s.Kind IN ({Parameters(command, "kind", filters.Kinds.Select(Capitalized))})");
-        if (filters.Sources.Count > 0)
-            where.Append($" AND so.Key IN ({Parameters(command, "source", filters.Sources)})");
-        if (filters.Nationalities.Count > 0)
-        {
-            var named = filters.Nationalities.Where(n => n != NotStated).ToList();
-            var conditions = new List<string>();
-            if (named.Count > 0) conditions.Add($"sp.Nationality IN ({Parameters(command, "nationality", named)})");
-            if (named.Count < filters.Nationalities.Count) conditions.Add("sp.Nationality IS NULL");
-            where.Append($" AND ({string.Join(" OR ", conditions)})");
-        }
-        if (filters.Reasons.Count > 0)
-            where.Append($" AND EXISTS (SELECT 1 FROM StatementReasons sr JOIN Reasons re ON re.Id = sr.ReasonsId WHERE sr.StatementsId = s.Id AND re.Slug IN ({Parameters(command, "reason", filters.Reasons)}))");
-        if (filters.Themes.Count > 0)
-            where.Append($" AND EXISTS (SELECT 1 FROM StatementReasons sr JOIN Reasons re ON re.Id = sr.ReasonsId WHERE sr.StatementsId = s.Id AND re.Theme IN ({Parameters(command, "theme", filters.Themes.Select(ThemeName))}))");
-
-        return $"""
-            WITH results AS MATERIALIZED (
-                SELECT s.Id, s.Kind, s.SourceId, s.SpeakerId, s.Position, so.Title AS SourceTitle, sp.Nationality
-                FROM Statements s JOIN Sources so ON so.Id = s.SourceId JOIN Speakers sp ON sp.Id = s.SpeakerId
-                WHERE {where})
-            """;
+        return hits.ToString();
     }
 
-    private static async Task<IReadOnlyDictionary<string, IReadOnlyList<FacetValue>>> FacetsAsync(SqliteCommand command, string results, CancellationToken cancellationToken)
+    /// <summary>
+    /// bm25 for every statement matching the query's words, in one pass: FTS5 recomputes its statistics
+    /// for each rowid lookup, so scoring chosen rows one by one is far slower than scoring all matches.
+    /// A pass costs about a microsecond a row, so it runs only when the words match at most
+    /// <see cref="MaxRankedResults"/> statements (counted first, which is much cheaper); null otherwise.
+    /// </summary>
+    private static async Task<Dictionary<int, double>?> ScoresAsync(SqliteConnection connection, SearchQuery query, CancellationToken cancellationToken)
     {
-        command.CommandText = $"""
-            {results}
-            SELECT 'reason', re.Slug, re.Name, count(*), min(re.Position) FROM results r JOIN StatementReasons sr ON sr.StatementsId = r.Id JOIN Reasons re ON re.Id = sr.ReasonsId GROUP BY re.Id
-            UNION ALL
-            SELECT 'theme', re.Theme, re.Theme, count(DISTINCT r.Id), min(re.Position) FROM results r JOIN StatementReasons sr ON sr.StatementsId = r.Id JOIN Reasons re ON re.Id = sr.ReasonsId GROUP BY re.Theme
-            UNION ALL
-            SELECT 'nationality', coalesce(r.Nationality, '{NotStated}'), coalesce(r.Nationality, 'Not stated'), count(*), 0 FROM results r GROUP BY r.Nationality
-            UNION ALL
-            SELECT 'kind', lower(r.Kind), r.Kind, count(*), 0 FROM results r GROUP BY r.Kind
-            UNION ALL
-            SELECT 'source', so.Key, coalesce(so.ChapterTitle, so.Title), count(*), 0 FROM results r JOIN Sources so ON so.Id = r.SourceId GROUP BY so.Id;
-            """;
-        var facets = new Dictionary<string, List<(FacetValue Value, long Order)>>
-        {
-            ["reason"] = [], ["theme"] = [], ["nationality"] = [], ["kind"] = [], ["source"] = [],
-        };
+        var (table, match) = query.Stemmed is not null ? (SearchIndex.Stemmed, query.Stemmed) : (SearchIndex.Exact, query.Exact!);
+        using var command = connection.CreateCommand();
+        command.Parameters.AddWithValue("$match", match);
+        command.CommandText = $"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH $match LIMIT {MaxRankedResults + 1});";
+        if (Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > MaxRankedResults)
+            return null;
+        command.CommandText = $"SELECT rowid, bm25({table}, {SearchIndex.Weights}) FROM {table} WHERE {table} MATCH $match;";
+        var scores = new Dictionary<int, double>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        while (await reader.ReadAsync(cancellationToken)) scores[reader.GetInt32(0)] = reader.GetDouble(1);
+        return scores;
+    }
+
+    private static Dictionary<string, IReadOnlyList<FacetValue>> CountFacets(SearchCatalog.Snapshot snapshot, List<int> matched)
+    {
+        var reasons = new int[snapshot.ReasonSlugs.Length];
+        var themes = new int[Enum.GetValues<Theme>().Length];
+        var nationalities = new int[snapshot.Nationalities.Length];
+        var kinds = new int[2];
+        var sources = new int[snapshot.SourceKeys.Length];
+        foreach (var i in matched)
         {
-            var facet = reader.GetString(0);
-            var value = reader.GetString(1);
-            var label = facet switch
-            {
-                "theme" => Enum.TryParse<Theme>(value, out var theme) ? theme.Name() : value,
-                "kind" => value == "quotation" ? "Quotation" : "Paraphrase",
-                _ => reader.GetString(2),
-            };
-            if (facet == "theme" && Enum.TryParse<Theme>(value, out var t)) value = t.Slug();
-            facets[facet].Add((new FacetValue(value, label, reader.GetInt32(3)), reader.GetInt64(4)));
+            foreach (var reason in snapshot.Reasons[i]) reasons[reason]++;
+            for (var t = 0; t < themes.Length; t++) if ((snapshot.Themes[i] & (1 << t)) != 0) themes[t]++;
+            nationalities[snapshot.Nationality[i]]++;
+            kinds[snapshot.Kind[i]]++;
+            sources[snapshot.Source[i]]++;
         }
-        return facets.ToDictionary(
-            f => f.Key,
-            f => (IReadOnlyList<FacetValue>)(f.Key is "reason" or "theme"
-                ? f.Value.OrderBy(v => v.Order).Select(v => v.Value).ToList()
-                : f.Value.OrderByDescending(v => v.Value.Count).ThenBy(v => v.Value.Label, StringComparer.Ordinal).Select(v => v.Value).ToList()));
+
+        static List<FacetValue> ByCount(IEnumerable<FacetValue> values) =>
+            values.Where(v => v.Count > 0).OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.Ordinal).ToList();
+
+        return new Dictionary<string, IReadOnlyList<FacetValue>>
+        {
+            ["reason"] = reasons.Select((count, r) => new FacetValue(snapshot.ReasonSlugs[r], snapshot.ReasonNames[r], count)).Where(v => v.Count > 0).ToList(),
+            ["theme"] = Enum.GetValues<Theme>().Select(t => new FacetValue(t.Slug(), t.Name(), themes[(int)t])).Where(v => v.Count > 0).ToList(),
+            ["nationality"] = ByCount(nationalities.Select((count, n) => new FacetValue(n == 0 ? NotStated : snapshot.Nationalities[n], snapshot.Nationalities[n], count))),
+            ["kind"] = ByCount([new FacetValue("quotation", "Quotation", kinds[0]), new FacetValue("paraphrase", "Paraphrase", kinds[1])]),
+            ["source"] = ByCount(sources.Select((count, n) => new FacetValue(snapshot.SourceKeys[n], snapshot.SourceLabels[n], count))),
+        };
     }
 
     /// <summary>
@@ -327,21 +337,4 @@ public static class StatementSearch
         if (excerpt.Count(c => c == MarkStart) > excerpt.Count(c => c == MarkEnd)) excerpt += MarkEnd;
         return (start > 0 ? "… " : "") + excerpt + (end < words.Length ? " …" : "");
     }
-
-    private static string Parameters(SqliteCommand command, string name, IEnumerable<string> values)
-    {
-        var names = new List<string>();
-        foreach (var (value, index) in values.Select((v, i) => (v, i)))
-        {
-            var parameter = $"${name}{index}";
-            command.Parameters.AddWithValue(parameter, value);
-            names.Add(parameter);
-        }
-        return string.Join(", ", names);
-    }
-
-    private static string Capitalized(string kind) => kind.Length == 0 ? kind : char.ToUpperInvariant(kind[0]) + kind[1..].ToLowerInvariant();
-
-    private static string ThemeName(string slug) =>
-        Enum.GetValues<Theme>().FirstOrDefault(t => t.Slug() == slug) is var theme && theme.Slug() == slug ? theme.ToString() : slug;
 }

@@ -8,14 +8,19 @@ using Testimonies.Web.Search;
 namespace Testimonies.Tests.Search;
 
 /// <summary>The index follows every write made through the import, in the same transaction.</summary>
-public class SearchIndexTests
+public sealed class SearchIndexTests : IDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<List<string>> FindAsync(TestDatabase database, string q)
+    /// <summary>One catalog for the whole test class instance, as the site has one: it must notice every import.</summary>
+    private readonly SearchCatalog _catalog = new();
+
+    public void Dispose() => _catalog.Dispose();
+
+    private async Task<List<string>> FindAsync(TestDatabase database, string q)
     {
         await using var db = database.CreateContext();
-        var result = await StatementSearch.RunAsync(db, new SearchRequest(q, SearchFilters.None), Ct);
+        var result = await StatementSearch.RunAsync(db, _catalog, new SearchRequest(q, SearchFilters.None), Ct);
         return result.Hits.Select(h => h.Card.PublicId).ToList();
     }
 
@@ -86,8 +91,30 @@ public class SearchIndexTests
         data.Statements[1] = $"test-0001,test-source,1,,1,test-speaker,quotation,en,{TestData.Cell("<script>alert(1)</script> zebra & <b>x</b>")},,,,,published";
         await LoadAsync(database, data);
         await using var db = database.CreateContext();
-        var result = await StatementSearch.RunAsync(db, new SearchRequest("zebra", SearchFilters.None), Ct);
+        var result = await StatementSearch.RunAsync(db, _catalog, new SearchRequest("zebra", SearchFilters.None), Ct);
         Assert.Equal("&lt;script&gt;alert(1)&lt;/script&gt; <mark>zebra</mark> &amp; &lt;b&gt;x&lt;/b&gt;", Assert.Single(result.Hits).TextHtml);
+    }
+
+    [Fact]
+    public async Task TooManyMatchesToRankAreListedInSourceOrderAndTheNoteSaysSo()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var data = new TestData();
+        data.Statements.RemoveRange(1, data.Statements.Count - 1);
+        for (var i = 1; i <= StatementSearch.MaxRankedResults + 1; i++)
+            data.Statements.Add($"gen-{i:D5},test-source,{i},,,test-speaker,quotation,en,Synthetic zebra words {i},,,,,published");
+        await LoadAsync(database, data);
+
+        await using var db = database.CreateContext();
+        var many = await StatementSearch.RunAsync(db, _catalog, new SearchRequest("zebra", SearchFilters.None), Ct);
+        Assert.Equal(StatementSearch.MaxRankedResults + 1, many.Total);
+        Assert.Equal(SearchSort.Source, many.Sort);
+        Assert.NotNull(many.RankingNote);
+        Assert.Equal(["gen-00001", "gen-00002"], many.Hits.Take(2).Select(h => h.Card.PublicId));
+
+        var few = await StatementSearch.RunAsync(db, _catalog, new SearchRequest("\"words 42\"", SearchFilters.None), Ct);
+        Assert.Equal(SearchSort.Relevance, few.Sort);
+        Assert.Null(few.RankingNote);
     }
 
     [Theory]

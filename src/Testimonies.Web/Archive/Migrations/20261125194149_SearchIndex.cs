@@ -22,8 +22,8 @@ namespace Testimonies.Web.Archive.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("CREATE VIRTUAL TABLE StatementSearch USING fts5(text, context, speaker, reasons, tokenize = 'porter unicode61 remove_diacritics 2');");
-            migrationBuilder.Sql("CREATE VIRTUAL TABLE StatementSearchExact USING fts5(text, context, speaker, reasons, tokenize = 'unicode61 remove_diacritics 2');");
+            migrationBuilder.Sql("CREATE VIRTUAL TABLE StatementSearch USING fts5(text, context, speaker, reasons, tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');");
+            migrationBuilder.Sql("CREATE VIRTUAL TABLE StatementSearchExact USING fts5(text, context, speaker, reasons, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');");
             migrationBuilder.Sql($"INSERT INTO StatementSearch(rowid, text, context, speaker, reasons) {Fill};");
             migrationBuilder.Sql($"INSERT INTO StatementSearchExact(rowid, text, context, speaker, reasons) {Fill};");
         }

@@ -46,6 +46,27 @@ namespace Testimonies.Web.Archive.Migrations
                     b.ToTable("StatementReasons");
                 });
 
+            modelBuilder.Entity("Testimonies.Web.Archive.ArchiveState", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ArchiveState", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Testimonies.Web.Archive.PublishedFinding", b =>
                 {
                     b.Property<int>("Id")

@@ -6,7 +6,7 @@ using Testimonies.Web.Search;
 
 namespace Testimonies.Web.Pages.Search;
 
-public class IndexModel(ArchiveDbContext db) : PageModel
+public class IndexModel(ArchiveDbContext db, SearchCatalog catalog) : PageModel
 {
     public const int PageSize = 20;
 
@@ -26,7 +26,7 @@ public class IndexModel(ArchiveDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Parameters = await SearchParameters.ReadAsync(Request.Query, db, cancellationToken);
-        Result = await StatementSearch.RunAsync(db, Parameters.ToRequest(PageSize), cancellationToken);
+        Result = await StatementSearch.RunAsync(db, catalog, Parameters.ToRequest(PageSize), cancellationToken);
         Pager = new Pager(Parameters.Page ?? 0, PageSize, Result.Total);
         if (Parameters.UnreadablePage is not null)
             Response.StatusCode = StatusCodes.Status400BadRequest;

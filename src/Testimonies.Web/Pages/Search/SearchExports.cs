@@ -26,17 +26,17 @@ public static class SearchExports
 
     public static IEndpointRouteBuilder MapSearchExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/search.csv", (HttpContext http, ArchiveDbContext db, CancellationToken ct) => ExportAsync(http, db, "csv", ct));
-        app.MapGet("/search.json", (HttpContext http, ArchiveDbContext db, CancellationToken ct) => ExportAsync(http, db, "json", ct));
+        app.MapGet("/search.csv", (HttpContext http, ArchiveDbContext db, SearchCatalog catalog, CancellationToken ct) => ExportAsync(http, db, catalog, "csv", ct));
+        app.MapGet("/search.json", (HttpContext http, ArchiveDbContext db, SearchCatalog catalog, CancellationToken ct) => ExportAsync(http, db, catalog, "json", ct));
         return app;
     }
 
-    private static async Task ExportAsync(HttpContext http, ArchiveDbContext db, string format, CancellationToken cancellationToken)
+    private static async Task ExportAsync(HttpContext http, ArchiveDbContext db, SearchCatalog catalog, string format, CancellationToken cancellationToken)
     {
         var parameters = await SearchParameters.ReadAsync(http.Request.Query, db, cancellationToken);
         var request = parameters.ToRequest(pageSize: 1);
         var query = SearchQuery.Parse(request.Text);
-        var ids = await StatementSearch.AllIdsAsync(db, request, cancellationToken);
+        var ids = await StatementSearch.AllIdsAsync(db, catalog, request, cancellationToken);
         var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
 
         var response = http.Response;
