@@ -56,7 +56,8 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
 
     public static TheoryData<string> PageTypes() =>
         ["/", "/statements", "/s/csis16-03", "/s/csis16-13", "/s/csis16-14", "/reasons", "/reasons/racism-and-discrimination",
-         "/reasons/boredom", "/speakers", "/speakers/saddam-jamal", "/sources", "/sources/csis-2016-ch9", "/about", "/no-such-page"];
+         "/reasons/boredom", "/speakers", "/speakers/saddam-jamal", "/sources", "/sources/csis-2016-ch9", "/about", "/no-such-page",
+         "/search", "/search?q=jihad&kind=quotation", "/search?q=%22unclosed"];
 
     [Theory]
     [MemberData(nameof(PageTypes))]
@@ -69,6 +70,20 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     [Fact]
+    public async Task AReaderSearchesFromTheHeaderAndNarrowsByAFacet()
+    {
+        var page = await OpenAsync("/about");
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search the statements" }).FillAsync("jihad");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/search?q=jihad");
+        await Assertions.Expect(page.Locator(".search-hit mark").First).ToHaveTextAsync("jihad", new() { IgnoreCase = true });
+
+        await page.Locator("#facet-kind ~ ul a", new() { HasTextString = "Paraphrase" }).Or(page.Locator("#facet-kind ~ ul a", new() { HasTextString = "Quotation" })).First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/search\?q=jihad&kind=(quotation|paraphrase)$"));
+        await Assertions.Expect(page.Locator(".facet li.selected")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task APhoneWidthNeedsNoSidewaysScrolling()
     {
         Assert.SkipUnless(BrowserFixture.ChromiumInstalled, BrowserFixture.SkipReason);
@@ -78,7 +93,7 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
             ViewportSize = new ViewportSize { Width = 360, Height = 740 },
         });
         var page = await context.NewPageAsync();
-        foreach (var path in new[] { "/", "/s/csis16-09", "/reasons", "/speakers", "/sources/csis-2016-ch9" })
+        foreach (var path in new[] { "/", "/s/csis16-09", "/reasons", "/speakers", "/sources/csis-2016-ch9", "/search?q=jihad" })
         {
             await page.GotoAsync(path);
             var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");

@@ -260,6 +260,19 @@ public class ImportTests
     }
 
     [Fact]
+    public async Task MoreStatementsThanSqliteTakesParametersInOneQueryImport()
+    {
+        // Regression: EF sends each value of a Contains list as a parameter; SQLite takes at most 32,766.
+        var data = new TestData();
+        data.Statements.RemoveRange(1, data.Statements.Count - 1);
+        for (var i = 1; i <= 33_000; i++)
+            data.Statements.Add($"gen-{i:D5},test-source,{i},,,test-speaker,quotation,en,Synthetic words {i},,,,,published");
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, AsFiles(data.Files()), Ct);
+        Assert.Equal(33_000, (await database.CountsAsync()).Statements);
+    }
+
+    [Fact]
     public void ProblemsReadAsASentenceWithFileLineAndColumn()
     {
         var problem = new ImportProblem("statements.csv", 7, "text", "this cell is empty but is required.");
