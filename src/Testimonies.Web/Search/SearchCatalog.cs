@@ -37,7 +37,19 @@ public sealed class SearchCatalog : IDisposable
         public required Theme[] ReasonThemes { get; init; }
 
         public int Count => Ids.Length;
+
+        /// <summary>
+        /// Which statements each recent set of words matched (by the words' MATCH expressions), for this
+        /// archive version only: facet clicks and paging reuse the words, so they skip FTS5.
+        /// </summary>
+        internal System.Collections.Concurrent.ConcurrentDictionary<string, bool[]> WordMatches { get; } = new(StringComparer.Ordinal);
     }
+
+    /// <summary>At most this many word sets are remembered (each about one byte a statement).</summary>
+    public const int MaxRememberedWordSets = 256;
+
+    /// <summary>Forgets remembered word matches (benchmarks use it to time first searches).</summary>
+    public void ForgetWordMatches() => _snapshot?.WordMatches.Clear();
 
     public void Dispose() => _loading.Dispose();
 

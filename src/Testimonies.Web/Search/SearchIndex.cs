@@ -39,6 +39,8 @@ public static class SearchIndex
             await ExecuteAsync(db, $"INSERT INTO {table}(rowid, text, context, speaker, reasons) {SelectRows("")};", cancellationToken);
             await ExecuteAsync(db, $"INSERT INTO {table}({table}) VALUES('optimize');", cancellationToken);
         }
+        // Whatever was remembered from the old index (SearchCatalog's word matches) is now stale.
+        await db.BumpVersionAsync(cancellationToken);
     }
 
     /// <summary>Re-indexes the given statements: removed when no longer published, refreshed otherwise.</summary>

@@ -130,7 +130,8 @@ public static class StatementSearch
         SearchFilters filters, CancellationToken cancellationToken)
     {
         bool[]? byWords = null;
-        if (!query.IsEmpty)
+        var key = $"{query.Stemmed}\u0001{query.Exact}\u0001{query.StemmedExcluded}\u0001{query.ExactExcluded}";
+        if (!query.IsEmpty && !snapshot.WordMatches.TryGetValue(key, out byWords))
         {
             byWords = new bool[snapshot.Count];
             using var command = connection.CreateCommand();
@@ -143,6 +144,8 @@ public static class StatementSearch
                     if (id < snapshot.IndexOfId.Length && snapshot.IndexOfId[id] is >= 0 and var index) byWords[index] = true;
                 }
             }
+            if (snapshot.WordMatches.Count >= SearchCatalog.MaxRememberedWordSets) snapshot.WordMatches.Clear();
+            snapshot.WordMatches[key] = byWords;
         }
 
         var kinds = filters.Kinds.Select(k => k == "quotation" ? (byte)0 : (byte)1).ToHashSet();
