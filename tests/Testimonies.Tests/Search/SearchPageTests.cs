@@ -29,6 +29,70 @@ public class SearchPageTests(SiteFixture site)
         Assert.All(mustInclude, id => Assert.Contains(id, ids));
     }
 
+    [Theory]
+    [InlineData("\"I didn’t come for that\"", "csis16-03")]
+    [InlineData("\"to help in a humanitarian sense\"", "csis16-04")]
+    [InlineData("\"bringing down a whole building\"", "csis16-14")]
+    [InlineData("\"ordered to clean toilets\"", "csis16-13")]
+    public async Task APhraseFromAKnownQuotationFindsExactlyThatStatement(string q, string id)
+    {
+        var (_, document) = await Html.GetAsync(site.Client, $"/search?q={Uri.EscapeDataString(q)}");
+        Assert.Equal([id], Ids(document));
+        Assert.NotEmpty(document.QuerySelectorAll(".search-hit .statement-text mark"));
+    }
+
+    [Fact]
+    public async Task AReasonFacetCountEqualsTheReasonPagesCount()
+    {
+        var (_, search) = await Html.GetAsync(site.Client, "/search");
+        foreach (var link in search.QuerySelectorAll("#facet-reason ~ ul li"))
+        {
+            var slug = link.QuerySelector("a")!.GetAttribute("href")!.Split("reason=")[1];
+            var facetCount = link.QuerySelector(".count")!.TextContent;
+            var (_, reasonPage) = await Html.GetAsync(site.Client, $"/reasons/{slug}");
+            Assert.Equal(reasonPage.QuerySelector(".archive-count .number")!.TextContent, facetCount);
+        }
+    }
+
+    [Fact]
+    public async Task ThousandsOfRandomStringsNeverGiveA5xx()
+    {
+        // Random input from a fixed seed, biased towards the characters the query language gives meaning to.
+        var random = new Random(4242);
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz jihad \"\"“”*-:()^~+{}[]\\/'OR NEAR AND NOT \t\u0000\u00e9\u0634\u0628\ud83d\ude00";
+        var failures = new List<string>();
+        for (var i = 0; i < 2000; i++)
+        {
+            var length = random.Next(0, 40);
+            var text = new string(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+            var extra = random.Next(4) switch { 0 => "&kind=quotation", 1 => "&reason=infighting&sort=relevance", 2 => "&page=" + random.Next(-2, 4), _ => "" };
+            var response = await site.Client.GetAsync($"/search?q={Uri.EscapeDataString(text)}{extra}", TestContext.Current.CancellationToken);
+            if ((int)response.StatusCode >= 500) failures.Add($"{(int)response.StatusCode}: {text}{extra}");
+        }
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task TheCsvExportRoundTripsEveryField()
+    {
+        var response = await site.Client.GetAsync("/search.csv", TestContext.Current.CancellationToken);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken), Encoding.UTF8);
+        using var csv = new CsvHelper.CsvReader(reader, System.Globalization.CultureInfo.InvariantCulture);
+        var exported = csv.GetRecords<dynamic>().Select(r => (IDictionary<string, object>)r).ToList();
+        var statements = DataFolderTests.ReadCsv("statements.csv");
+        Assert.Equal(statements.Count, exported.Count);
+        foreach (var row in statements)
+        {
+            var line = exported.Single(e => (string)e["id"] == row["id"]);
+            Assert.Equal(row["text"], line["text"]);
+            Assert.Equal(row["kind"], line["kind"]);
+            Assert.Equal(row["reasons"], line["reasons"]);
+            Assert.Equal(row["footnote"], line["footnote"]);
+            Assert.Equal(row["said_when"], line["said_when"]);
+            Assert.Equal($"http://localhost/s/{row["id"]}", line["url"]);
+        }
+    }
+
     [Fact]
     public async Task AQuotedPhraseMatchesOnlyTheWordsAsWritten()
     {
