@@ -72,7 +72,7 @@ internal static class SearchBenchmark
                 var total = 0;
                 for (var i = 0; i < iterations + 10; i++)
                 {
-                    if (cold) catalog.ForgetWordMatches();
+                    if (cold) catalog.ForgetRememberedSearches();
                     var watch = Stopwatch.StartNew();
                     await using (var db = new ArchiveDbContext(options))
                     {

@@ -43,13 +43,26 @@ public sealed class SearchCatalog : IDisposable
         /// archive version only: facet clicks and paging reuse the words, so they skip FTS5.
         /// </summary>
         internal System.Collections.Concurrent.ConcurrentDictionary<string, bool[]> WordMatches { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Whole results (order, facets) of recent searches, by words, filters and sort.</summary>
+        internal System.Collections.Concurrent.ConcurrentDictionary<string, RememberedResult> Results { get; } = new(StringComparer.Ordinal);
     }
+
+    /// <summary>A search's result before paging: catalog indices in display order, facet counts, how it was sorted.</summary>
+    internal sealed record RememberedResult(int[] Ordered, Dictionary<string, IReadOnlyList<FacetValue>> Facets, SearchSort Sort, string? RankingNote);
+
+    /// <summary>At most this many whole results are remembered (each up to 4 bytes a statement).</summary>
+    public const int MaxRememberedResults = 64;
 
     /// <summary>At most this many word sets are remembered (each about one byte a statement).</summary>
     public const int MaxRememberedWordSets = 256;
 
-    /// <summary>Forgets remembered word matches (benchmarks use it to time first searches).</summary>
-    public void ForgetWordMatches() => _snapshot?.WordMatches.Clear();
+    /// <summary>Forgets remembered word matches and results (benchmarks use it to time first searches).</summary>
+    public void ForgetRememberedSearches()
+    {
+        _snapshot?.WordMatches.Clear();
+        _snapshot?.Results.Clear();
+    }
 
     public void Dispose() => _loading.Dispose();
 

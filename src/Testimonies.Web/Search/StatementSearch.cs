@@ -65,6 +65,43 @@ public static class StatementSearch
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
 
+        // A search seen before in this archive version (the same words, filters and sort, another page) reuses its result.
+        var resultKey = string.Join('\u0002', WordsKey(query), string.Join(',', request.Filters.Reasons), string.Join(',', request.Filters.Themes),
+            string.Join(',', request.Filters.Nationalities), string.Join(',', request.Filters.Kinds), string.Join(',', request.Filters.Sources), request.Sort?.ToString() ?? "");
+        if (!snapshot.Results.TryGetValue(resultKey, out var remembered))
+        {
+            remembered = await ComputeAsync(connection, snapshot, query, request, cancellationToken);
+            if (snapshot.Results.Count >= SearchCatalog.MaxRememberedResults) snapshot.Results.Clear();
+            snapshot.Results[resultKey] = remembered;
+        }
+
+        var skip = Math.Max(0, (request.Page - 1) * request.PageSize);
+        var ids = remembered.Ordered.Skip(skip).Take(request.PageSize).Select(i => snapshot.Ids[i]).ToList();
+
+        var highlights = await HighlightsAsync(connection, query, ids, cancellationToken);
+        // One page of cards: the rows by primary key, their reasons from the catalog (no join over the link table).
+        var byId = (await db.Statements.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new StatementCard(s.Id, s.PublicId, s.Text, s.Kind, s.Language, s.Speaker.Key, s.Speaker.Name ?? s.Speaker.Description,
+                s.Source.Key, s.Source.Publisher, s.Source.Published, s.Source.Chapter, s.Footnote, s.Section, s.ContentNote, new List<ReasonLink>()))
+            .ToListAsync(cancellationToken))
+            .ToDictionary(c => c.Id, c => c with
+            {
+                Reasons = snapshot.Reasons[snapshot.IndexOfId[c.Id]].Select(r => new ReasonLink(snapshot.ReasonSlugs[r], snapshot.ReasonNames[r])).ToList(),
+            });
+        var hits = ids.Where(byId.ContainsKey).Select(id =>
+        {
+            var card = byId[id];
+            highlights.TryGetValue(id, out var marked);
+            return new SearchHit(card, marked.Text ?? WebUtility.HtmlEncode(card.Text), marked.Context);
+        }).ToList();
+
+        return new SearchResult(query, remembered.Sort, remembered.Ordered.Length, hits, remembered.Facets, remembered.RankingNote);
+    }
+
+    /// <summary>Matches, facet counts and order of a search, before paging.</summary>
+    private static async Task<SearchCatalog.RememberedResult> ComputeAsync(SqliteConnection connection, SearchCatalog.Snapshot snapshot,
+        SearchQuery query, SearchRequest request, CancellationToken cancellationToken)
+    {
         var matched = await MatchAsync(connection, snapshot, query, request.Filters, cancellationToken);
         var facets = CountFacets(snapshot, matched);
 
@@ -86,30 +123,13 @@ public static class StatementSearch
             }
         }
 
-        var skip = Math.Max(0, (request.Page - 1) * request.PageSize);
         // matched is in catalog order, which is source order; relevance re-sorts it, ties keep source order.
-        var ordered = scores is null ? matched : matched.OrderBy(i => scores.GetValueOrDefault(snapshot.Ids[i], 0)).ThenBy(i => i).ToList();
-        var ids = ordered.Skip(skip).Take(request.PageSize).Select(i => snapshot.Ids[i]).ToList();
-
-        var highlights = await HighlightsAsync(connection, query, ids, cancellationToken);
-        // One page of cards: the rows by primary key, their reasons from the catalog (no join over the link table).
-        var byId = (await db.Statements.AsNoTracking().Where(s => ids.Contains(s.Id))
-            .Select(s => new StatementCard(s.Id, s.PublicId, s.Text, s.Kind, s.Language, s.Speaker.Key, s.Speaker.Name ?? s.Speaker.Description,
-                s.Source.Key, s.Source.Publisher, s.Source.Published, s.Source.Chapter, s.Footnote, s.Section, s.ContentNote, new List<ReasonLink>()))
-            .ToListAsync(cancellationToken))
-            .ToDictionary(c => c.Id, c => c with
-            {
-                Reasons = snapshot.Reasons[snapshot.IndexOfId[c.Id]].Select(r => new ReasonLink(snapshot.ReasonSlugs[r], snapshot.ReasonNames[r])).ToList(),
-            });
-        var hits = ids.Where(byId.ContainsKey).Select(id =>
-        {
-            var card = byId[id];
-            highlights.TryGetValue(id, out var marked);
-            return new SearchHit(card, marked.Text ?? WebUtility.HtmlEncode(card.Text), marked.Context);
-        }).ToList();
-
-        return new SearchResult(query, sort, matched.Count, hits, facets, rankingNote);
+        var ordered = scores is null ? matched.ToArray() : matched.OrderBy(i => scores.GetValueOrDefault(snapshot.Ids[i], 0)).ThenBy(i => i).ToArray();
+        return new SearchCatalog.RememberedResult(ordered, facets, sort, rankingNote);
     }
+
+    private static string WordsKey(SearchQuery query) =>
+        $"{query.Stemmed}\u0001{query.Exact}\u0001{query.StemmedExcluded}\u0001{query.ExactExcluded}";
 
     /// <summary>The ids of every matching published statement in source order, for exports.</summary>
     public static async Task<List<int>> AllIdsAsync(ArchiveDbContext db, SearchCatalog catalog, SearchRequest request, CancellationToken cancellationToken)
@@ -130,7 +150,7 @@ public static class StatementSearch
         SearchFilters filters, CancellationToken cancellationToken)
     {
         bool[]? byWords = null;
-        var key = $"{query.Stemmed}\u0001{query.Exact}\u0001{query.StemmedExcluded}\u0001{query.ExactExcluded}";
+        var key = WordsKey(query);
         if (!query.IsEmpty && !snapshot.WordMatches.TryGetValue(key, out byWords))
         {
             byWords = new bool[snapshot.Count];
