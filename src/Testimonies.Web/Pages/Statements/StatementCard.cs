@@ -23,6 +23,12 @@ public sealed record StatementCard(
 {
     public string Locator => Statement.Locator(Chapter is null ? null : $"ch. {Chapter}", Footnote, Section);
 
+    /// <summary>The words as HTML with search matches in &lt;mark&gt; (already encoded); null outside search results.</summary>
+    public string? MarkedTextHtml { get; init; }
+
+    /// <summary>A matched excerpt of the context note as HTML (already encoded); null when the context did not match.</summary>
+    public string? ContextMatchHtml { get; init; }
+
     /// <summary>The speaker's name, or the source's description capitalised to open a line.</summary>
     public string SpeakerLabel => SpeakerName.Length == 0 ? SpeakerName : char.ToUpperInvariant(SpeakerName[0]) + SpeakerName[1..];
 
