@@ -25,7 +25,7 @@ public class IndexModel(ArchiveDbContext db, SearchCatalog catalog) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Parameters = await SearchParameters.ReadAsync(Request.Query, db, cancellationToken);
+        Parameters = await SearchParameters.ReadAsync(Request.Query, db, catalog, cancellationToken);
         Result = await StatementSearch.RunAsync(db, catalog, Parameters.ToRequest(PageSize), cancellationToken);
         Pager = new Pager(Parameters.Page ?? 0, PageSize, Result.Total);
         if (Parameters.UnreadablePage is not null)

@@ -33,7 +33,7 @@ public static class SearchExports
 
     private static async Task ExportAsync(HttpContext http, ArchiveDbContext db, SearchCatalog catalog, string format, CancellationToken cancellationToken)
     {
-        var parameters = await SearchParameters.ReadAsync(http.Request.Query, db, cancellationToken);
+        var parameters = await SearchParameters.ReadAsync(http.Request.Query, db, catalog, cancellationToken);
         var request = parameters.ToRequest(pageSize: 1);
         var query = SearchQuery.Parse(request.Text);
         var ids = await StatementSearch.AllIdsAsync(db, catalog, request, cancellationToken);

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.EntityFrameworkCore;
 using Testimonies.Web.Archive;
 using Testimonies.Web.Rendering;
 using Testimonies.Web.Search;
@@ -23,7 +22,7 @@ public sealed class SearchParameters
     public string? UnreadablePage { get; private init; }
     public List<string> Notes { get; } = [];
 
-    public static async Task<SearchParameters> ReadAsync(IQueryCollection query, ArchiveDbContext db, CancellationToken cancellationToken)
+    public static async Task<SearchParameters> ReadAsync(IQueryCollection query, ArchiveDbContext db, SearchCatalog catalog, CancellationToken cancellationToken)
     {
         var notes = new List<string>();
         List<string> Values(string name, IEnumerable<string>? known, string label)
@@ -41,14 +40,14 @@ public sealed class SearchParameters
             return values.Where(knownSet.Contains).ToList();
         }
 
-        var reasons = await db.Reasons.Select(r => r.Slug).ToListAsync(cancellationToken);
-        var sources = await db.Sources.Select(s => s.Key).ToListAsync(cancellationToken);
+        // The known reasons and sources come from the search catalog, which has them in memory.
+        var snapshot = await catalog.GetAsync(db, cancellationToken);
         var filters = new SearchFilters(
-            Values("reason", reasons, "reason"),
+            Values("reason", snapshot.ReasonSlugs, "reason"),
             Values("theme", Enum.GetValues<Theme>().Select(t => t.Slug()), "theme"),
             Values("nationality", null, "nationality"),
             Values("kind", ["quotation", "paraphrase"], "kind"),
-            Values("source", sources, "source"));
+            Values("source", snapshot.SourceKeys, "source"));
 
         SearchSort? sort = null;
         var sortText = query["sort"].ToString();
