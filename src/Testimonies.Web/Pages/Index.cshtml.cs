@@ -37,10 +37,8 @@ public class IndexModel(ArchiveDbContext db) : PageModel
             .Select(s => new { Theme = s.Reasons.OrderBy(r => r.Position).Select(r => r.Theme).First(), s.Id })
             .ToListAsync(cancellationToken);
         var ids = quotations.GroupBy(q => q.Theme).Select(g => g.First().Id).Take(4).ToList();
-        Featured = await db.Statements.AsNoTracking()
-            .Where(s => ids.Contains(s.Id))
-            .OrderBy(s => s.SourceId).ThenBy(s => s.Position)
-            .Select(StatementCard.FromStatement)
-            .ToListAsync(cancellationToken);
+        Featured = await StatementCards.FirstAsync(
+            db.Statements.AsNoTracking().Where(s => ids.Contains(s.Id)).OrderBy(s => s.SourceId).ThenBy(s => s.Position),
+            ids.Count, cancellationToken);
     }
 }

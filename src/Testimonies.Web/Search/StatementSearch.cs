@@ -81,8 +81,7 @@ public static class StatementSearch
         var highlights = await HighlightsAsync(connection, query, ids, cancellationToken);
         // One page of cards: the rows by primary key, their reasons from the catalog (no join over the link table).
         var byId = (await db.Statements.AsNoTracking().Where(s => ids.Contains(s.Id))
-            .Select(s => new StatementCard(s.Id, s.PublicId, s.Text, s.Kind, s.Language, s.Speaker.Key, s.Speaker.Name ?? s.Speaker.Description,
-                s.Source.Key, s.Source.Publisher, s.Source.Published, s.Source.Chapter, s.Footnote, s.Section, s.ContentNote, new List<ReasonLink>()))
+            .Select(StatementCard.WithoutReasons)
             .ToListAsync(cancellationToken))
             .ToDictionary(c => c.Id, c => c with
             {

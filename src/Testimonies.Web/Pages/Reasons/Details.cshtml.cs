@@ -11,8 +11,10 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
     public record FindingView(string Wording, string Figure, string Dataset, int? DatasetSize, string? Footnote,
         string SourceKey, string SourcePublisher, PartialDate SourcePublished, string? SourceChapter, List<string> ReasonNames);
 
+    public const int PageSize = 20;
+
     public Reason Reason { get; private set; } = null!;
-    public List<StatementCard> Statements { get; private set; } = [];
+    public CardPage Statements { get; private set; } = null!;
     public List<FindingView> Findings { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
@@ -20,11 +22,11 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
         var reason = await db.Reasons.AsNoTracking().SingleOrDefaultAsync(r => r.Slug == slug, cancellationToken);
         if (reason is null) return NotFound();
         Reason = reason;
-        Statements = await db.PublishedStatements.AsNoTracking()
-            .Where(s => s.Reasons.Any(r => r.Id == reason.Id))
-            .OrderBy(s => s.Source.Title).ThenBy(s => s.SourceId).ThenBy(s => s.Position)
-            .Select(StatementCard.FromStatement)
-            .ToListAsync(cancellationToken);
+        Statements = await StatementCards.PageAsync(
+            db.PublishedStatements.AsNoTracking().Where(s => s.Reasons.Any(r => r.Id == reason.Id))
+                .OrderBy(s => s.Source.Title).ThenBy(s => s.SourceId).ThenBy(s => s.Position),
+            Request, PageSize, cancellationToken);
+        if (Statements.ErrorStatus is { } status) Response.StatusCode = status;
         Findings = await db.Findings.AsNoTracking()
             .Where(f => f.Reasons.Any(r => r.Id == reason.Id))
             .OrderBy(f => f.SourceId).ThenBy(f => f.Key)

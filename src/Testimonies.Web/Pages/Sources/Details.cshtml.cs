@@ -11,7 +11,9 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
     public record FindingView(string Wording, string Figure, string Dataset, string? Footnote, List<ReasonLink> Reasons);
 
     public Source Source { get; private set; } = null!;
-    public List<StatementCard> Statements { get; private set; } = [];
+    public const int PageSize = 50;
+
+    public CardPage Statements { get; private set; } = null!;
     public List<FindingView> Findings { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
@@ -20,11 +22,10 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
         if (source is null) return NotFound();
         Source = source;
         // In the order the words appear in the source, so the page reads as the source does.
-        Statements = await db.PublishedStatements.AsNoTracking()
-            .Where(s => s.SourceId == source.Id)
-            .OrderBy(s => s.Position)
-            .Select(StatementCard.FromStatement)
-            .ToListAsync(cancellationToken);
+        Statements = await StatementCards.PageAsync(
+            db.PublishedStatements.AsNoTracking().Where(s => s.SourceId == source.Id).OrderBy(s => s.Position),
+            Request, PageSize, cancellationToken);
+        if (Statements.ErrorStatus is { } status) Response.StatusCode = status;
         Findings = await db.Findings.AsNoTracking()
             .Where(f => f.SourceId == source.Id)
             .OrderBy(f => f.Id)

@@ -9,18 +9,20 @@ namespace Testimonies.Web.Pages.Speakers;
 public class DetailsModel(ArchiveDbContext db) : PageModel
 {
     public Speaker Speaker { get; private set; } = null!;
-    public List<StatementCard> Statements { get; private set; } = [];
+    public const int PageSize = 20;
+
+    public CardPage Statements { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
     {
         var speaker = await db.Speakers.AsNoTracking().SingleOrDefaultAsync(s => s.Key == key, cancellationToken);
         if (speaker is null) return NotFound();
         Speaker = speaker;
-        Statements = await db.PublishedStatements.AsNoTracking()
-            .Where(s => s.SpeakerId == speaker.Id)
-            .OrderBy(s => s.Source.Title).ThenBy(s => s.SourceId).ThenBy(s => s.Position)
-            .Select(StatementCard.FromStatement)
-            .ToListAsync(cancellationToken);
+        Statements = await StatementCards.PageAsync(
+            db.PublishedStatements.AsNoTracking().Where(s => s.SpeakerId == speaker.Id)
+                .OrderBy(s => s.Source.Title).ThenBy(s => s.SourceId).ThenBy(s => s.Position),
+            Request, PageSize, cancellationToken);
+        if (Statements.ErrorStatus is { } status) Response.StatusCode = status;
         return Page();
     }
 }

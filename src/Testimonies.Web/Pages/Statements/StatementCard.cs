@@ -32,13 +32,15 @@ public sealed record StatementCard(
     /// <summary>The speaker's name, or the source's description capitalised to open a line.</summary>
     public string SpeakerLabel => SpeakerName.Length == 0 ? SpeakerName : char.ToUpperInvariant(SpeakerName[0]) + SpeakerName[1..];
 
-    /// <summary>Projection used by every list, so each list is one query.</summary>
-    public static readonly Expression<Func<Statement, StatementCard>> FromStatement = s => new StatementCard(
+    /// <summary>
+    /// The card without its reasons: lists add them with a second query keyed by the page's ids
+    /// (see StatementCards), search takes them from its catalog.
+    /// </summary>
+    public static readonly Expression<Func<Statement, StatementCard>> WithoutReasons = s => new StatementCard(
         s.Id, s.PublicId, s.Text, s.Kind, s.Language,
         s.Speaker.Key, s.Speaker.Name ?? s.Speaker.Description,
         s.Source.Key, s.Source.Publisher, s.Source.Published, s.Source.Chapter,
-        s.Footnote, s.Section, s.ContentNote,
-        s.Reasons.OrderBy(r => r.Position).Select(r => new ReasonLink(r.Slug, r.Name)).ToList());
+        s.Footnote, s.Section, s.ContentNote, new List<ReasonLink>());
 }
 
 public sealed record ReasonLink(string Slug, string Name);
