@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Testimonies.Web.Archive;
+using Testimonies.Web.Citations;
 
 namespace Testimonies.Web.Pages.Statements;
 
 public class DetailsModel(ArchiveDbContext db) : PageModel
 {
     public record SpeakerFacts(string Key, string DisplayName, string? Name, string Description, string? Nationality, SpeakerRole Role, bool IsGroup);
-    public record SourceFacts(string Key, string Title, string? Subtitle, string? Chapter, string? ChapterTitle, string Publisher, PartialDate Published, string? Url);
+    public record SourceFacts(string Key, string Title, string? Subtitle, string? Chapter, string? ChapterTitle, string Publisher, string? Author, PartialDate Published, string? Url);
     public record Neighbour(string PublicId, string Text);
 
     public Statement Statement { get; private set; } = null!;
@@ -20,6 +21,21 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
 
     public string Locator => Archive.Statement.Locator(Source.Chapter is null ? null : $"ch. {Source.Chapter}", Statement.Footnote, Statement.Section);
     public string Permalink => $"{Request.Scheme}://{Request.Host}/s/{Statement.PublicId}";
+
+    public StatementMetadata Metadata => new(
+        Title: Statement.Kind == StatementKind.Quotation ? $"“{Shorten(Statement.Text, 150)}”" : Shorten(Statement.Text, 150),
+        Description: Statement.Text,
+        Author: Source.Author ?? Source.Publisher,
+        Publisher: Source.Publisher,
+        Published: Source.Published,
+        Language: Statement.Language,
+        Permalink: Permalink,
+        SpeakerName: Speaker.Name ?? Speaker.Description,
+        SpeakerIsGroup: Speaker.IsGroup,
+        SourceTitle: Source.ChapterTitle is null ? Source.Title : $"{Source.ChapterTitle} (chapter {Source.Chapter} of {Source.Title})",
+        SourceUrl: Source.Url,
+        Text: Statement.Text,
+        Kind: Statement.Kind);
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -37,7 +53,7 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
             .Select(s => new SpeakerFacts(s.Key, s.Name ?? s.Description, s.Name, s.Description, s.Nationality, s.Role, s.IsGroup))
             .SingleAsync(cancellationToken);
         Source = await db.Sources.AsNoTracking().Where(s => s.Id == statement.SourceId)
-            .Select(s => new SourceFacts(s.Key, s.Title, s.Subtitle, s.Chapter, s.ChapterTitle, s.Publisher, s.Published, s.Url))
+            .Select(s => new SourceFacts(s.Key, s.Title, s.Subtitle, s.Chapter, s.ChapterTitle, s.Publisher, s.Author, s.Published, s.Url))
             .SingleAsync(cancellationToken);
         Reasons = await db.Statements.Where(s => s.Id == statement.Id)
             .SelectMany(s => s.Reasons).OrderBy(r => r.Position)
