@@ -3,6 +3,7 @@ using Testimonies.Web;
 using Testimonies.Web.Archive;
 using Testimonies.Web.Importing;
 using Testimonies.Web.Pages.Search;
+using Testimonies.Web.Pages.Statements;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
 
@@ -48,6 +49,7 @@ app.UseRouting();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapSearchExports();
+app.MapStatementRedirects();
 
 await app.RunAsync();
 return 0;

@@ -7,17 +7,30 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>The same policy for the embeddable card: any site may frame it.</summary>
+    public const string EmbedContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors *";
+
+    /// <summary>/s/{id}/embed, and nothing else, may be shown in a frame.</summary>
+    public static bool IsEmbed(PathString path) =>
+        path.Value is { } value && value.StartsWith("/s/", StringComparison.Ordinal) && value.EndsWith("/embed", StringComparison.Ordinal)
+        && value.Count(c => c == '/') == 3;
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        var embedPath = IsEmbed(context.Request.Path);
         context.Response.OnStarting(() =>
         {
+            // Only a card that was found may be framed; a 404 under /embed is an ordinary page.
+            var embed = embedPath && context.Response.StatusCode == StatusCodes.Status200OK;
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = embed ? EmbedContentSecurityPolicy : ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
+            if (!embed) headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
-            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (!embed) headers["Cross-Origin-Opener-Policy"] = "same-origin";
             return Task.CompletedTask;
         });
         await next(context);

@@ -57,7 +57,7 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
     public static TheoryData<string> PageTypes() =>
         ["/", "/statements", "/s/csis16-03", "/s/csis16-13", "/s/csis16-14", "/reasons", "/reasons/racism-and-discrimination",
          "/reasons/boredom", "/speakers", "/speakers/saddam-jamal", "/sources", "/sources/csis-2016-ch9", "/about", "/no-such-page",
-         "/search", "/search?q=jihad&kind=quotation", "/search?q=%22unclosed"];
+         "/search", "/search?q=jihad&kind=quotation", "/search?q=%22unclosed", "/s/csis16-14/embed"];
 
     [Theory]
     [MemberData(nameof(PageTypes))]
@@ -82,6 +82,55 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
         await page.Locator("#facet-kind ~ ul a", new() { HasTextString = "Paraphrase" }).Or(page.Locator("#facet-kind ~ ul a", new() { HasTextString = "Quotation" })).First.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/search\?q=jihad&kind=(quotation|paraphrase)$"));
         await Assertions.Expect(page.Locator(".facet li.selected")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task TheCopyButtonPutsThePermanentLinkOnTheClipboard()
+    {
+        Assert.SkipUnless(BrowserFixture.ChromiumInstalled, BrowserFixture.SkipReason);
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseAddress.ToString() });
+        await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/s/csis16-03");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy link" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#copy-link-status")).ToHaveTextAsync("Copied to the clipboard.");
+        var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        Assert.Equal(new Uri(browser.BaseAddress, "/s/csis16-03").ToString(), copied);
+    }
+
+    [Fact]
+    public async Task TheEmbedShowsInAnIframeAndOtherPagesRefuseToBeFramed()
+    {
+        var page = await OpenAsync("/");
+        var embed = new Uri(browser.BaseAddress, "/s/csis16-03/embed");
+        var statement = new Uri(browser.BaseAddress, "/s/csis16-03");
+        // Another site: a plain page served from another port on loopback, so another origin.
+        using var otherSite = new System.Net.HttpListener();
+        var port = FreePort();
+        otherSite.Prefixes.Add($"http://127.0.0.1:{port}/");
+        otherSite.Start();
+        var serving = Task.Run(async () =>
+        {
+            var context = await otherSite.GetContextAsync();
+            var body = System.Text.Encoding.UTF8.GetBytes($"<!DOCTYPE html><title>Host</title><iframe id=embed src='{embed}'></iframe><iframe id=page src='{statement}'></iframe>");
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.OutputStream.WriteAsync(body);
+            context.Response.Close();
+        }, TestContext.Current.CancellationToken);
+        await page.GotoAsync($"http://127.0.0.1:{port}/");
+        await serving;
+        await Assertions.Expect(page.FrameLocator("#embed").Locator(".statement-text")).ToHaveTextAsync("Muslims are fighting Muslims; I didn’t come for that");
+        await page.WaitForTimeoutAsync(500);
+        // frame-ancestors 'none': the browser shows its own error page instead of the statement page.
+        Assert.Equal(0, await page.FrameLocator("#page").Locator(".statement-text").CountAsync());
+        Assert.Equal(1, await page.FrameLocator("#embed").Locator(".statement-text").CountAsync());
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [Fact]

@@ -22,6 +22,9 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
     public string Locator => Archive.Statement.Locator(Source.Chapter is null ? null : $"ch. {Source.Chapter}", Statement.Footnote, Statement.Section);
     public string Permalink => $"{Request.Scheme}://{Request.Host}/s/{Statement.PublicId}";
 
+    public string EmbedSnippet =>
+        $"<iframe src=\"{Permalink}/embed\" title=\"Statement {Statement.PublicId} from the Testimonies archive\" width=\"100%\" height=\"280\" style=\"border:0\" loading=\"lazy\"></iframe>";
+
     public StatementMetadata Metadata => new(
         Title: Statement.Kind == StatementKind.Quotation ? $"“{Shorten(Statement.Text, 150)}”" : Shorten(Statement.Text, 150),
         Description: Statement.Text,
@@ -40,6 +43,13 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         var statement = await db.Statements.AsNoTracking().SingleOrDefaultAsync(s => s.PublicId == id, cancellationToken);
+        var lowerCase = id.ToLowerInvariant();
+        if (statement is null && !string.Equals(id, lowerCase, StringComparison.Ordinal)
+            && await db.Statements.AnyAsync(s => s.PublicId == lowerCase, cancellationToken))
+        {
+            // Identifiers are lower-case; a link typed or printed in capitals still arrives, permanently redirected.
+            return RedirectPermanent($"/s/{lowerCase}");
+        }
         if (statement is null || statement.Status == PublicationStatus.Draft) return NotFound();
         Statement = statement;
         if (statement.Status == PublicationStatus.Withdrawn)
