@@ -126,6 +126,22 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.Equal(1, await page.FrameLocator("#embed").Locator(".statement-text").CountAsync());
     }
 
+    [Fact]
+    public async Task APrintedStatementShowsTheWordsAttributionAndPermalinkWithoutNavigation()
+    {
+        var page = await OpenAsync("/s/csis16-04");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator("header.site-header")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("footer.site-footer")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".neighbours")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".embed")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".statement .statement-text")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".statement figcaption")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".permalink-url")).ToBeVisibleAsync();
+        var pdf = await page.PdfAsync(new() { Format = "A4" });
+        Assert.True(pdf.Length > 1000);
+    }
+
     private static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
