@@ -35,7 +35,4 @@ public class Source
 
     public List<Statement> Statements { get; set; } = [];
     public List<PublishedFinding> Findings { get; set; } = [];
-
-    /// <summary>"ch. 9" or null.</summary>
-    public string? ChapterLocator => Chapter is null ? null : $"ch. {Chapter}";
 }

@@ -45,10 +45,10 @@ public class Statement
     public List<Reason> Reasons { get; set; } = [];
 
     /// <summary>"ch. 9, fn. 100", or whichever parts are known.</summary>
-    public static string Locator(string? chapterLocator, string? footnote, string? section)
+    public static string Locator(string? chapter, string? footnote, string? section)
     {
         var parts = new List<string>(3);
-        if (chapterLocator is not null) parts.Add(chapterLocator);
+        if (chapter is not null) parts.Add($"ch. {chapter}");
         if (footnote is not null) parts.Add($"fn. {footnote}");
         else if (section is not null) parts.Add($"section “{section}”");
         return string.Join(", ", parts);

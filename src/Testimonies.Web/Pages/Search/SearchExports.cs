@@ -118,7 +118,7 @@ public static class SearchExports
                 yield return new Row(s.PublicId, $"{baseUrl}/s/{s.PublicId}", s.Kind.ToString().ToLowerInvariant(), s.Language, s.Text,
                     s.Name ?? s.Description, s.Description, s.Nationality, s.Role.Label(), s.SourceKey,
                     s.ChapterTitle is null ? s.Title : $"{s.ChapterTitle} ({s.Title})",
-                    Statement.Locator(s.Chapter is null ? null : $"ch. {s.Chapter}", s.Footnote, s.Section),
+                    Statement.Locator(s.Chapter, s.Footnote, s.Section),
                     s.Section, s.Footnote, s.SaidWhen, string.Join(';', s.Reasons), s.ContentNote);
             }
         }

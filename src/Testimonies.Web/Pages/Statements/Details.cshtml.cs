@@ -19,7 +19,7 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
     public Neighbour? Previous { get; private set; }
     public Neighbour? Next { get; private set; }
 
-    public string Locator => Archive.Statement.Locator(Source.Chapter is null ? null : $"ch. {Source.Chapter}", Statement.Footnote, Statement.Section);
+    public string Locator => Archive.Statement.Locator(Source.Chapter, Statement.Footnote, Statement.Section);
     public string Permalink => $"{Request.Scheme}://{Request.Host}/s/{Statement.PublicId}";
 
     public string EmbedSnippet =>

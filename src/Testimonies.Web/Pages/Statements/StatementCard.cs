@@ -21,7 +21,7 @@ public sealed record StatementCard(
     string? ContentNote,
     List<ReasonLink> Reasons)
 {
-    public string Locator => Statement.Locator(Chapter is null ? null : $"ch. {Chapter}", Footnote, Section);
+    public string Locator => Statement.Locator(Chapter, Footnote, Section);
 
     /// <summary>The words as HTML with search matches in &lt;mark&gt; (already encoded); null outside search results.</summary>
     public string? MarkedTextHtml { get; init; }
