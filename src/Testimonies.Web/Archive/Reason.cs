@@ -33,6 +33,9 @@ public enum Theme
 
 public static class ThemeNames
 {
+    /// <summary>Each theme by its slug, as data files and URLs spell it.</summary>
+    public static readonly IReadOnlyDictionary<string, Theme> BySlug = Enum.GetValues<Theme>().ToDictionary(t => t.Slug());
+
     public static string Name(this Theme theme) => theme switch
     {
         Theme.FightingInjustice => "Fighting injustice",

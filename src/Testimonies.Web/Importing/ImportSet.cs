@@ -14,9 +14,6 @@ public sealed class ImportSet
     public List<StatementRow> Statements { get; } = [];
     public List<FindingRow> Findings { get; } = [];
 
-    private static readonly Dictionary<string, Theme> Themes =
-        Enum.GetValues<Theme>().ToDictionary(t => t.Slug());
-
     private static readonly Dictionary<string, SpeakerRole> Roles = new()
     {
         ["fighter"] = SpeakerRole.Fighter,
@@ -64,7 +61,7 @@ public sealed class ImportSet
         switch (spec.Name)
         {
             case "reasons":
-                var reason = new ReasonRow(record, f.Slug("slug"), f.Required("name"), f.Choice("theme", Themes),
+                var reason = new ReasonRow(record, f.Slug("slug"), f.Required("name"), f.Choice("theme", ThemeNames.BySlug),
                     f.Required("definition", DataFormat.MaxNoteLength), f.Optional("boundary", DataFormat.MaxNoteLength), f.Number("position", 1, 10_000));
                 if (!f.Failed) Reasons.Add(reason);
                 break;

@@ -172,7 +172,7 @@ public static class StatementSearch
         var nationalities = filters.Nationalities.Select(n => n == NotStated ? (short)0 : (short)Array.IndexOf(snapshot.Nationalities, n)).ToHashSet();
         var reasons = filters.Reasons.Select(r => (short)Array.IndexOf(snapshot.ReasonSlugs, r)).ToHashSet();
         var themeMask = filters.Themes.Aggregate(0, (mask, slug) =>
-            mask | (Enum.GetValues<Theme>().FirstOrDefault(t => t.Slug() == slug) is var theme && theme.Slug() == slug ? 1 << (int)theme : 0));
+            ThemeNames.BySlug.TryGetValue(slug, out var theme) ? mask | 1 << (int)theme : mask);
 
         var matched = new List<int>();
         for (var i = 0; i < snapshot.Count; i++)

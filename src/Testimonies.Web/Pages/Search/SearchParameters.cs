@@ -44,7 +44,7 @@ public sealed class SearchParameters
         var snapshot = await catalog.GetAsync(db, cancellationToken);
         var filters = new SearchFilters(
             Values("reason", snapshot.ReasonSlugs, "reason"),
-            Values("theme", Enum.GetValues<Theme>().Select(t => t.Slug()), "theme"),
+            Values("theme", ThemeNames.BySlug.Keys, "theme"),
             Values("nationality", null, "nationality"),
             Values("kind", ["quotation", "paraphrase"], "kind"),
             Values("source", snapshot.SourceKeys, "source"));
