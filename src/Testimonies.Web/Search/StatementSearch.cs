@@ -23,8 +23,6 @@ public sealed record SearchFilters(
     IReadOnlyList<string> Sources)
 {
     public static readonly SearchFilters None = new([], [], [], [], []);
-
-    public bool Any => Reasons.Count + Themes.Count + Nationalities.Count + Kinds.Count + Sources.Count > 0;
 }
 
 public sealed record SearchRequest(string? Text, SearchFilters Filters, SearchSort? Sort = null, int Page = 1, int PageSize = 20);
@@ -42,8 +40,9 @@ public sealed record SearchResult(
     string? RankingNote);
 
 /// <summary>
-/// Runs a search: FTS5 for the words, SQL for the facets, one page of statements through EF.
-/// Only published statements are in the index, so the public never finds anything else.
+/// Runs a search: FTS5 for the words (one round trip), the in-memory SearchCatalog for facet filters,
+/// facet counts and order, then one page of statements through EF. Only published statements are in
+/// the index and the catalog, so the public never finds anything else.
 /// </summary>
 public static class StatementSearch
 {
