@@ -3,14 +3,15 @@ namespace Testimonies.Web;
 /// <summary>Security headers on every response. Scripts and styles come from this site only (no inline script).</summary>
 public static class SecurityHeaders
 {
-    public const string ContentSecurityPolicy =
+    /// <summary>Everything but framing, which is the one thing the two policies below decide differently.</summary>
+    private const string SameOriginOnly =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; ";
+
+    public const string ContentSecurityPolicy = SameOriginOnly + "frame-ancestors 'none'";
 
     /// <summary>The same policy for the embeddable card: any site may frame it.</summary>
-    public const string EmbedContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors *";
+    public const string EmbedContentSecurityPolicy = SameOriginOnly + "frame-ancestors *";
 
     /// <summary>/s/{id}/embed, and nothing else, may be shown in a frame.</summary>
     public static bool IsEmbed(PathString path) =>
