@@ -20,6 +20,8 @@ public class StartupTests
     {
         var start = new ProcessStartInfo("dotnet", [WebAssembly, "--urls", "http://127.0.0.1:0"])
         {
+            // Its own stdin: the test process's stdin is xunit's control channel, not the app's.
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = RepositoryPaths.WebProject,
@@ -73,6 +75,8 @@ public class StartupTests
         var elsewhere = Directory.CreateTempSubdirectory("testimonies-cwd-").FullName;
         var start = new ProcessStartInfo("dotnet", [WebAssembly, "--urls", "http://127.0.0.1:0"])
         {
+            // Its own stdin: the test process's stdin is xunit's control channel, not the app's.
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = elsewhere,
