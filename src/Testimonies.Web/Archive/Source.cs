@@ -11,6 +11,16 @@ public class Source
     public required string Title { get; set; }
     public string? Subtitle { get; set; }
 
+    /// <summary>
+    /// Title and subtitle in sentence case, as APA prints them ("… in the Middle East: Highlights from
+    /// the workshop"). Given by a maintainer: only a person knows which words are proper nouns.
+    /// Null: APA uses the title as stored.
+    /// </summary>
+    public string? TitleSentenceCase { get; set; }
+
+    /// <summary>Short title for MLA in-text citations and Chicago short notes; null: derived from the title.</summary>
+    public string? ShortTitle { get; set; }
+
     /// <summary>Chapter number or label when the source is one chapter of a larger work.</summary>
     public string? Chapter { get; set; }
     public string? ChapterTitle { get; set; }

@@ -77,6 +77,8 @@ public static class ArchiveImport
             source ??= sources[row.Key] = new Source { Key = row.Key, Title = row.Title, Publisher = row.Publisher };
             source.Title = row.Title;
             source.Subtitle = row.Subtitle;
+            source.TitleSentenceCase = row.TitleSentenceCase;
+            source.ShortTitle = row.ShortTitle;
             source.Chapter = row.Chapter;
             source.ChapterTitle = row.ChapterTitle;
             source.Series = row.Series;

@@ -25,6 +25,8 @@ public static class DataFormat
         new("key", true, "Stable identifier of the publication, e.g. csis-2016-ch9."),
         new("title", true, "Title of the publication."),
         new("subtitle", false, "Subtitle."),
+        new("title_sentence_case", false, "Title and subtitle in sentence case, joined by “: ”, as APA 7 prints them."),
+        new("short_title", false, "Short title for MLA in-text citations and Chicago short notes (the title's first noun phrase)."),
         new("chapter", false, "Chapter number or label, when the source is one chapter."),
         new("chapter_title", false, "Title of that chapter."),
         new("series", false, "Series the publication belongs to."),

@@ -6,8 +6,8 @@ namespace Testimonies.Web.Importing;
 
 public sealed record ReasonRow(RawRecord At, string Slug, string Name, Theme Theme, string Definition, string? Boundary, int Position);
 
-public sealed record SourceRow(RawRecord At, string Key, string Title, string? Subtitle, string? Chapter, string? ChapterTitle,
-    string? Series, string? SeriesNumber, string Publisher, string? Author, PartialDate Published, string? Url, string Language, string? Notes);
+public sealed record SourceRow(RawRecord At, string Key, string Title, string? Subtitle, string? TitleSentenceCase, string? ShortTitle,
+    string? Chapter, string? ChapterTitle, string? Series, string? SeriesNumber, string Publisher, string? Author, PartialDate Published, string? Url, string Language, string? Notes);
 
 public sealed record SpeakerRow(RawRecord At, string Key, string? Name, string Description, string? Nationality, SpeakerRole Role, bool IsGroup, string? Notes);
 

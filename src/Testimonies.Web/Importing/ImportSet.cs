@@ -66,7 +66,8 @@ public sealed class ImportSet
                 if (!f.Failed) Reasons.Add(reason);
                 break;
             case "sources":
-                var source = new SourceRow(record, f.Slug("key"), f.Required("title"), f.Optional("subtitle"), f.Optional("chapter"),
+                var source = new SourceRow(record, f.Slug("key"), f.Required("title"), f.Optional("subtitle"),
+                    f.Optional("title_sentence_case"), f.Optional("short_title"), f.Optional("chapter"),
                     f.Optional("chapter_title"), f.Optional("series"), f.Optional("series_number"), f.Required("publisher"), f.Optional("author"),
                     f.Date("published"), f.Url("url"), f.Language("language"), f.Optional("notes", DataFormat.MaxNoteLength));
                 if (!f.Failed) Sources.Add(source);

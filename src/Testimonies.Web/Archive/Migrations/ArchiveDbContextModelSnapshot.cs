@@ -192,11 +192,17 @@ namespace Testimonies.Web.Archive.Migrations
                     b.Property<string>("SeriesNumber")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ShortTitle")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Subtitle")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleSentenceCase")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Url")

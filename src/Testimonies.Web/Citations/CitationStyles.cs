@@ -1,0 +1,168 @@
+using System.Globalization;
+using Testimonies.Web.Archive;
+using static Testimonies.Web.Citations.CitationText;
+
+namespace Testimonies.Web.Citations;
+
+/// <summary>One style's citation of a statement: how to cite it in the text, and the entries for the reference list.</summary>
+/// <param name="InTextLabel">What <paramref name="InText"/> is: "In-text citation", "Note" and so on.</param>
+/// <param name="ShortNote">Chicago's shortened note for later citations; null in other styles.</param>
+/// <param name="Reference">The publication's entry in the reference list, works cited or bibliography.</param>
+/// <param name="PageReference">The archive page's entry, with its permalink and access date.</param>
+public sealed record StyledCitation(string Style, string InTextLabel, CitationText InText, CitationText? ShortNote, CitationText Reference, CitationText PageReference);
+
+/// <summary>
+/// APA 7, MLA 9 and Chicago 17 (notes and bibliography), written from the style guides (../shared/docs/citations.md).
+/// A quotation reaches the reader through a publication, so it is cited as a secondary source:
+/// "as cited in" (APA), "qtd. in" (MLA), "quoted in" (Chicago), naming the speaker as the source does.
+/// A paraphrase is the publication's own words about the speaker, so the publication is cited directly.
+/// </summary>
+public static class CitationStyles
+{
+    public const string SiteName = "Testimonies";
+
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
+
+    public static IReadOnlyList<StyledCitation> All(CitedStatement statement) => [Apa(statement), Mla(statement), Chicago(statement)];
+
+    // ---------------------------------------------------------------- APA 7
+
+    public static StyledCitation Apa(CitedStatement s)
+    {
+        var work = s.Work;
+        var where = ApaLocator(s);
+        CitationText inText;
+        string label;
+        if (s.Kind == StatementKind.Paraphrase)
+        {
+            label = "In-text citation";
+            inText = Of($"({work.Creator}, {work.Published.Year}, {where})");
+        }
+        else if (s.SpeakerName is not null)
+        {
+            label = "In-text citation";
+            inText = Of($"({s.SpeakerName}, as cited in {work.Creator}, {work.Published.Year}, {where})");
+        }
+        else
+        {
+            // A described speaker reads best as a narrative citation that opens the sentence.
+            label = "In-text citation (narrative)";
+            inText = Of($"{TitleCase.Capitalize(s.SpeakerDescription)} (as cited in {work.Creator}, {work.Published.Year}, {where})");
+        }
+        var page = Of($"{SiteName}. (n.d.). ", Italic(s.PageTitle), $" [{(s.Kind == StatementKind.Quotation ? "Quotation" : "Paraphrase")}]. ",
+            $"Retrieved {ApaDate(s.Accessed)}, from {s.Permalink}");
+        return new("APA 7", label, inText, null, ApaReference(work), page);
+    }
+
+    private static string ApaLocator(CitedStatement s)
+    {
+        var parts = new List<string>();
+        if (s.Work.Chapter is not null) parts.Add($"Chapter {s.Work.Chapter}");
+        if (s.Footnote is not null) parts.Add($"Footnote {s.Footnote}");
+        else if (s.Section is not null) parts.Add($"“{Roman(s.Section)}” section");
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>The report: group author, year, title in sentence case, series and number; the publisher only when it is not the author.</summary>
+    public static CitationText ApaReference(CitedWork work) =>
+        Of($"{TitleCase.EndWithPeriod(work.Creator)} ({work.Published.Year}). ", Italic(ApaTitle(work)), ApaSeries(work, chapter: null), ".",
+            work.PublisherIsAuthor ? "" : $" {TitleCase.EndWithPeriod(work.Publisher)}", work.Url is null ? "" : $" {work.Url}");
+
+    /// <summary>The chapter as a part of the report.</summary>
+    public static CitationText ApaChapterReference(CitedWork work) => work.ChapterTitle is null ? ApaReference(work) :
+        Of($"{TitleCase.EndWithPeriod(work.Creator)} ({work.Published.Year}). {TitleCase.EndWithPeriod(work.ChapterTitle)} In ", Italic(ApaTitle(work)),
+            ApaSeries(work, work.Chapter), ".", work.PublisherIsAuthor ? "" : $" {TitleCase.EndWithPeriod(work.Publisher)}", work.Url is null ? "" : $" {work.Url}");
+
+    private static string ApaTitle(CitedWork work) => work.TitleSentenceCase ?? work.FullTitle;
+
+    private static string ApaSeries(CitedWork work, string? chapter)
+    {
+        var parts = new List<string>();
+        if (work.Series is not null) parts.Add(work.SeriesNumber is null ? work.Series : $"{work.Series}, Publication No. {work.SeriesNumber}");
+        if (chapter is not null) parts.Add($"Chapter {chapter}");
+        return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
+    }
+
+    private static string ApaDate(DateOnly date) => date.ToString("MMMM d, yyyy", English);
+
+    // ---------------------------------------------------------------- MLA 9
+
+    public static StyledCitation Mla(CitedStatement s)
+    {
+        var work = s.Work;
+        var locator = new List<string> { Italic(MlaShortTitle(work)) };
+        if (work.Chapter is not null) locator.Add($"ch. {work.Chapter}");
+        if (s.Footnote is not null) locator.Add($"n{s.Footnote}");
+        else if (s.Section is not null) locator.Add($"sec. “{TitleCase.Headline(Roman(s.Section))}”");
+        // MLA names the speaker in the sentence that quotes them; the parenthesis says where the words were read.
+        var inText = Of(s.Kind == StatementKind.Paraphrase ? "(" : "(qtd. in ", string.Join(", ", locator), ")");
+        var label = s.Kind == StatementKind.Paraphrase ? "In-text citation" : $"In-text citation, after words you attribute to {Roman(s.Speaker)} in your sentence";
+        var page = Of($"“{TitleCase.EndWithPeriod(TitleCase.Headline(s.PageTitle))}” ", Italic(SiteName), $", {WithoutScheme(s.Permalink)}. Accessed {MlaDate(s.Accessed)}.");
+        return new("MLA 9", label, inText, null, MlaReference(work), page);
+    }
+
+    /// <summary>An organisation that is both author and publisher is named once, as publisher, and the entry begins with the title.</summary>
+    public static CitationText MlaReference(CitedWork work) =>
+        Of(work.PublisherIsAuthor ? "" : $"{TitleCase.EndWithPeriod(work.Creator)} ", Italic(TitleCase.Headline(work.FullTitle)), ". ",
+            $"{work.Publisher}, {MlaDate(work.Published)}", work.Url is null ? "" : $", {WithoutScheme(work.Url)}", ".", MlaSeries(work));
+
+    public static CitationText MlaChapterReference(CitedWork work) => work.ChapterTitle is null ? MlaReference(work) :
+        Of(work.PublisherIsAuthor ? "" : $"{TitleCase.EndWithPeriod(work.Creator)} ", $"“{TitleCase.EndWithPeriod(TitleCase.Headline(work.ChapterTitle))}” ",
+            Italic(TitleCase.Headline(work.FullTitle)), $", {work.Publisher}, {MlaDate(work.Published)}, ch. {work.Chapter}",
+            work.Url is null ? "" : $", {WithoutScheme(work.Url)}", ".", MlaSeries(work));
+
+    private static string MlaSeries(CitedWork work) =>
+        work.Series is null ? "" : $" {work.Series}{(work.SeriesNumber is null ? "" : $", no. {work.SeriesNumber}")}.";
+
+    private static string MlaShortTitle(CitedWork work) => work.ShortTitle ?? TitleCase.ShortTitle(work.Title);
+
+    private static readonly string[] MlaMonths = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+
+    private static string MlaDate(PartialDate date) => (date.Month, date.Day) switch
+    {
+        (null, _) => $"{date.Year}",
+        (int month, null) => $"{MlaMonths[month - 1]} {date.Year}",
+        (int month, int day) => $"{day} {MlaMonths[month - 1]} {date.Year}",
+    };
+
+    private static string MlaDate(DateOnly date) => MlaDate(new PartialDate(date.Year, date.Month, date.Day));
+
+    /// <summary>MLA prints web addresses without http:// or https://.</summary>
+    private static string WithoutScheme(string url) =>
+        url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? url[8..] : url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? url[7..] : url;
+
+    // ---------------------------------------------------------------- Chicago 17, notes and bibliography
+
+    public static StyledCitation Chicago(CitedStatement s)
+    {
+        var work = s.Work;
+        var locator = ChicagoLocator(s);
+        var quoted = s.Kind == StatementKind.Quotation ? $"{TitleCase.Capitalize(s.Speaker)}, quoted in " : "";
+        var note = Of($"1. {quoted}{work.Creator}, ", Italic(TitleCase.Headline(work.FullTitle)), ChicagoSeries(work, ", "),
+            $" ({work.Publisher}, {work.Published.Year}), ", TitleCase.EndWithPeriod(locator + (work.Url is null ? "" : $", {work.Url}")));
+        var shortNote = Of($"2. {quoted}{work.Creator}, ", Italic(work.ShortTitle ?? TitleCase.ShortTitle(work.Title)), ", ", TitleCase.EndWithPeriod(locator));
+        var page = Of($"“{TitleCase.EndWithPeriod(TitleCase.Headline(s.PageTitle))}” {SiteName}. Accessed {ApaDate(s.Accessed)}. {s.Permalink}.");
+        return new("Chicago 17 (notes and bibliography)", "Note (first citation)", note, shortNote, ChicagoReference(work), page);
+    }
+
+    private static string ChicagoLocator(CitedStatement s)
+    {
+        var parts = new List<string>();
+        if (s.Work.Chapter is not null) parts.Add($"chap. {s.Work.Chapter}");
+        if (s.Footnote is not null) parts.Add($"n. {s.Footnote}");
+        else if (s.Section is not null) parts.Add($"sec. “{TitleCase.Headline(Roman(s.Section))}”");
+        return string.Join(", ", parts);
+    }
+
+    public static CitationText ChicagoReference(CitedWork work) =>
+        Of($"{TitleCase.EndWithPeriod(work.Creator)} ", Italic(TitleCase.Headline(work.FullTitle)), ".", ChicagoSeries(work, " ", "."),
+            $" {work.Publisher}, {work.Published.Year}.", work.Url is null ? "" : $" {work.Url}.");
+
+    public static CitationText ChicagoChapterReference(CitedWork work) => work.ChapterTitle is null ? ChicagoReference(work) :
+        Of($"{TitleCase.EndWithPeriod(work.Creator)} “{TitleCase.EndWithPeriod(TitleCase.Headline(work.ChapterTitle))}” Chap. {work.Chapter} in ",
+            Italic(TitleCase.Headline(work.FullTitle)), ".", ChicagoSeries(work, " ", "."), $" {work.Publisher}, {work.Published.Year}.",
+            work.Url is null ? "" : $" {work.Url}.");
+
+    private static string ChicagoSeries(CitedWork work, string before, string after = "") =>
+        work.Series is null ? "" : $"{before}{work.Series}{(work.SeriesNumber is null ? "" : $" {work.SeriesNumber}")}{after}";
+}

@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Testimonies.Web.Archive;
+
+namespace Testimonies.Web.Citations;
+
+/// <summary>The publication as citations need it. It names no author when <see cref="Author"/> is null: the publisher then stands as author.</summary>
+public sealed record CitedWork(
+    string Key, string Title, string? Subtitle, string? TitleSentenceCase, string? ShortTitle, string? Chapter, string? ChapterTitle,
+    string? Series, string? SeriesNumber, string Publisher, string? Author, PartialDate Published, string? Url, string Language)
+{
+    /// <summary>Who the citation names as author: the author as printed, or the publishing organisation.</summary>
+    public string Creator => Author ?? Publisher;
+
+    /// <summary>True when the organisation that published the work is also its author (cite it once, as author).</summary>
+    public bool PublisherIsAuthor => Author is null || string.Equals(Author, Publisher, StringComparison.Ordinal);
+
+    /// <summary>Title and subtitle as stored ("Title: Subtitle").</summary>
+    public string FullTitle => Subtitle is null ? Title : $"{Title}: {Subtitle}";
+
+    public static async Task<CitedWork?> FindAsync(ArchiveDbContext db, int sourceId, CancellationToken cancellationToken) =>
+        await db.Sources.AsNoTracking().Where(s => s.Id == sourceId).Select(Projection).SingleOrDefaultAsync(cancellationToken);
+
+    public static readonly System.Linq.Expressions.Expression<Func<Source, CitedWork>> Projection = s => new CitedWork(
+        s.Key, s.Title, s.Subtitle, s.TitleSentenceCase, s.ShortTitle, s.Chapter, s.ChapterTitle,
+        s.Series, s.SeriesNumber, s.Publisher, s.Author, s.Published, s.Url, s.Language);
+}
+
+/// <summary>
+/// One statement as citations need it: the words, who said them as the source identifies them, where the
+/// source prints them, and the archive page that shows them (its permalink, and the day it was read).
+/// </summary>
+public sealed record CitedStatement(
+    string PublicId, string Text, StatementKind Kind, string Language, string? SpeakerName, string SpeakerDescription,
+    string? Footnote, string? Section, CitedWork Work, string Permalink, DateOnly Accessed)
+{
+    /// <summary>The speaker as the source names or describes them ("Abu Ibrahim", "a disillusioned British fighter from London").</summary>
+    public string Speaker => SpeakerName ?? SpeakerDescription;
+
+    /// <summary>The archive page's own title, used when citing the page.</summary>
+    public string PageTitle => $"Statement {PublicId}: {TitleCase.Capitalize(Speaker)}";
+
+    /// <summary>The statements whose ids are given, with their sources, for citation files; published ones only.</summary>
+    public static async Task<List<CitedStatement>> LoadAsync(ArchiveDbContext db, IReadOnlyCollection<int> ids, string siteAddress, DateOnly accessed, CancellationToken cancellationToken)
+    {
+        var rows = new List<(int Id, CitedStatement Statement)>();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var found = await db.PublishedStatements.AsNoTracking().Where(s => chunk.Contains(s.Id))
+                .Select(s => new
+                {
+                    s.Id, s.PublicId, s.Text, s.Kind, s.Language, s.Speaker.Name, s.Speaker.Description, s.Footnote, s.Section,
+                    Work = new CitedWork(s.Source.Key, s.Source.Title, s.Source.Subtitle, s.Source.TitleSentenceCase, s.Source.ShortTitle,
+                        s.Source.Chapter, s.Source.ChapterTitle, s.Source.Series, s.Source.SeriesNumber, s.Source.Publisher, s.Source.Author,
+                        s.Source.Published, s.Source.Url, s.Source.Language),
+                })
+                .ToListAsync(cancellationToken);
+            rows.AddRange(found.Select(s => (s.Id, new CitedStatement(s.PublicId, s.Text, s.Kind, s.Language, s.Name, s.Description,
+                s.Footnote, s.Section, s.Work, $"{siteAddress}/s/{s.PublicId}", accessed))));
+        }
+        // In the order asked for (a search's ranking), not the store's.
+        var order = ids.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
+        return rows.OrderBy(r => order[r.Id]).Select(r => r.Statement).ToList();
+    }
+}
