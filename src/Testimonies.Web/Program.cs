@@ -1,6 +1,7 @@
 using Serilog;
 using Testimonies.Web;
 using Testimonies.Web.Archive;
+using Testimonies.Web.Citations;
 using Testimonies.Web.Importing;
 using Testimonies.Web.Pages.Search;
 using Testimonies.Web.Pages.Statements;
@@ -19,6 +20,8 @@ builder.Services.AddSerilog((services, logger) => logger
 
 // The store (EF Core + SQLite) and the curated data folder.
 builder.Services.AddArchive(builder.Configuration, builder.Environment);
+// The clock that dates citations' access dates; tests replace it.
+builder.Services.AddSingleton(TimeProvider.System);
 
 // Pages: lower-case URLs; every page lives in its feature folder under Pages/.
 builder.Services.AddRazorPages();
@@ -49,6 +52,7 @@ app.UseRouting();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapSearchExports();
+app.MapCitationDownloads();
 app.MapStatementRedirects();
 
 await app.RunAsync();

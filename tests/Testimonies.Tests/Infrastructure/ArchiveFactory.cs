@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Testimonies.Tests.Infrastructure;
 
@@ -21,6 +23,15 @@ public class ArchiveFactory(string? dataPath = null) : WebApplicationFactory<Pro
         builder.UseSetting("ConnectionStrings:Testimonies", $"Data Source={DatabasePath}");
         builder.UseSetting("Archive:DataPath", DataPath);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedClock(Today)));
+    }
+
+    /// <summary>The day every test site believes it is, so that citations' access dates can be asserted.</summary>
+    public static readonly DateTimeOffset Today = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     protected override void Dispose(bool disposing)

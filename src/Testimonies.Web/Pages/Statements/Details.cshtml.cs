@@ -6,7 +6,7 @@ using Testimonies.Web.Citations;
 
 namespace Testimonies.Web.Pages.Statements;
 
-public class DetailsModel(ArchiveDbContext db) : PageModel
+public class DetailsModel(ArchiveDbContext db, TimeProvider clock) : PageModel
 {
     public record SpeakerFacts(string Key, string DisplayName, string? Name, string Description, string? Nationality, SpeakerRole Role, bool IsGroup);
     public record SourceFacts(string Key, string Title, string? Subtitle, string? Chapter, string? ChapterTitle, string Publisher, string? Author, PartialDate Published, string? Url);
@@ -18,6 +18,10 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
     public List<ReasonLink> Reasons { get; private set; } = [];
     public Neighbour? Previous { get; private set; }
     public Neighbour? Next { get; private set; }
+
+    /// <summary>The statement as citations see it, read today.</summary>
+    public CitedStatement Cited { get; private set; } = null!;
+    public IReadOnlyList<StyledCitation> Citations => CitationStyles.All(Cited);
 
     public string Locator => Archive.Statement.Locator(Source.Chapter, Statement.Footnote, Statement.Section);
     public string Permalink => $"{Request.Scheme}://{Request.Host}/s/{Statement.PublicId}";
@@ -65,6 +69,9 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
         Source = await db.Sources.AsNoTracking().Where(s => s.Id == statement.SourceId)
             .Select(s => new SourceFacts(s.Key, s.Title, s.Subtitle, s.Chapter, s.ChapterTitle, s.Publisher, s.Author, s.Published, s.Url))
             .SingleAsync(cancellationToken);
+        var work = await CitedWork.FindAsync(db, statement.SourceId, cancellationToken);
+        Cited = new CitedStatement(statement.PublicId, statement.Text, statement.Kind, statement.Language, Speaker.Name, Speaker.Description,
+            statement.Footnote, statement.Section, work!, Permalink, CitationDownloads.Today(clock));
         Reasons = await db.Statements.Where(s => s.Id == statement.Id)
             .SelectMany(s => s.Reasons).OrderBy(r => r.Position)
             .Select(r => new ReasonLink(r.Slug, r.Name))

@@ -1,15 +1,30 @@
 // Progressive enhancement only: every page works without this file.
 (() => {
   // Copy buttons: rendered hidden (they need JavaScript); the text they copy is always visible on the page.
+  // A button with data-copy-html copies rich text too, so that a citation's italics survive pasting.
   for (const button of document.querySelectorAll("button[data-copy]")) {
-    const status = document.getElementById(button.getAttribute("aria-describedby") ?? "");
+    let status = document.getElementById(button.getAttribute("aria-describedby") ?? "");
+    if (!status) {
+      status = document.createElement("span");
+      status.className = "copy-status";
+      status.setAttribute("role", "status");
+      button.after(status);
+    }
     button.hidden = false;
     button.addEventListener("click", async () => {
       try {
-        await navigator.clipboard.writeText(button.dataset.copy);
-        if (status) status.textContent = "Copied to the clipboard.";
+        const html = button.dataset.copyHtml;
+        if (html && window.ClipboardItem) {
+          await navigator.clipboard.write([new ClipboardItem({
+            "text/plain": new Blob([button.dataset.copy], { type: "text/plain" }),
+            "text/html": new Blob([html], { type: "text/html" }),
+          })]);
+        } else {
+          await navigator.clipboard.writeText(button.dataset.copy);
+        }
+        status.textContent = "Copied to the clipboard.";
       } catch {
-        if (status) status.textContent = "Copying is not allowed here; select the text and copy it.";
+        status.textContent = "Copying is not allowed here; select the text and copy it.";
       }
     });
   }

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Testimonies.Tests.Infrastructure;
+
+/// <summary>
+/// citation-js (tests/citation-check, versions pinned in its package-lock.json): a real parser for the
+/// archive's BibTeX, RIS and CSL-JSON downloads. Installs its packages with npm on first use; tests
+/// that need it are skipped, saying so, only where Node.js is not installed.
+/// </summary>
+public static class CitationJs
+{
+    public const string SkipReason = "skipped: node not installed (citation-js parses the downloads; apt-get install nodejs npm)";
+
+    private static readonly string Folder = Path.Combine(RepositoryPaths.Root, "tests", "citation-check");
+    private static readonly SemaphoreSlim InstallLock = new(1, 1);
+
+    public static bool NodeInstalled { get; } = OnPath("node") && OnPath("npm");
+
+    private static bool OnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, program)));
+
+    /// <summary>Parses <paramref name="text"/> as bibtex, ris or csl and returns the CSL-JSON items citation-js read from it.</summary>
+    public static async Task<JsonElement> ParseAsync(string text, string format)
+    {
+        await EnsureInstalledAsync();
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, text, TestContext.Current.CancellationToken);
+            var (exitCode, output, error) = await RunAsync("node", ["parse.mjs", file, format]);
+            Assert.True(exitCode == 0, $"citation-js could not parse the {format} file: {error}\n{text}");
+            using var json = JsonDocument.Parse(output);
+            return json.RootElement.Clone();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static async Task EnsureInstalledAsync()
+    {
+        await InstallLock.WaitAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            if (Directory.Exists(Path.Combine(Folder, "node_modules", "@citation-js", "core"))) return;
+            var (exitCode, output, error) = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"]);
+            Assert.True(exitCode == 0, $"npm ci in tests/citation-check failed: {output}{error}");
+        }
+        finally
+        {
+            InstallLock.Release();
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string program, string[] arguments)
+    {
+        var start = new ProcessStartInfo(program, arguments)
+        {
+            WorkingDirectory = Folder,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}
