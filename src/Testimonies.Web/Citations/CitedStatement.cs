@@ -23,6 +23,10 @@ public sealed record CitedWork(
     public static readonly System.Linq.Expressions.Expression<Func<Source, CitedWork>> Projection = s => new CitedWork(
         s.Key, s.Title, s.Subtitle, s.TitleSentenceCase, s.ShortTitle, s.Chapter, s.ChapterTitle,
         s.Series, s.SeriesNumber, s.Publisher, s.Author, s.Published, s.Url, s.Language);
+
+    private static readonly Func<Source, CitedWork> FromSource = Projection.Compile();
+
+    public static CitedWork From(Source source) => FromSource(source);
 }
 
 /// <summary>

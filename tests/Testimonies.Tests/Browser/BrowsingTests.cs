@@ -138,8 +138,36 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
         await Assertions.Expect(page.Locator(".statement .statement-text")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".statement figcaption")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".permalink-url")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".cite .citation").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".cite .copy-button").First).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator(".cite .downloads")).ToBeHiddenAsync();
         var pdf = await page.PdfAsync(new() { Format = "A4" });
-        Assert.True(pdf.Length > 1000);
+        // One sheet: a PDF page object per printed page.
+        var pages = System.Text.RegularExpressions.Regex.Count(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]");
+        Assert.Equal(1, pages);
+    }
+
+    [Fact]
+    public async Task ACitationsCopyButtonCopiesItWithAndWithoutItalics()
+    {
+        Assert.SkipUnless(BrowserFixture.ChromiumInstalled, BrowserFixture.SkipReason);
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseAddress.ToString() });
+        await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/s/csis16-04");
+        var button = page.GetByRole(AriaRole.Button, new() { Name = "Copy the APA 7: Reference list: the publication" });
+        await button.ClickAsync();
+        await Assertions.Expect(page.Locator(".cite .copy-status").Nth(1)).ToHaveTextAsync("Copied to the clipboard.");
+        var plain = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        Assert.Equal("Canadian Security Intelligence Service. (2016). The foreign fighters phenomenon and related security trends in the Middle East: Highlights from the workshop (World Watch: Expert Notes, Publication No. 2016-01-01).", plain);
+        var html = await page.EvaluateAsync<string>("""
+            async () => {
+              for (const item of await navigator.clipboard.read())
+                if (item.types.includes("text/html")) return await (await item.getType("text/html")).text();
+              return "";
+            }
+            """);
+        Assert.Contains("<i>The foreign fighters phenomenon and related security trends in the Middle East: Highlights from the workshop</i>", html, StringComparison.Ordinal);
     }
 
     private static int FreePort()

@@ -37,10 +37,20 @@ public sealed class EncodingTests : IDisposable
     {
         var (response, document) = await Html.GetAsync(_client, url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(document.QuerySelectorAll("main script, main img, main b, main i, main u"));
+        // Citations print titles in <i>, and only titles: their own elements, holding text alone.
+        Assert.Empty(document.QuerySelectorAll("main script, main img, main b, main u").Concat(
+            document.QuerySelectorAll("main i").Where(i => i.ParentElement?.ClassList.Contains("citation") != true || i.Children.Length > 0)));
         Assert.DoesNotContain(document.QuerySelectorAll("a"), a => a.GetAttribute("href")!.StartsWith("javascript", StringComparison.OrdinalIgnoreCase));
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CitationsShowTheSpeakersMarkupAsText()
+    {
+        var (_, document) = await Html.GetAsync(_client, "/s/test-0001");
+        var citations = document.QuerySelectorAll("section.cite p.citation").Select(c => c.TextContent).ToList();
+        Assert.Contains(citations, c => c.Contains("A <i>synthetic</i> speaker & \"friends\" (as cited in", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Testimonies.Web.Archive;
+using Testimonies.Web.Citations;
 using Testimonies.Web.Pages.Statements;
 
 namespace Testimonies.Web.Pages.Sources;
@@ -11,6 +12,19 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
     public record FindingView(string Wording, string Figure, string Dataset, string? Footnote, List<ReasonLink> Reasons);
 
     public Source Source { get; private set; } = null!;
+
+    /// <summary>For each style: the chapter (null when the source is not a chapter) and the whole publication.</summary>
+    public IEnumerable<(string Style, CitationText? Chapter, CitationText Whole)> Citations
+    {
+        get
+        {
+            var work = CitedWork.From(Source);
+            var isChapter = work.ChapterTitle is not null;
+            yield return ("APA 7", isChapter ? CitationStyles.ApaChapterReference(work) : null, CitationStyles.ApaReference(work));
+            yield return ("MLA 9", isChapter ? CitationStyles.MlaChapterReference(work) : null, CitationStyles.MlaReference(work));
+            yield return ("Chicago 17 (bibliography)", isChapter ? CitationStyles.ChicagoChapterReference(work) : null, CitationStyles.ChicagoReference(work));
+        }
+    }
     public const int PageSize = 50;
 
     public CardPage Statements { get; private set; } = null!;
