@@ -3,6 +3,7 @@ using Testimonies.Web;
 using Testimonies.Web.Archive;
 using Testimonies.Web.Citations;
 using Testimonies.Web.Importing;
+using Testimonies.Web.Maintainers;
 using Testimonies.Web.Pages.Search;
 using Testimonies.Web.Pages.Statements;
 
@@ -22,9 +23,20 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services.AddArchive(builder.Configuration, builder.Environment);
 // The clock that dates citations' access dates; tests replace it.
 builder.Services.AddSingleton(TimeProvider.System);
+// One import at a time (SQLite has one writer).
+builder.Services.AddSingleton<ImportGate>();
 
 // Pages: lower-case URLs; every page lives in its feature folder under Pages/.
-builder.Services.AddRazorPages();
+// Maintainers: accounts, sessions, lockout, login rate limit (Maintainers/MaintainerSetup.cs).
+builder.Services.AddMaintainers(builder.Configuration);
+builder.Services.AddRazorPages(options =>
+{
+    // Every page under Pages/Admin needs a maintainer, except the login page itself.
+    options.Conventions.AuthorizeFolder("/Admin", MaintainerSetup.Policy);
+    options.Conventions.AllowAnonymousToPage("/Admin/Login");
+    options.Conventions.AddPageApplicationModelConvention("/Admin/Login",
+        page => page.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(MaintainerSetup.LoginRateLimit)));
+});
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 
 var app = builder.Build();
@@ -41,6 +53,10 @@ catch (ImportFailedException ex)
     return 1;
 }
 
+// Maintenance commands run instead of the server: create-admin, import (Maintainers/MaintainerCommands.cs).
+if (MaintainerCommands.IsCommand(args))
+    return await MaintainerCommands.RunAsync(app, args, Console.In, Console.Out, Console.Error);
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
@@ -49,6 +65,9 @@ app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", "?code={0}");
 app.UseSerilogRequestLogging();
 app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapSearchExports();

@@ -18,6 +18,8 @@ public static class SecurityHeaders
         path.Value is { } value && value.StartsWith("/s/", StringComparison.Ordinal) && value.EndsWith("/embed", StringComparison.Ordinal)
         && value.Count(c => c == '/') == 3;
 
+    public static bool IsAdmin(PathString path) => path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase);
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var embedPath = IsEmbed(context.Request.Path);
@@ -31,6 +33,12 @@ public static class SecurityHeaders
             if (!embed) headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), interest-cohort=()";
+            // A maintainer's pages are never stored by a browser or a shared cache.
+            if (IsAdmin(context.Request.Path) || context.User.Identity?.IsAuthenticated == true)
+            {
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
             if (!embed) headers["Cross-Origin-Opener-Policy"] = "same-origin";
             return Task.CompletedTask;
         });

@@ -17,10 +17,16 @@ namespace Testimonies.Benchmarks;
 // Search benchmark: N synthetic statements (default 100,000), loaded through the real import path,
 // then a mix of searches timed in-process and over HTTP on loopback with 16 connections.
 // Usage: dotnet run -c Release --project tests/Testimonies.Benchmarks -- [--statements N] [--iterations N] [--http-requests N]
+// The import benchmark: dotnet run -c Release --project tests/Testimonies.Benchmarks -- import [--statements N] (ImportBenchmark.cs)
 internal static class SearchBenchmark
 {
     private static async Task Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "import")
+        {
+            await ImportBenchmark.RunAsync(args);
+            return;
+        }
         var statements = Option("--statements", 100_000);
         var iterations = Option("--iterations", 200);
         var httpRequests = Option("--http-requests", 4000);

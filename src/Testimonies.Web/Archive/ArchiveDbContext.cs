@@ -1,8 +1,12 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Testimonies.Web.Maintainers;
 
 namespace Testimonies.Web.Archive;
 
-public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbContext(options)
+/// <summary>The one store: the archive, its maintainers' accounts (Identity) and the keys that protect their sessions.</summary>
+public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : IdentityDbContext<Maintainer>(options), IDataProtectionKeyContext
 {
     public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<Speaker> Speakers => Set<Speaker>();
@@ -10,6 +14,10 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
     public DbSet<Reason> Reasons => Set<Reason>();
     public DbSet<PublishedFinding> Findings => Set<PublishedFinding>();
     public DbSet<ArchiveState> State => Set<ArchiveState>();
+    public DbSet<ImportRecord> Imports => Set<ImportRecord>();
+    public DbSet<ImportFileContent> ImportFiles => Set<ImportFileContent>();
+    public DbSet<StatementRevision> Revisions => Set<StatementRevision>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Marks the archive as changed; call inside the transaction that changes it.</summary>
     public Task<int> BumpVersionAsync(CancellationToken cancellationToken) =>
@@ -19,11 +27,12 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
     public IQueryable<Statement> PublishedStatements =>
         Statements.Where(s => s.Status == PublicationStatus.Published);
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.Entity<ArchiveState>().ToTable("ArchiveState").HasData(new ArchiveState { Id = 1, Version = 0 });
+        base.OnModelCreating(builder); // Identity's tables
+        builder.Entity<ArchiveState>().ToTable("ArchiveState").HasData(new ArchiveState { Id = 1, Version = 0 });
 
-        modelBuilder.Entity<Source>(source =>
+        builder.Entity<Source>(source =>
         {
             source.HasIndex(s => s.Key).IsUnique();
             source.Property(s => s.Key).HasMaxLength(80);
@@ -32,21 +41,21 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
                 .HasMaxLength(10);
         });
 
-        modelBuilder.Entity<Speaker>(speaker =>
+        builder.Entity<Speaker>(speaker =>
         {
             speaker.HasIndex(s => s.Key).IsUnique();
             speaker.Property(s => s.Key).HasMaxLength(80);
             speaker.Property(s => s.Role).HasConversion<string>().HasMaxLength(20);
         });
 
-        modelBuilder.Entity<Reason>(reason =>
+        builder.Entity<Reason>(reason =>
         {
             reason.HasIndex(r => r.Slug).IsUnique();
             reason.Property(r => r.Slug).HasMaxLength(80);
             reason.Property(r => r.Theme).HasConversion<string>().HasMaxLength(30);
         });
 
-        modelBuilder.Entity<Statement>(statement =>
+        builder.Entity<Statement>(statement =>
         {
             statement.HasIndex(s => s.PublicId).IsUnique();
             statement.HasIndex(s => new { s.SourceId, s.Position });
@@ -59,7 +68,21 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
             statement.HasMany(s => s.Reasons).WithMany(r => r.Statements).UsingEntity("StatementReasons");
         });
 
-        modelBuilder.Entity<PublishedFinding>(finding =>
+        builder.Entity<ImportRecord>(import =>
+        {
+            import.HasMany(i => i.Files).WithOne().HasForeignKey(f => f.ImportRecordId).OnDelete(DeleteBehavior.Cascade);
+            // SQLite cannot order by DateTimeOffset; store it as sortable ISO text.
+            import.Property(i => i.UploadedAt).HasConversion(d => d.UtcDateTime.ToString("O"), s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+        });
+
+        builder.Entity<StatementRevision>(revision =>
+        {
+            revision.HasIndex(r => new { r.StatementId, r.At });
+            revision.HasOne(r => r.Statement).WithMany(s => s.Revisions).OnDelete(DeleteBehavior.Cascade);
+            revision.Property(r => r.At).HasConversion(d => d.UtcDateTime.ToString("O"), s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+        });
+
+        builder.Entity<PublishedFinding>(finding =>
         {
             finding.HasIndex(f => f.Key).IsUnique();
             finding.Property(f => f.Key).HasMaxLength(80);

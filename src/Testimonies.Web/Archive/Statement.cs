@@ -44,6 +44,9 @@ public class Statement
 
     public List<Reason> Reasons { get; set; } = [];
 
+    /// <summary>Every change since the statement entered the archive, oldest first.</summary>
+    public List<StatementRevision> Revisions { get; set; } = [];
+
     /// <summary>"ch. 9, fn. 100", or whichever parts are known.</summary>
     public static string Locator(string? chapter, string? footnote, string? section)
     {

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Testimonies.Web.Archive;
 using Testimonies.Web.Search;
 
@@ -7,9 +9,25 @@ namespace Testimonies.Web.Importing;
 /// <summary>Counts of what an import did (or, for a preview, would do) to one table.</summary>
 public sealed record TableChanges(string Table, int Created, int Updated, int Unchanged);
 
+/// <summary>What an import does to one statement: created, or which fields changed (with the words before, when they changed).</summary>
+public sealed record StatementChange(string PublicId, bool Created, IReadOnlyList<string> Fields, string? OldText, string NewText);
+
+/// <summary>Everything an import did or, as a preview, would do.</summary>
+public sealed record ImportOutcome(IReadOnlyList<TableChanges> Tables, IReadOnlyList<StatementChange> Statements)
+{
+    public string Summary => string.Join("; ", Tables.Where(t => t.Created + t.Updated + t.Unchanged > 0)
+        .Select(t => $"{t.Table}: {t.Created} created, {t.Updated} updated, {t.Unchanged} unchanged"));
+
+    public bool ChangesNothing => Tables.All(t => t.Created == 0 && t.Updated == 0);
+}
+
+/// <summary>Who makes a change and through what, as revisions record it: ("ada@example.org", "import 12"), ("data folder", "load").</summary>
+public sealed record ImportActor(string By, string Origin, DateTimeOffset At);
+
 /// <summary>
 /// Validates a set of data files against the archive and applies it in one transaction: all or nothing.
-/// Rows are matched by their stable keys, so importing the same files twice changes nothing.
+/// Rows are matched by their stable keys, so importing the same files twice changes nothing. Every
+/// statement created or changed gets a revision, and the search index changes in the same transaction.
 /// </summary>
 public static class ArchiveImport
 {
@@ -36,6 +54,20 @@ public static class ArchiveImport
             foreach (var slug in finding.ReasonSlugs)
                 Reference(finding.At, "reasons", slug, reasons, "reasons.csv", problems);
         }
+
+        // The words of a statement already in the archive are evidence: changing them needs a stated reason.
+        foreach (var chunk in set.Statements.Chunk(1000))
+        {
+            var ids = chunk.Select(s => s.PublicId).ToList();
+            var existing = await db.Statements.Where(s => ids.Contains(s.PublicId)).Select(s => new { s.PublicId, s.Text })
+                .ToDictionaryAsync(s => s.PublicId, s => s.Text, cancellationToken);
+            foreach (var row in chunk)
+            {
+                if (existing.TryGetValue(row.PublicId, out var text) && !string.Equals(text, row.Text, StringComparison.Ordinal) && row.CorrectionNote is null)
+                    problems.Add(new(row.At.File, row.At.Line, "correction_note",
+                        $"this changes the words of statement {row.PublicId}, which is already in the archive. Say why in the correction_note column (readers see it beside the correction), or keep the words as they are."));
+            }
+        }
     }
 
     private static void Reference(RawRecord at, string column, string key, HashSet<string> known, string table, List<ImportProblem> problems)
@@ -46,11 +78,33 @@ public static class ArchiveImport
             $"“{key}” is not a known {column.TrimEnd('s')}" + (hint is null ? $"; add it to {table} first." : $"; did you mean “{hint}”?")));
     }
 
-    /// <summary>Writes the set in one transaction. Call only after validation found no problems.</summary>
-    public static async Task<IReadOnlyList<TableChanges>> ApplyAsync(ArchiveDbContext db, ImportSet set, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the set in its own transaction. Call only after validation found no problems.
+    /// <paramref name="alsoInTransaction"/> writes what must stand or fall with the import (its record).
+    /// </summary>
+    public static async Task<ImportOutcome> ApplyAsync(ArchiveDbContext db, ImportSet set, ImportActor actor, CancellationToken cancellationToken,
+        Func<ImportOutcome, Task>? alsoInTransaction = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var changes = new List<TableChanges>();
+        var outcome = await WriteAsync(db, set, actor, cancellationToken);
+        if (alsoInTransaction is not null) await alsoInTransaction(outcome);
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>What applying the set would do: everything is written inside a transaction that is then rolled back.</summary>
+    public static async Task<ImportOutcome> PreviewAsync(ArchiveDbContext db, ImportSet set, ImportActor actor, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var outcome = await WriteAsync(db, set, actor, cancellationToken);
+        await transaction.RollbackAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return outcome;
+    }
+
+    private static async Task<ImportOutcome> WriteAsync(ArchiveDbContext db, ImportSet set, ImportActor actor, CancellationToken cancellationToken)
+    {
+        var tables = new List<TableChanges>();
 
         var reasons = await db.Reasons.Include(r => r.Findings).ToDictionaryAsync(r => r.Slug, cancellationToken);
         var counter = new Counter("reasons");
@@ -66,7 +120,7 @@ public static class ArchiveImport
             reason.Position = row.Position;
             if (isNew) counter.Add(db, reason); else counter.Count(db, reason);
         }
-        changes.Add(counter.Result);
+        tables.Add(counter.Result);
 
         var sources = await db.Sources.ToDictionaryAsync(s => s.Key, cancellationToken);
         counter = new Counter("sources");
@@ -91,7 +145,7 @@ public static class ArchiveImport
             source.Notes = row.Notes;
             if (isNew) counter.Add(db, source); else counter.Count(db, source);
         }
-        changes.Add(counter.Result);
+        tables.Add(counter.Result);
 
         var speakers = await db.Speakers.ToDictionaryAsync(s => s.Key, cancellationToken);
         counter = new Counter("speakers");
@@ -108,22 +162,38 @@ public static class ArchiveImport
             speaker.Notes = row.Notes;
             if (isNew) counter.Add(db, speaker); else counter.Count(db, speaker);
         }
-        changes.Add(counter.Result);
+        tables.Add(counter.Result);
 
-        // In chunks: EF sends each value of a Contains list as its own SQL parameter, and SQLite allows
-        // at most 32,766 of them in one statement.
-        var statements = new Dictionary<string, Statement>(StringComparer.Ordinal);
+        // Statements already in the archive are updated through EF; new ones are inserted in bulk below.
+        // In chunks: EF sends each value of a Contains list as its own SQL parameter (SQLite allows 32,766).
+        var existing = new Dictionary<string, Statement>(StringComparer.Ordinal);
         foreach (var chunk in set.Statements.Select(s => s.PublicId).Chunk(1000))
         {
-            foreach (var existing in await db.Statements.Include(s => s.Reasons).Where(s => chunk.Contains(s.PublicId)).ToListAsync(cancellationToken))
-                statements[existing.PublicId] = existing;
+            foreach (var statement in await db.Statements.Include(s => s.Reasons)
+                         .Where(s => chunk.Contains(s.PublicId)).ToListAsync(cancellationToken))
+                existing[statement.PublicId] = statement;
         }
-        counter = new Counter("statements");
+        var changes = new List<StatementChange>();
+        var revisions = new List<(Statement Statement, StatementRevision Revision)>();
+        var created = new List<StatementRow>();
+        var updated = 0;
+        var unchanged = 0;
         foreach (var row in set.Statements)
         {
-            var statement = statements.GetValueOrDefault(row.PublicId);
-            var isNew = statement is null;
-            statement ??= statements[row.PublicId] = new Statement { PublicId = row.PublicId, Text = row.Text };
+            if (!existing.TryGetValue(row.PublicId, out var statement))
+            {
+                created.Add(row);
+                changes.Add(new StatementChange(row.PublicId, true, [], null, row.Text));
+                continue;
+            }
+            var fields = ChangedFields(statement, row, sources[row.SourceKey], speakers[row.SpeakerKey]);
+            if (fields.Count == 0)
+            {
+                unchanged++;
+                continue;
+            }
+            updated++;
+            var oldText = statement.Text;
             statement.Text = row.Text;
             statement.Kind = row.Kind;
             statement.Language = row.Language;
@@ -136,10 +206,16 @@ public static class ArchiveImport
             statement.Context = row.Context;
             statement.ContentNote = row.ContentNote;
             statement.Status = row.Status;
-            var reasonsChanged = SetReasons(statement.Reasons, row.ReasonSlugs, reasons);
-            if (isNew) counter.Add(db, statement); else counter.Count(db, statement, reasonsChanged);
+            SetReasons(statement.Reasons, row.ReasonSlugs, reasons);
+            var textChanged = fields.Contains("text");
+            changes.Add(new StatementChange(row.PublicId, false, fields, textChanged ? oldText : null, row.Text));
+            revisions.Add((statement, new StatementRevision
+            {
+                At = actor.At, By = actor.By, Origin = actor.Origin, Changes = string.Join(", ", fields),
+                PreviousText = textChanged ? oldText : null, Note = textChanged ? row.CorrectionNote : null,
+            }));
         }
-        changes.Add(counter.Result);
+        tables.Add(new TableChanges("statements", created.Count, updated, unchanged));
 
         var findings = await db.Findings.Include(f => f.Reasons).ToDictionaryAsync(f => f.Key, cancellationToken);
         counter = new Counter("findings");
@@ -158,20 +234,111 @@ public static class ArchiveImport
             var reasonsChanged = SetReasons(finding.Reasons, row.ReasonSlugs, reasons);
             if (isNew) counter.Add(db, finding); else counter.Count(db, finding, reasonsChanged);
         }
-        changes.Add(counter.Result);
+        tables.Add(counter.Result);
 
+        foreach (var (statement, revision) in revisions) statement.Revisions.Add(revision);
         await db.SaveChangesAsync(cancellationToken);
+
+        var createdIds = await InsertStatementsAsync(db, created, sources, speakers, reasons, actor, cancellationToken);
 
         // The search index changes in the same transaction. A renamed speaker or reason appears in
         // many statements' index rows, so then the whole index is rebuilt.
-        if (changes.Any(c => c.Table is "speakers" or "reasons" && c.Updated > 0))
+        if (tables.Any(c => c.Table is "speakers" or "reasons" && c.Updated > 0))
             await SearchIndex.RebuildAsync(db, cancellationToken);
         else
-            await SearchIndex.SyncAsync(db, statements.Values.Select(s => s.Id).ToList(), cancellationToken);
+            await SearchIndex.SyncAsync(db, [.. createdIds, .. revisions.Select(r => r.Statement.Id)], cancellationToken);
         await db.BumpVersionAsync(cancellationToken);
+        return new ImportOutcome(tables, changes);
+    }
 
-        await transaction.CommitAsync(cancellationToken);
-        return changes;
+    /// <summary>The import's names of the fields that differ between the stored statement and the row.</summary>
+    private static List<string> ChangedFields(Statement s, StatementRow row, Source source, Speaker speaker)
+    {
+        var fields = new List<string>();
+        if (!string.Equals(s.Text, row.Text, StringComparison.Ordinal)) fields.Add("text");
+        if (s.Kind != row.Kind) fields.Add("kind");
+        if (s.Language != row.Language) fields.Add("language");
+        if (s.SourceId != source.Id) fields.Add("source");
+        if (s.SpeakerId != speaker.Id) fields.Add("speaker");
+        if (s.Position != row.Position) fields.Add("position");
+        if (s.Section != row.Section) fields.Add("section");
+        if (s.Footnote != row.Footnote) fields.Add("footnote");
+        if (s.SaidWhen != row.SaidWhen) fields.Add("said_when");
+        if (s.Context != row.Context) fields.Add("context");
+        if (s.ContentNote != row.ContentNote) fields.Add("content_note");
+        if (s.Status != row.Status) fields.Add("status");
+        if (!s.Reasons.Select(r => r.Slug).ToHashSet().SetEquals(row.ReasonSlugs)) fields.Add("reasons");
+        return fields;
+    }
+
+    /// <summary>
+    /// New statements, their reasons and their first revision, inserted with prepared commands on the
+    /// import's connection and transaction: EF's change tracking made a 100,000-row import take minutes.
+    /// </summary>
+    private static async Task<List<int>> InsertStatementsAsync(ArchiveDbContext db, List<StatementRow> rows, Dictionary<string, Source> sources,
+        Dictionary<string, Speaker> speakers, Dictionary<string, Reason> reasons, ImportActor actor, CancellationToken cancellationToken)
+    {
+        var ids = new List<int>(rows.Count);
+        if (rows.Count == 0) return ids;
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+
+        await using var insertStatement = Command(connection, transaction, """
+            INSERT INTO Statements (PublicId, Text, Kind, Language, SpeakerId, SourceId, Position, Section, Footnote, SaidWhen, Context, ContentNote, Status)
+            VALUES ($id, $text, $kind, $language, $speaker, $source, $position, $section, $footnote, $saidWhen, $context, $contentNote, $status)
+            RETURNING Id;
+            """, "$id", "$text", "$kind", "$language", "$speaker", "$source", "$position", "$section", "$footnote", "$saidWhen", "$context", "$contentNote", "$status");
+        await using var insertReason = Command(connection, transaction,
+            "INSERT INTO StatementReasons (ReasonsId, StatementsId) VALUES ($reason, $statement);", "$reason", "$statement");
+        await using var insertRevision = Command(connection, transaction,
+            "INSERT INTO Revisions (StatementId, At, By, Changes, Origin) VALUES ($statement, $at, $by, 'created', $origin);", "$statement", "$at", "$by", "$origin");
+        insertRevision.Parameters["$at"].Value = actor.At.UtcDateTime.ToString("O");
+        insertRevision.Parameters["$by"].Value = actor.By;
+        insertRevision.Parameters["$origin"].Value = actor.Origin;
+
+        foreach (var row in rows)
+        {
+            var p = insertStatement.Parameters;
+            p["$id"].Value = row.PublicId;
+            p["$text"].Value = row.Text;
+            p["$kind"].Value = row.Kind.ToString();
+            p["$language"].Value = row.Language;
+            p["$speaker"].Value = speakers[row.SpeakerKey].Id;
+            p["$source"].Value = sources[row.SourceKey].Id;
+            p["$position"].Value = row.Position;
+            p["$section"].Value = (object?)row.Section ?? DBNull.Value;
+            p["$footnote"].Value = (object?)row.Footnote ?? DBNull.Value;
+            p["$saidWhen"].Value = (object?)row.SaidWhen ?? DBNull.Value;
+            p["$context"].Value = (object?)row.Context ?? DBNull.Value;
+            p["$contentNote"].Value = (object?)row.ContentNote ?? DBNull.Value;
+            p["$status"].Value = row.Status.ToString();
+            var id = Convert.ToInt32(await insertStatement.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            ids.Add(id);
+            insertReason.Parameters["$statement"].Value = id;
+            foreach (var slug in row.ReasonSlugs.Distinct())
+            {
+                insertReason.Parameters["$reason"].Value = reasons[slug].Id;
+                await insertReason.ExecuteNonQueryAsync(cancellationToken);
+            }
+            insertRevision.Parameters["$statement"].Value = id;
+            await insertRevision.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return ids;
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+        command.Prepare();
+        return command;
     }
 
     /// <summary>Makes the list hold exactly the named reasons; says whether it changed.</summary>
@@ -179,7 +346,7 @@ public static class ArchiveImport
     {
         if (current.Select(r => r.Slug).ToHashSet().SetEquals(slugs)) return false;
         current.Clear();
-        current.AddRange(slugs.Select(slug => reasons[slug]));
+        current.AddRange(slugs.Distinct().Select(slug => reasons[slug]));
         return true;
     }
 

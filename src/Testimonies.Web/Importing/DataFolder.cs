@@ -31,6 +31,6 @@ public static class DataFolder
         var set = ImportSet.Parse(files, problems);
         await ArchiveImport.ValidateAsync(db, set, problems, cancellationToken);
         if (problems.Count > 0) throw new ImportFailedException(problems);
-        return await ArchiveImport.ApplyAsync(db, set, cancellationToken);
+        return (await ArchiveImport.ApplyAsync(db, set, new ImportActor("data folder", "load", DateTimeOffset.UtcNow), cancellationToken)).Tables;
     }
 }

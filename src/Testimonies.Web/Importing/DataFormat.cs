@@ -66,6 +66,7 @@ public static class DataFormat
         new("context", false, "Short context note, Markdown."),
         new("content_note", false, "Warning shown before words that describe violence."),
         new("status", false, "published, draft or withdrawn; default published."),
+        new("correction_note", false, "Why the words of a statement already in the archive change, shown to readers with the correction; required when an import changes them."),
     ]);
 
     public static readonly TableSpec Findings = new("findings", "findings.csv",

@@ -13,7 +13,7 @@ public sealed record SpeakerRow(RawRecord At, string Key, string? Name, string D
 
 public sealed record StatementRow(RawRecord At, string PublicId, string SourceKey, int Position, string? Section, string? Footnote,
     string SpeakerKey, StatementKind Kind, string Language, string Text, string? SaidWhen, IReadOnlyList<string> ReasonSlugs,
-    string? Context, string? ContentNote, PublicationStatus Status);
+    string? Context, string? ContentNote, PublicationStatus Status, string? CorrectionNote);
 
 public sealed record FindingRow(RawRecord At, string Key, string SourceKey, string? Footnote, string Wording, string Figure,
     double? Percent, string Dataset, int? DatasetSize, IReadOnlyList<string> ReasonSlugs);

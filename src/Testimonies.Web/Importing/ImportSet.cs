@@ -14,6 +14,8 @@ public sealed class ImportSet
     public List<StatementRow> Statements { get; } = [];
     public List<FindingRow> Findings { get; } = [];
 
+    public int RowCount => Reasons.Count + Sources.Count + Speakers.Count + Statements.Count + Findings.Count;
+
     private static readonly Dictionary<string, SpeakerRole> Roles = new()
     {
         ["fighter"] = SpeakerRole.Fighter,
@@ -38,19 +40,33 @@ public sealed class ImportSet
     public static ImportSet Parse(IEnumerable<ImportFile> files, List<ImportProblem> problems)
     {
         var set = new ImportSet();
+        // Tables in the order they must be applied, whichever file or format they came in.
+        var read = new List<(TableSpec Spec, RawRecord Record)>();
         foreach (var file in files)
         {
+            var extension = Path.GetExtension(file.Name).ToLowerInvariant();
+            if (extension == ".json")
+            {
+                read.AddRange(JsonTable.Read(file.Content, file.Name, problems));
+                continue;
+            }
+            if (extension != ".csv")
+            {
+                problems.Add(new(file.Name, null, null, "only CSV (.csv) and JSON (.json) files can be imported; see docs/data-format.md for both."));
+                continue;
+            }
             var spec = DataFormat.All.FirstOrDefault(t => string.Equals(t.FileName, Path.GetFileName(file.Name), StringComparison.OrdinalIgnoreCase));
             if (spec is null)
             {
                 problems.Add(new(file.Name, null, null,
-                    $"unknown file name. Name each file after its table: {string.Join(", ", DataFormat.All.Select(t => t.FileName))}."));
+                    $"unknown file name. Name each CSV file after its table: {string.Join(", ", DataFormat.All.Select(t => t.FileName))}."));
                 continue;
             }
             using var stream = new MemoryStream(file.Content, writable: false);
-            foreach (var record in CsvTable.Read(stream, file.Name, spec, problems))
-                set.Add(spec, record, problems);
+            read.AddRange(CsvTable.Read(stream, file.Name, spec, problems).Select(record => (spec, record)));
         }
+        foreach (var (spec, record) in read.OrderBy(r => DataFormat.All.ToList().IndexOf(r.Spec)))
+            set.Add(spec, record, problems);
         set.CheckDuplicates(problems);
         return set;
     }
@@ -81,7 +97,8 @@ public sealed class ImportSet
                 var statement = new StatementRow(record, f.Slug("id", 40), f.Slug("source"), f.Number("position", 1, 1_000_000),
                     f.Optional("section"), f.Optional("footnote", 20), f.Slug("speaker"), f.Choice("kind", Kinds), f.Language("language"),
                     f.Required("text", DataFormat.MaxTextLength, exact: true), f.Optional("said_when"), f.SlugList("reasons"),
-                    f.Optional("context", DataFormat.MaxNoteLength), f.Optional("content_note"), f.Choice("status", Statuses, PublicationStatus.Published));
+                    f.Optional("context", DataFormat.MaxNoteLength), f.Optional("content_note"), f.Choice("status", Statuses, PublicationStatus.Published),
+                    f.Optional("correction_note", DataFormat.MaxNoteLength));
                 CheckStatementText(statement, f);
                 if (statement.PublicId.Length is > 0 and < 3) f.Problem("id", "an identifier needs at least 3 characters.");
                 if (!f.Failed) Statements.Add(statement);

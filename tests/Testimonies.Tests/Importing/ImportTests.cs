@@ -68,7 +68,8 @@ public class ImportTests
         var data = new TestData();
         await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, AsFiles(data.Files()), Ct);
         data.Statements[1] = data.Statements[1].Replace("Synthetic words number one", "Synthetic words, corrected", StringComparison.Ordinal);
-        data.Statements[1] = data.Statements[1].Replace("Synthetic words, corrected", TestData.Cell("Synthetic words, corrected"), StringComparison.Ordinal);
+        data.Statements[1] = data.Statements[1].Replace("Synthetic words, corrected", TestData.Cell("Synthetic words, corrected"), StringComparison.Ordinal)
+            + ",Corrected a transcription error";
         await using (var db = database.CreateContext())
         {
             var statements = (await DataFolder.LoadAsync(db, AsFiles(data.Files()), Ct)).Single(c => c.Table == "statements");
@@ -76,6 +77,41 @@ public class ImportTests
         }
         await using (var db = database.CreateContext())
             Assert.Equal("Synthetic words, corrected", (await db.Statements.SingleAsync(s => s.PublicId == "test-0001", Ct)).Text);
+    }
+
+    [Fact]
+    public async Task ChangingTheWordsOfAStatementNeedsACorrectionNote()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var data = new TestData();
+        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, AsFiles(data.Files()), Ct);
+        data.Statements[1] = data.Statements[1].Replace("Synthetic words number one", "Synthetic words number won", StringComparison.Ordinal);
+        await using (var db = database.CreateContext())
+        {
+            var failure = await Assert.ThrowsAsync<ImportFailedException>(() => DataFolder.LoadAsync(db, AsFiles(data.Files()), Ct));
+            var problem = Assert.Single(failure.Problems);
+            Assert.Equal(("statements.csv", 2, "correction_note"), (problem.File, problem.Line, problem.Field));
+        }
+        await using (var db = database.CreateContext())
+            Assert.Equal("Synthetic words number one", (await db.Statements.SingleAsync(s => s.PublicId == "test-0001", Ct)).Text);
+    }
+
+    [Fact]
+    public async Task EveryImportedChangeLeavesARevision()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var data = new TestData();
+        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, AsFiles(data.Files()), Ct);
+        data.Statements[1] = data.Statements[1].Replace("Synthetic words number one", "Synthetic words number won", StringComparison.Ordinal) + ",Fixed a typo";
+        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, AsFiles(data.Files()), Ct);
+        await using (var db = database.CreateContext())
+        {
+            var revisions = await db.Revisions.Where(r => r.Statement.PublicId == "test-0001").OrderBy(r => r.Id).ToListAsync(Ct);
+            Assert.Equal(["created", "text"], revisions.Select(r => r.Changes));
+            Assert.Equal("Synthetic words number one", revisions[1].PreviousText);
+            Assert.Equal("Fixed a typo", revisions[1].Note);
+            Assert.Equal("data folder", revisions[1].By);
+        }
     }
 
     [Fact]
@@ -205,7 +241,7 @@ public class ImportTests
         Assert.Equal((0, 0, 0, 0, 0), counts);
         var problem = Assert.Single(problems);
         Assert.Equal("notes.txt", problem.File);
-        Assert.Contains("unknown file name", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("only CSV (.csv) and JSON (.json) files can be imported", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class SearchIndexTests : IDisposable
         await LoadAsync(database, data);
         Assert.Equal(["test-0001"], await FindAsync(database, "synthetic words"));
 
-        data.Statements[1] = "test-0001,test-source,1,,1,test-speaker,quotation,en,Replacement wording entirely,,test-reason,,,published";
+        data.Statements[1] = "test-0001,test-source,1,,1,test-speaker,quotation,en,Replacement wording entirely,,test-reason,,,published,A test correction";
         await LoadAsync(database, data);
         Assert.Empty(await FindAsync(database, "\"synthetic words\""));
         Assert.Equal(["test-0001"], await FindAsync(database, "replacement"));

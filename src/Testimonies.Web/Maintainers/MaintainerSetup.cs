@@ -1,0 +1,88 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Testimonies.Web.Archive;
+
+namespace Testimonies.Web.Maintainers;
+
+/// <summary>
+/// Maintainers' accounts and sessions: ASP.NET Core Identity on the archive's store, a __Host- cookie,
+/// lockout, a rate-limited login, and Data Protection keys kept in the store so sessions survive a restart.
+/// </summary>
+public static class MaintainerSetup
+{
+    public const string Policy = "Maintainer";
+    public const string LoginRateLimit = "login";
+    public const string CookieName = "__Host-testimonies";
+    public const string AntiforgeryCookieName = "__Host-testimonies-antiforgery";
+
+    /// <summary>NIST SP 800-63B: a minimum length, no composition rules; long passphrases welcome.</summary>
+    public const int MinimumPasswordLength = 12;
+
+    /// <summary>PBKDF2-HMAC-SHA512 iterations; OWASP's 2023 figure, above Identity's default of 100,000.</summary>
+    public const int PasswordHashIterations = 210_000;
+
+    public static IServiceCollection AddMaintainers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddIdentityCore<Maintainer>(options =>
+            {
+                options.Password.RequiredLength = MinimumPasswordLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<ArchiveDbContext>()
+            .AddSignInManager();
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = PasswordHashIterations);
+        // A logged-out (or locked, or re-passworded) maintainer's cookie stops working at the next request.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = CookieName;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.Path = "/";
+            options.LoginPath = "/admin/login";
+            options.LogoutPath = "/admin/logout";
+            options.AccessDeniedPath = "/admin/login";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+        });
+        services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.RequireAuthenticatedUser());
+
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = AntiforgeryCookieName;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddDataProtection().SetApplicationName("Testimonies").PersistKeysToDbContext<ArchiveDbContext>();
+
+        var attemptsPerMinute = configuration.GetValue("Admin:LoginAttemptsPerMinute", 10);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(LoginRateLimit, context => context.Request.Method != HttpMethods.Post
+                ? RateLimitPartition.GetNoLimiter("read")
+                : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = attemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await context.HttpContext.Response.WriteAsync("Too many login attempts from this address. Wait a minute, then try again.", cancellationToken);
+            };
+        });
+        return services;
+    }
+}
