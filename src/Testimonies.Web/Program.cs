@@ -55,7 +55,7 @@ catch (ImportFailedException ex)
 
 // Maintenance commands run instead of the server: create-admin, import (Maintainers/MaintainerCommands.cs).
 if (MaintainerCommands.IsCommand(args))
-    return await MaintainerCommands.RunAsync(app, args, Console.In, Console.Out, Console.Error);
+    return await MaintainerCommands.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
 
 if (!app.Environment.IsDevelopment())
 {

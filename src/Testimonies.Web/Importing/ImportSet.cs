@@ -71,6 +71,15 @@ public sealed class ImportSet
         return set;
     }
 
+    /// <summary>Records that did not come from a file (a maintainer's form), checked by the same rules as an import.</summary>
+    public static ImportSet FromRecords(TableSpec spec, IEnumerable<RawRecord> records, List<ImportProblem> problems)
+    {
+        var set = new ImportSet();
+        foreach (var record in records) set.Add(spec, record, problems);
+        set.CheckDuplicates(problems);
+        return set;
+    }
+
     private void Add(TableSpec spec, RawRecord record, List<ImportProblem> problems)
     {
         var f = new FieldReader(record, problems);

@@ -17,9 +17,9 @@ public static class MaintainerCommands
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "import";
 
     /// <summary>Runs the command; returns the process exit code (0 done, 1 refused, 2 wrong usage).</summary>
-    public static async Task<int> RunAsync(WebApplication app, string[] args, TextReader input, TextWriter output, TextWriter error)
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         return args[0] switch
         {
             "create-admin" => await CreateAdminAsync(scope.ServiceProvider, args[1..], input, output, error),

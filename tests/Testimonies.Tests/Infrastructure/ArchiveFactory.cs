@@ -29,9 +29,15 @@ public class ArchiveFactory(string? dataPath = null) : WebApplicationFactory<Pro
     /// <summary>The day every test site believes it is, so that citations' access dates can be asserted.</summary>
     public static readonly DateTimeOffset Today = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    /// <summary>
+    /// Starts at noon on <see cref="Today"/> and then runs at the real pace: the date stays fixed for a
+    /// test run, while sessions, lockouts and security-stamp checks still see time pass.
+    /// </summary>
+    private sealed class FixedClock(DateTimeOffset start) : TimeProvider
     {
-        public override DateTimeOffset GetUtcNow() => now;
+        private readonly long _started = System.GetTimestamp();
+
+        public override DateTimeOffset GetUtcNow() => start + System.GetElapsedTime(_started);
     }
 
     protected override void Dispose(bool disposing)

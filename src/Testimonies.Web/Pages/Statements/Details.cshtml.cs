@@ -19,6 +19,12 @@ public class DetailsModel(ArchiveDbContext db, TimeProvider clock) : PageModel
     public Neighbour? Previous { get; private set; }
     public Neighbour? Next { get; private set; }
 
+    /// <summary>When the statement last changed after it entered the archive; null if never.</summary>
+    public DateTimeOffset? LastRevised { get; private set; }
+
+    /// <summary>The latest correction of the words themselves: when, and the maintainers' note.</summary>
+    public (DateTimeOffset At, string? Note)? Correction { get; private set; }
+
     /// <summary>The statement as citations see it, read today.</summary>
     public CitedStatement Cited { get; private set; } = null!;
     public IReadOnlyList<StyledCitation> Citations => CitationStyles.All(Cited);
@@ -76,6 +82,11 @@ public class DetailsModel(ArchiveDbContext db, TimeProvider clock) : PageModel
             .SelectMany(s => s.Reasons).OrderBy(r => r.Position)
             .Select(r => new ReasonLink(r.Slug, r.Name))
             .ToListAsync(cancellationToken);
+
+        var revisions = await db.Revisions.AsNoTracking().Where(r => r.StatementId == statement.Id && r.Changes != "created")
+            .OrderByDescending(r => r.Id).Select(r => new { r.At, r.Note, TextChanged = r.PreviousText != null }).ToListAsync(cancellationToken);
+        LastRevised = revisions.FirstOrDefault()?.At;
+        if (revisions.FirstOrDefault(r => r.TextChanged) is { } correction) Correction = (correction.At, correction.Note);
 
         var sameSource = db.PublishedStatements.AsNoTracking().Where(s => s.SourceId == statement.SourceId);
         Previous = await sameSource.Where(s => s.Position < statement.Position).OrderByDescending(s => s.Position)

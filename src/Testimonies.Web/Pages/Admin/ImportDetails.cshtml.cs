@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Testimonies.Web.Archive;
+using Testimonies.Web.Importing;
+
+namespace Testimonies.Web.Pages.Admin;
+
+public class ImportDetailsModel(ArchiveDbContext db, ImportGate gate, TimeProvider clock, ILogger<ImportDetailsModel> logger) : PageModel
+{
+    public ImportRecord Record { get; private set; } = null!;
+    public IReadOnlyList<StatementChange> Changes { get; private set; } = [];
+    public string? Refusal { get; private set; }
+    public bool JustApplied { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, bool applied, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        JustApplied = applied && Record.AppliedAt is not null;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        var result = await ImportRecords.ConfirmAsync(db, gate, id, User.Identity!.Name!, clock.GetUtcNow(), cancellationToken);
+        db.ChangeTracker.Clear();
+        if (!await LoadAsync(id, cancellationToken)) return NotFound();
+        if (result.Outcome is null)
+        {
+            Refusal = result.Refusal;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        logger.LogInformation("Import {Id} applied by {By}: {Summary}", id, User.Identity!.Name, result.Outcome.Summary);
+        return Redirect($"/admin/import/{id}?applied=true");
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var record = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (record is null) return false;
+        Record = record;
+        Changes = ImportRecords.PreviewChanges(record);
+        return true;
+    }
+}

@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Testimonies.Web.Archive;
+using Testimonies.Web.Importing;
+
+namespace Testimonies.Web.Pages.Admin;
+
+/// <summary>
+/// Creates or edits one statement, speaker, source or reason. The form holds the import format's columns,
+/// and saving imports it as a one-row file: the same checks, the same revision, the same search-index update.
+/// </summary>
+public class RecordModel(ArchiveDbContext db, ImportGate gate, TimeProvider clock, ILogger<RecordModel> logger) : PageModel
+{
+    /// <summary>Columns written as Markdown: the form offers a preview of them.</summary>
+    public static readonly HashSet<string> MarkdownColumns = ["context", "notes"];
+
+    /// <summary>Columns that take a paragraph, not a line.</summary>
+    public static readonly HashSet<string> LongColumns = ["text", "context", "notes", "definition", "boundary", "correction_note", "content_note"];
+
+    public static readonly IReadOnlyDictionary<string, string[]> Choices = new Dictionary<string, string[]>
+    {
+        ["kind"] = ["quotation", "paraphrase"],
+        ["status"] = ["published", "draft", "withdrawn"],
+        ["role"] = ["fighter", "foreign-fighter", "defector"],
+        ["theme"] = ["fighting-injustice", "islamic-unity", "corruption-and-barbarism", "other"],
+        ["group"] = ["no", "yes"],
+    };
+
+    public string Table { get; private set; } = "";
+    public string Key { get; private set; } = "";
+    public bool IsNew => Key == "new";
+    public TableSpec Spec => ArchiveRows.Editable[Table];
+    public Dictionary<string, string?> Values { get; private set; } = [];
+    public Dictionary<string, List<string>> Problems { get; } = [];
+    public List<string> GeneralProblems { get; } = [];
+    public bool Previewing { get; private set; }
+    public bool Saved { get; private set; }
+    public List<(string Slug, string Name)> AllReasons { get; private set; } = [];
+    public List<StatementRevision> Revisions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string table, string key, bool saved, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(table, key, cancellationToken)) return NotFound();
+        Saved = saved;
+        return Page();
+    }
+
+    /// <summary>Shows the form again with the Markdown rendered, saving nothing.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(string table, string key, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(table, key, cancellationToken)) return NotFound();
+        Values = Posted();
+        Previewing = true;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string table, string key, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(table, key, cancellationToken)) return NotFound();
+        Values = Posted();
+        var keyColumn = Spec.Columns[0].Name;
+        if (IsNew && Values[keyColumn] is { Length: > 0 } newKey && await ArchiveRows.FindAsync(db, table, newKey.Trim(), cancellationToken) is not null)
+            AddProblem(keyColumn, $"“{newKey.Trim()}” is taken already; choose another {keyColumn}, or edit that one.");
+        if (Problems.Count > 0) return Invalid();
+
+        var problems = new List<ImportProblem>();
+        var set = ImportSet.FromRecords(Spec, [new RawRecord("form", 1, Values)], problems);
+        await ArchiveImport.ValidateAsync(db, set, problems, cancellationToken);
+        foreach (var problem in problems) AddProblem(problem.Field, problem.Message);
+        if (Problems.Count > 0 || GeneralProblems.Count > 0) return Invalid();
+
+        if (!gate.TryEnter())
+        {
+            GeneralProblems.Add(ImportGate.BusyMessage);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        try
+        {
+            var outcome = await ArchiveImport.ApplyAsync(db, set, new ImportActor(User.Identity!.Name!, "edit", clock.GetUtcNow()), cancellationToken);
+            logger.LogInformation("{By} saved {Table} {Key}: {Summary}", User.Identity!.Name, table, Values[keyColumn], outcome.Summary);
+        }
+        finally
+        {
+            gate.Exit();
+        }
+        return Redirect($"/admin/{table}/{Uri.EscapeDataString(Values[keyColumn]!.Trim())}?saved=true");
+    }
+
+    private PageResult Invalid()
+    {
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    private void AddProblem(string? column, string message)
+    {
+        if (column is null || !Spec.Columns.Any(c => c.Name == column)) { GeneralProblems.Add(message); return; }
+        if (!Problems.TryGetValue(column, out var list)) Problems[column] = list = [];
+        list.Add(message);
+    }
+
+    /// <summary>The form's values by column; the key of an existing row is the one in its address, whatever was posted.</summary>
+    private Dictionary<string, string?> Posted()
+    {
+        var values = new Dictionary<string, string?>();
+        foreach (var column in Spec.Columns)
+        {
+            var posted = Request.Form[column.Name];
+            values[column.Name] = column.Name == "reasons" ? string.Join(';', posted.Where(v => !string.IsNullOrWhiteSpace(v))) : posted.FirstOrDefault();
+        }
+        if (!IsNew) values[Spec.Columns[0].Name] = Key;
+        return values;
+    }
+
+    private async Task<bool> LoadAsync(string table, string key, CancellationToken cancellationToken)
+    {
+        if (!ArchiveRows.Editable.ContainsKey(table)) return false;
+        Table = table;
+        Key = key;
+        if (table == "statements")
+            AllReasons = (await db.Reasons.OrderBy(r => r.Position).Select(r => new { r.Slug, r.Name }).ToListAsync(cancellationToken))
+                .Select(r => (r.Slug, r.Name)).ToList();
+        if (IsNew)
+        {
+            Values = Spec.Columns.ToDictionary(c => c.Name, c => (string?)(c.Name switch
+            {
+                "kind" => "quotation", "status" => "published", "language" => "en", "role" => "fighter", "group" => "no", "theme" => "other",
+                _ => null,
+            }));
+            return true;
+        }
+        var values = await ArchiveRows.FindAsync(db, table, key, cancellationToken);
+        if (values is null) return false;
+        Values = values;
+        if (table == "statements")
+            Revisions = await db.Revisions.AsNoTracking().Where(r => r.Statement.PublicId == key).OrderByDescending(r => r.Id).Take(5).ToListAsync(cancellationToken);
+        return true;
+    }
+}

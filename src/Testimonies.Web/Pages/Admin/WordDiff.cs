@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace Testimonies.Web.Pages.Admin;
+
+/// <summary>A word-level difference between two texts, for showing what an import or an edit changes in the words.</summary>
+public static partial class WordDiff
+{
+    public enum Kind { Same, Removed, Added }
+
+    /// <summary>Runs of words (with their spacing) that stay, go or come, in reading order.</summary>
+    public static List<(Kind Kind, string Text)> Compare(string before, string after)
+    {
+        var a = Tokens().Matches(before).Select(m => m.Value).ToArray();
+        var b = Tokens().Matches(after).Select(m => m.Value).ToArray();
+        // Longest common subsequence of tokens; statements are short (at most a few hundred words).
+        var lengths = new int[a.Length + 1, b.Length + 1];
+        for (var i = a.Length - 1; i >= 0; i--)
+            for (var j = b.Length - 1; j >= 0; j--)
+                lengths[i, j] = a[i] == b[j] ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
+
+        var runs = new List<(Kind Kind, string Text)>();
+        void Add(Kind kind, string token)
+        {
+            if (runs.Count > 0 && runs[^1].Kind == kind) runs[^1] = (kind, runs[^1].Text + token);
+            else runs.Add((kind, token));
+        }
+        int x = 0, y = 0;
+        while (x < a.Length && y < b.Length)
+        {
+            if (a[x] == b[y]) { Add(Kind.Same, a[x]); x++; y++; }
+            else if (lengths[x + 1, y] >= lengths[x, y + 1]) Add(Kind.Removed, a[x++]);
+            else Add(Kind.Added, b[y++]);
+        }
+        while (x < a.Length) Add(Kind.Removed, a[x++]);
+        while (y < b.Length) Add(Kind.Added, b[y++]);
+        return runs;
+    }
+
+    /// <summary>A word with the spaces after it, or punctuation on its own.</summary>
+    [GeneratedRegex(@"\w+\s*|[^\w\s]+\s*|\s+")]
+    private static partial Regex Tokens();
+}

@@ -1,0 +1,168 @@
+using System.Net;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Testimonies.Tests.Infrastructure;
+
+namespace Testimonies.Tests.Admin;
+
+/// <summary>Who may reach the admin area, and how the maintainer's session is protected.</summary>
+public sealed class AdminAccessTests : IDisposable
+{
+    private readonly ArchiveFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    /// <summary>Every admin address, with example values; a test below fails when a route is added without being listed here.</summary>
+    public static readonly string[] AdminUrls =
+    [
+        "/admin", "/admin/import", "/admin/import/1", "/admin/import/template/statements.csv", "/admin/logout",
+        "/admin/statements", "/admin/statements/new", "/admin/statements/csis16-04", "/admin/statements/csis16-04/history",
+        "/admin/speakers", "/admin/speakers/abu-ibrahim", "/admin/sources", "/admin/sources/csis-2016-ch9", "/admin/reasons", "/admin/reasons/infighting",
+    ];
+
+    public static TheoryData<string> AdminUrlData() => [.. AdminUrls];
+
+    [Theory]
+    [MemberData(nameof(AdminUrlData))]
+    public async Task AnAnonymousVisitorIsSentToTheLoginPage(string url)
+    {
+        var response = await AdminSession.NewClient(_factory).GetAsync(url, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("https://localhost/admin/login?ReturnUrl=", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(AdminUrlData))]
+    public async Task AnAnonymousPostIsRefusedToo(string url)
+    {
+        var response = await AdminSession.NewClient(_factory).PostAsync(url, new FormUrlEncodedContent([]), TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotFound,
+            $"POST {url} answered {(int)response.StatusCode}");
+        Assert.False(response.IsSuccessStatusCode);
+    }
+
+    [Fact]
+    public void EveryAdminRouteRequiresAMaintainerAndIsListed()
+    {
+        var endpoints = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("admin", StringComparison.OrdinalIgnoreCase) == true)
+            .ToList();
+        Assert.NotEmpty(endpoints);
+        foreach (var endpoint in endpoints)
+        {
+            var pattern = endpoint.RoutePattern.RawText!.TrimStart('/');
+            if (pattern == "admin/login")
+            {
+                Assert.NotNull(endpoint.Metadata.GetMetadata<IAllowAnonymous>());
+                continue;
+            }
+            Assert.True(endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(), $"{pattern} does not require a maintainer");
+            var segments = pattern.Split('/').Length;
+            var prefix = pattern.Split('{')[0].TrimEnd('/');
+            Assert.Contains(AdminUrls, url => url.TrimStart('/').Split('/').Length == segments && url.TrimStart('/').StartsWith(prefix, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task TheLoginFormWithoutItsAntiforgeryTokenIsRefused()
+    {
+        var client = AdminSession.NewClient(_factory);
+        var response = await client.PostAsync("/admin/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "a@example.org", ["Password"] = "whatever it is" }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AMaintainersPostWithoutTheAntiforgeryTokenIsRefused()
+    {
+        var client = await AdminSession.LoggedInAsync(_factory);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent("id\n"u8.ToArray()), "files", "statements.csv" } };
+        var response = await client.PostAsync("/admin/import", form, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        Assert.Empty(scope.ServiceProvider.GetRequiredService<Testimonies.Web.Archive.ArchiveDbContext>().Imports);
+    }
+
+    [Fact]
+    public async Task LoggingInSetsASecureHostOnlyCookieAndOpensTheAdminArea()
+    {
+        await AdminSession.CreateMaintainerAsync(_factory);
+        var client = AdminSession.NewClient(_factory);
+        var response = await AdminSession.LogInAsync(client, AdminSession.Email, AdminSession.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin", response.Headers.Location!.OriginalString);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-testimonies=", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("secure", cookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", cookie, StringComparison.Ordinal);
+        Assert.Contains("samesite=strict", cookie, StringComparison.Ordinal);
+        Assert.Contains("path=/", cookie, StringComparison.Ordinal);
+        Assert.DoesNotContain("domain=", cookie, StringComparison.Ordinal);
+
+        var admin = await client.GetAsync("/admin", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, admin.StatusCode);
+        Assert.Equal("no-store", admin.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task AWrongPasswordIsRefusedWithoutSayingWhetherTheAddressExists()
+    {
+        await AdminSession.CreateMaintainerAsync(_factory);
+        var client = AdminSession.NewClient(_factory);
+        var wrong = await AdminSession.LogInAsync(client, AdminSession.Email, "not the password at all");
+        var unknown = await AdminSession.LogInAsync(client, "nobody@example.org", "not the password at all");
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        var message = (await Html.ParseAsync(wrong)).QuerySelector("[role=alert]")!.TextContent;
+        Assert.Equal(message, (await Html.ParseAsync(unknown)).QuerySelector("[role=alert]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task SixWrongPasswordsLockTheAccount()
+    {
+        await AdminSession.CreateMaintainerAsync(_factory);
+        var client = AdminSession.NewClient(_factory);
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 6; i++) last = await AdminSession.LogInAsync(client, AdminSession.Email, $"wrong password number {i}");
+        Assert.Contains("locked", (await Html.ParseAsync(last)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        // Even the right password is refused while the lockout lasts.
+        var right = await AdminSession.LogInAsync(client, AdminSession.Email, AdminSession.Password);
+        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+    }
+
+    [Fact]
+    public async Task LoggingOutEndsTheSessionEvenForACopiedCookie()
+    {
+        var client = await AdminSession.LoggedInAsync(_factory);
+        var copied = AdminSession.NewClient(_factory);
+        // A second browser logged in with the same account stands for a stolen copy of the cookie.
+        Assert.Equal(HttpStatusCode.Redirect, (await AdminSession.LogInAsync(copied, AdminSession.Email, AdminSession.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await copied.GetAsync("/admin", TestContext.Current.CancellationToken)).StatusCode);
+
+        var logout = await AdminSession.PostFormAsync(client, "/admin/logout", []);
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal("/admin/login?loggedOut=1", logout.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await copied.GetAsync("/admin", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ManyLoginAttemptsFromOneAddressAreSlowedDown()
+    {
+        using var factory = new LimitedLoginFactory();
+        var client = AdminSession.NewClient(factory);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++) statuses.Add((await AdminSession.LogInAsync(client, "someone@example.org", "some password here")).StatusCode);
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        // Reading the login page is never limited.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/login", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    private sealed class LimitedLoginFactory : ArchiveFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Admin:LoginAttemptsPerMinute", "3");
+        }
+    }
+}

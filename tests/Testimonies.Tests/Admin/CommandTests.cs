@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Testimonies.Tests.Infrastructure;
+using Testimonies.Web.Archive;
+using Testimonies.Web.Maintainers;
+
+namespace Testimonies.Tests.Admin;
+
+/// <summary>The maintenance commands (create-admin, import), run on a test site's services with their standard streams captured.</summary>
+public sealed class CommandTests : IDisposable
+{
+    private readonly ArchiveFactory _factory = new();
+
+    public CommandTests() => _ = _factory.Server; // start the site: migrated, data/ loaded
+
+    public void Dispose() => _factory.Dispose();
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(string input, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await MaintainerCommands.RunAsync(_factory.Services, args, new StringReader(input), output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task CreateAdminReadsThePasswordFromStandardInputAndTheMaintainerCanLogIn()
+    {
+        var (exitCode, output, _) = await RunAsync("a passphrase of several words\n", "create-admin", "--email", "first@example.org");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("Created the maintainer first@example.org", output, StringComparison.Ordinal);
+        var login = await AdminSession.LogInAsync(AdminSession.NewClient(_factory), "first@example.org", "a passphrase of several words");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, login.StatusCode);
+    }
+
+    [Fact]
+    public async Task CreateAdminRefusesAShortPasswordAndSaysWhy()
+    {
+        var (exitCode, _, error) = await RunAsync("short one\n", "create-admin", "--email", "first@example.org");
+        Assert.Equal(1, exitCode);
+        Assert.Contains("too weak: it needs at least 12 characters", error, StringComparison.Ordinal);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<Maintainer>>().FindByEmailAsync("first@example.org"));
+    }
+
+    [Fact]
+    public async Task CreateAdminAcceptsLongPasswordsWithoutCompositionRules()
+    {
+        var (exitCode, _, error) = await RunAsync(new string('a', 20) + " " + new string('z', 80) + "\n", "create-admin", "--email", "long@example.org");
+        Assert.True(exitCode == 0, error);
+    }
+
+    [Fact]
+    public async Task CreateAdminSaysWhenTheAddressExists()
+    {
+        await RunAsync("a passphrase of several words\n", "create-admin", "--email", "first@example.org");
+        var (exitCode, _, error) = await RunAsync("another passphrase entirely\n", "create-admin", "--email", "first@example.org");
+        Assert.Equal(1, exitCode);
+        Assert.Contains("already exists", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("create-admin")]
+    [InlineData("create-admin", "--email")]
+    [InlineData("import")]
+    public async Task AWrongCommandLineShowsTheUsage(params string[] args)
+    {
+        var (exitCode, _, error) = await RunAsync("", args);
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith("Usage:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ThePasswordHashUsesMoreIterationsThanTheDefault()
+    {
+        await RunAsync("a passphrase of several words\n", "create-admin", "--email", "first@example.org");
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var maintainer = await scope.ServiceProvider.GetRequiredService<UserManager<Maintainer>>().FindByEmailAsync("first@example.org");
+        // Identity's v3 format: 1 byte version, 4 bytes PRF, then the iteration count, big-endian.
+        var hash = Convert.FromBase64String(maintainer!.PasswordHash!);
+        var iterations = (hash[5] << 24) | (hash[6] << 16) | (hash[7] << 8) | hash[8];
+        Assert.Equal(MaintainerSetup.PasswordHashIterations, iterations);
+        Assert.True(iterations > 100_000);
+    }
+
+    [Fact]
+    public async Task ImportDryRunWritesNothingAndImportAppliesWithTheSameMessages()
+    {
+        var folder = Directory.CreateTempSubdirectory("testimonies-cli-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "statements.csv");
+            await File.WriteAllTextAsync(file, "id,source,position,speaker,kind,text,reasons\ncli-0001,csis-2016-ch9,130,indian-fighter,quotation,Synthetic command-line words,boredm\n", TestContext.Current.CancellationToken);
+            var (failed, _, problems) = await RunAsync("", "import", file);
+            Assert.Equal(1, failed);
+            Assert.Contains("statements.csv, line 2, column “reasons”: “boredm” is not a known reason; did you mean “boredom”?", problems, StringComparison.Ordinal);
+            Assert.Contains("nothing was written", problems, StringComparison.Ordinal);
+
+            await File.WriteAllTextAsync(file, "id,source,position,speaker,kind,text,reasons\ncli-0001,csis-2016-ch9,130,indian-fighter,quotation,Synthetic command-line words,boredom\n", TestContext.Current.CancellationToken);
+            var (dry, dryOutput, _) = await RunAsync("", "import", file, "--dry-run");
+            Assert.Equal(0, dry);
+            Assert.Contains("Dry run, nothing was written", dryOutput, StringComparison.Ordinal);
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await _factory.CreateClient().GetAsync("/s/cli-0001", TestContext.Current.CancellationToken)).StatusCode);
+
+            var (applied, output, _) = await RunAsync("", "import", file);
+            Assert.Equal(0, applied);
+            Assert.Contains("statements: 1 created", output, StringComparison.Ordinal);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await _factory.CreateClient().GetAsync("/s/cli-0001", TestContext.Current.CancellationToken)).StatusCode);
+            await using var scope = _factory.Services.CreateAsyncScope();
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().Imports.CountAsync(i => i.AppliedAt != null, TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Testimonies.Tests.Infrastructure;
+using Testimonies.Web.Archive;
+
+namespace Testimonies.Tests.Admin;
+
+/// <summary>Editing through forms: the same rules as an import, a revision for every change, and the public page telling readers.</summary>
+public sealed class EditingTests : IAsyncLifetime
+{
+    private readonly ArchiveFactory _factory = new();
+    private HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync() => _client = await AdminSession.LoggedInAsync(_factory);
+
+    public ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The form as the page fills it, with some fields changed.</summary>
+    private async Task<Dictionary<string, string>> FormAsync(string url, Dictionary<string, string> changes)
+    {
+        var (_, document) = await Html.GetAsync(_client, url);
+        var form = document.QuerySelector("form.record-form")!;
+        var fields = new Dictionary<string, string>();
+        foreach (var input in form.QuerySelectorAll("input[name]:not([type=checkbox]), textarea[name]"))
+            fields[input.GetAttribute("name")!] = input is AngleSharp.Html.Dom.IHtmlTextAreaElement area ? area.Value : input.GetAttribute("value") ?? "";
+        foreach (var select in form.QuerySelectorAll("select[name]").Cast<AngleSharp.Html.Dom.IHtmlSelectElement>())
+            fields[select.Name!] = select.Value ?? "";
+        var reasons = form.QuerySelectorAll("input[type=checkbox][name=reasons]").Where(c => c.HasAttribute("checked")).Select(c => c.GetAttribute("value")!);
+        fields["reasons"] = string.Join(";", reasons); // the page reads several checkbox values; one joined value reads the same
+        foreach (var (key, value) in changes) fields[key] = value;
+        fields.Remove("__RequestVerificationToken");
+        return fields;
+    }
+
+    private async Task<HttpResponseMessage> SaveAsync(string url, Dictionary<string, string> changes) =>
+        await AdminSession.PostFormAsync(_client, url, await FormAsync(url, changes));
+
+    [Fact]
+    public async Task CorrectingTheWordsNeedsANoteAndThePublicPageShowsTheCorrection()
+    {
+        var refused = await SaveAsync("/admin/statements/csis16-03", new() { ["text"] = "Muslims are fighting Muslims; I did not come for that" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("correction_note", (await Html.ParseAsync(refused)).QuerySelector(".has-problem label")!.TextContent, StringComparison.Ordinal);
+
+        var saved = await SaveAsync("/admin/statements/csis16-03", new()
+        {
+            ["text"] = "Muslims are fighting Muslims; I did not come for that",
+            ["correction_note"] = "Test correction of a transcription.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("/admin/statements/csis16-03?saved=true", saved.Headers.Location!.OriginalString);
+
+        var (_, page) = await Html.GetAsync(_client, "/s/csis16-03");
+        Assert.Equal("Muslims are fighting Muslims; I did not come for that", page.QuerySelector(".statement-text")!.TextContent);
+        Assert.Contains("Test correction of a transcription.", page.QuerySelector(".correction-note")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Last revised", page.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
+        var (_, search) = await Html.GetAsync(_client, "/search?q=%22did+not+come%22");
+        Assert.Contains(search.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/s/csis16-03");
+
+        var (_, history) = await Html.GetAsync(_client, "/admin/statements/csis16-03/history");
+        Assert.Equal("didn’t ", history.QuerySelector(".word-diff del")!.TextContent);
+        Assert.Contains(AdminSession.Email, history.QuerySelector(".history")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnpublishingAndRestoringAStatement()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync("/admin/statements/csis16-04", new() { ["status"] = "withdrawn" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await _client.GetAsync("/s/csis16-04", TestContext.Current.CancellationToken)).StatusCode);
+        var (_, search) = await Html.GetAsync(_client, "/search?q=humanitarian");
+        Assert.DoesNotContain(search.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/s/csis16-04");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync("/admin/statements/csis16-04", new() { ["status"] = "published" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/s/csis16-04", TestContext.Current.CancellationToken)).StatusCode);
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var changes = await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().Revisions
+            .Where(r => r.Statement.PublicId == "csis16-04" && r.Origin == "edit").Select(r => r.Changes).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["status", "status"], changes);
+    }
+
+    [Fact]
+    public async Task CreatingAStatementWithProblemsSavesNothingAndSaysWhatToFix()
+    {
+        var response = await SaveAsync("/admin/statements/new", new()
+        {
+            ["id"] = "csis16-01", ["source"] = "csis-2016-ch9", ["position"] = "100", ["speaker"] = "indian-fightr", ["text"] = "",
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var document = await Html.ParseAsync(response);
+        var problems = document.QuerySelectorAll(".field-error").Select(p => p.TextContent).ToList();
+        Assert.Contains(problems, p => p.Contains("“csis16-01” is taken already", StringComparison.Ordinal));
+        // A form keeps what was typed.
+        Assert.Equal("indian-fightr", document.QuerySelector("input[name=speaker]")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task CreatingAStatementThroughTheForm()
+    {
+        var saved = await SaveAsync("/admin/statements/new", new()
+        {
+            ["id"] = "test-form-1", ["source"] = "csis-2016-ch9", ["position"] = "120", ["speaker"] = "indian-fighter",
+            ["text"] = "Synthetic words typed into a form", ["reasons"] = "boredom", ["status"] = "published",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (response, page) = await Html.GetAsync(_client, "/s/test-form-1");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Synthetic words typed into a form", page.QuerySelector(".statement-text")!.TextContent);
+    }
+
+    [Fact]
+    public async Task RenamingASpeakerReachesTheSearchIndex()
+    {
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync("/admin/speakers/indian-fighter", new() { ["description"] = "an Indian fighter (synthetic test rename)" })).StatusCode);
+        var (_, search) = await Html.GetAsync(_client, "/search?q=rename");
+        Assert.Contains(search.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/s/csis16-13");
+    }
+
+    [Theory]
+    [InlineData("/admin/sources/csis-2016-ch9", "notes")]
+    [InlineData("/admin/statements/csis16-03", "context")]
+    [InlineData("/admin/speakers/abu-ibrahim", "notes")]
+    public async Task TheMarkdownPreviewRendersSafelyAndSavesNothing(string url, string column)
+    {
+        var fields = await FormAsync(url, new() { [column] = "**bold** [bad](javascript:alert(1)) [also bad](&#x6A;avascript:alert(1)) <script>alert(1)</script> <img src=x onerror=alert(1)> [data](data:text/html,x)" });
+        var response = await AdminSession.PostFormAsync(_client, url + "?handler=preview", fields, tokenFrom: url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var preview = (await Html.ParseAsync(response)).QuerySelector(".markdown-preview")!;
+        Assert.Equal("bold", preview.QuerySelector("strong")!.TextContent);
+        Assert.Empty(preview.QuerySelectorAll("script, img, a[href^='javascript'], a[href^='data'], a[href*='&#']"));
+        Assert.DoesNotContain(preview.QuerySelectorAll("a"), a => !a.GetAttribute("href")!.StartsWith("http", StringComparison.Ordinal));
+        // Nothing saved.
+        var (_, after) = await Html.GetAsync(_client, url);
+        Assert.DoesNotContain("**bold**", after.QuerySelector($"textarea[name={column}]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownTableOrRowIsNotFound()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/admin/maintainers", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/admin/statements/no-such-statement", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/admin/statements/no-such-statement/history", TestContext.Current.CancellationToken)).StatusCode);
+    }
+}

@@ -1,0 +1,222 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Testimonies.Tests.Infrastructure;
+using Testimonies.Web.Archive;
+using Testimonies.Web.Importing;
+
+namespace Testimonies.Tests.Admin;
+
+/// <summary>A maintainer's import through the browser's forms: upload, preview, confirm; and every bad file changing nothing.</summary>
+public sealed class ImportPageTests : IAsyncLifetime
+{
+    private readonly ArchiveFactory _factory = new();
+    private HttpClient _client = null!;
+
+    public async ValueTask InitializeAsync() => _client = await AdminSession.LoggedInAsync(_factory);
+
+    public ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private const string Header = "id,source,position,section,footnote,speaker,kind,language,text,said_when,reasons,context,content_note,status";
+
+    private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
+
+    private static readonly byte[] NewStatement = Csv(Header, "test-import-1,csis-2016-ch9,101,,,indian-fighter,quotation,en,Synthetic words for an import test,,boredom,,,published");
+
+    private async Task<(int Statements, int Imports, string Text)> SnapshotAsync()
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        var texts = string.Join("|", await db.Statements.OrderBy(s => s.Id).Select(s => s.Text + s.Status).ToListAsync(TestContext.Current.CancellationToken));
+        return (await db.Statements.CountAsync(TestContext.Current.CancellationToken), await db.Imports.CountAsync(TestContext.Current.CancellationToken), texts);
+    }
+
+    // The token comes from the upload form: an applied import has no confirm button left to take it from.
+    private async Task<HttpResponseMessage> ConfirmAsync(string previewUrl) => await AdminSession.PostFormAsync(_client, previewUrl, [], tokenFrom: "/admin/import");
+
+    [Fact]
+    public async Task UploadPreviewConfirmAndTheStatementIsPublicAndSearchable()
+    {
+        var upload = await AdminSession.UploadAsync(_client, ("statements.csv", NewStatement));
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        var previewUrl = upload.Headers.Location!.OriginalString;
+
+        // The preview writes nothing but its own record.
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/s/test-import-1", TestContext.Current.CancellationToken)).StatusCode);
+        var (_, preview) = await Html.GetAsync(_client, previewUrl);
+        Assert.Contains("statements: 1 created, 0 updated, 0 unchanged", preview.QuerySelector(".import-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("test-import-1", preview.QuerySelector(".import-changes")!.TextContent, StringComparison.Ordinal);
+
+        var confirm = await ConfirmAsync(previewUrl);
+        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        var (_, applied) = await Html.GetAsync(_client, confirm.Headers.Location!.OriginalString);
+        Assert.Contains("The import was applied", applied.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+
+        var (page, statement) = await Html.GetAsync(_client, "/s/test-import-1");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("Synthetic words for an import test", statement.QuerySelector(".statement-text")!.TextContent);
+        var (_, search) = await Html.GetAsync(_client, "/search?q=synthetic+import");
+        Assert.Contains(search.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/s/test-import-1");
+
+        // Recorded: who, the file, its hash, what it did.
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var record = await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().Imports.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal((AdminSession.Email, "statements.csv"), (record.UploadedBy, record.FileNames));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(NewStatement)), record.Sha256);
+        Assert.NotNull(record.AppliedAt);
+
+        // Confirming twice applies nothing twice.
+        Assert.Equal(HttpStatusCode.Conflict, (await ConfirmAsync(previewUrl)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ReimportingTheSameFileChangesNothing()
+    {
+        await ConfirmAsync((await AdminSession.UploadAsync(_client, ("statements.csv", NewStatement))).Headers.Location!.OriginalString);
+        var before = await SnapshotAsync();
+        var again = await AdminSession.UploadAsync(_client, ("statements.csv", NewStatement));
+        var (_, preview) = await Html.GetAsync(_client, again.Headers.Location!.OriginalString);
+        Assert.Contains("statements: 0 created, 0 updated, 1 unchanged", preview.QuerySelector(".import-summary")!.TextContent, StringComparison.Ordinal);
+        await ConfirmAsync(again.Headers.Location!.OriginalString);
+        Assert.Equal(before.Text, (await SnapshotAsync()).Text);
+    }
+
+    [Fact]
+    public async Task APreviewShowsTheChangedWordsWordByWord()
+    {
+        var changed = Csv(Header + ",correction_note",
+            "csis16-03,csis-2016-ch9,3,Fighting injustice,98,british-fighter-london,quotation,en,Muslims are fighting Muslims; I did not come for that,,infighting,,,published,Test correction");
+        var upload = await AdminSession.UploadAsync(_client, ("statements.csv", changed));
+        var (_, preview) = await Html.GetAsync(_client, upload.Headers.Location!.OriginalString);
+        Assert.Contains("1 updated", preview.QuerySelector(".import-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("didn’t ", preview.QuerySelector(".word-diff del")!.TextContent);
+        Assert.Equal("did not ", preview.QuerySelector(".word-diff ins")!.TextContent);
+    }
+
+    public static TheoryData<string, string, string> BadFiles() => new()
+    {
+        { "statements.csv", Header + "\nbad-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en,,,boredom,,,published", "line 2, “text”: this cell is empty but is required." },
+        { "statements.csv", Header + "\nbad-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en,Synthetic words,,boredm,,,published", "“boredm” is not a known reason; did you mean “boredom”?" },
+        { "statements.csv", Header + "\nbad-0001,no-such-source,101,,,indian-fighter,quotation,en,Synthetic words,,,,,published", "line 2, “source”: “no-such-source” is not a known source" },
+        { "statements.csv", Header + "\nbad-0001,csis-2016-ch9,101,,,nobody,quotation,en,Synthetic words,,,,,published", "line 2, “speaker”: “nobody” is not a known speaker" },
+        { "statements.csv", Header + "\nbad-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en,Synthetic words,,,,,published\nbad-0001,csis-2016-ch9,102,,,indian-fighter,quotation,en,Other synthetic words,,,,,published", "line 3, “id”" },
+        { "statements.csv", Header + "\nbad-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en," + new string('x', 4001) + ",,,,,published", "line 2, “text”" },
+        { "statements.csv", "id,source,position,speaker,kind,txt\nbad-0001,csis-2016-ch9,101,indian-fighter,quotation,Synthetic words", "“txt”" },
+        { "statements.csv", Header + "\ngood-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en,Synthetic words,,,,,published\nbad-0002,csis-2016-ch9,102,,,indian-fighter,quotation,en,Synthetic words,,,,,publishd", "line 3, “status”" },
+        { "notes.txt", "hello", "only CSV (.csv) and JSON (.json) files can be imported" },
+        { "statements.json", "{\"statements\": [ {\"id\": \"bad-0001\", \"source\": \"csis-2016-ch9\" ", "this is not valid JSON" },
+        { "archive.json", "{\"statements\": [\n  {\"id\": \"bad-0001\", \"source\": \"csis-2016-ch9\", \"position\": 101, \"speaker\": \"indian-fighter\", \"kind\": \"quotation\", \"text\": \"\"}\n]}", "line 2, “text”: this cell is empty but is required." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task ABadFileListsItsProblemsAndChangesNothing(string name, string content, string expected)
+    {
+        var before = await SnapshotAsync();
+        var response = await AdminSession.UploadAsync(_client, (name, Encoding.UTF8.GetBytes(content)));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problems = (await Html.ParseAsync(response)).QuerySelector(".import-problems")!.TextContent;
+        Assert.Contains(expected, problems, StringComparison.Ordinal);
+        Assert.Contains("Nothing was changed", problems, StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task InvalidUtf8IsRefusedWithAClearMessage()
+    {
+        var before = await SnapshotAsync();
+        var bytes = Csv(Header, "bad-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en,Caf\u00e9 words,,,,,published");
+        var latin1 = Encoding.Latin1.GetBytes(Encoding.UTF8.GetString(bytes));
+        var response = await AdminSession.UploadAsync(_client, ("statements.csv", latin1));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("not valid UTF-8", (await Html.ParseAsync(response)).QuerySelector(".import-problems")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task ABomCrlfQuotedNewlinesAndRightToLeftTextAreRead()
+    {
+        var csv = "\uFEFF" + Header + "\r\n" +
+            "rtl-0001,csis-2016-ch9,101,,,indian-fighter,quotation,ar,هذا ليس جهاداً,,,\"A context note\r\nover two lines\",,published\r\n";
+        var upload = await AdminSession.UploadAsync(_client, ("statements.csv", Encoding.UTF8.GetBytes(csv)));
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        await ConfirmAsync(upload.Headers.Location!.OriginalString);
+        var (_, page) = await Html.GetAsync(_client, "/s/rtl-0001");
+        var words = page.QuerySelector("blockquote.words")!;
+        Assert.Equal("rtl", words.GetAttribute("dir"));
+        Assert.Equal("هذا ليس جهاداً", words.QuerySelector(".statement-text")!.TextContent);
+    }
+
+    [Fact]
+    public async Task AJsonFileImportsSeveralTablesAtOnce()
+    {
+        var json = """
+            {
+              "speakers": [ { "key": "test-json-speaker", "description": "a synthetic speaker for a JSON test", "role": "defector", "group": false } ],
+              "statements": [ { "id": "test-json-1", "source": "csis-2016-ch9", "position": 102, "speaker": "test-json-speaker", "kind": "paraphrase",
+                                "text": "Synthetic reported speech from a JSON test.", "reasons": ["boredom", "corruption"] } ]
+            }
+            """;
+        var upload = await AdminSession.UploadAsync(_client, ("archive.json", Encoding.UTF8.GetBytes(json)));
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        await ConfirmAsync(upload.Headers.Location!.OriginalString);
+        var (response, page) = await Html.GetAsync(_client, "/s/test-json-1");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, page.QuerySelectorAll(".reason-tags li").Length);
+    }
+
+    [Fact]
+    public async Task TooManyRowsAreRefusedBeforeParsing()
+    {
+        var lines = new StringBuilder(Header + "\n");
+        for (var i = 0; i < ImportUpload.MaxRows + 5; i++) lines.Append("x\n");
+        var response = await AdminSession.UploadAsync(_client, ("statements.csv", Encoding.UTF8.GetBytes(lines.ToString())));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("at most 200,000 rows", (await Html.ParseAsync(response)).QuerySelector(".import-problems")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASecondImportAtTheSameTimeIsToldToWait()
+    {
+        var gate = _factory.Services.GetRequiredService<ImportGate>();
+        Assert.True(gate.TryEnter());
+        try
+        {
+            var response = await AdminSession.UploadAsync(_client, ("statements.csv", NewStatement));
+            Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+            Assert.Contains("Another import is being previewed or applied", (await Html.ParseAsync(response)).QuerySelector(".import-problems")!.TextContent, StringComparison.Ordinal);
+        }
+        finally
+        {
+            gate.Exit();
+        }
+    }
+
+    [Fact]
+    public async Task APreviewMadeBeforeAnotherImportMustBeMadeAgain()
+    {
+        var first = (await AdminSession.UploadAsync(_client, ("statements.csv", NewStatement))).Headers.Location!.OriginalString;
+        var other = Csv(Header, "test-import-2,csis-2016-ch9,102,,,indian-fighter,quotation,en,Other synthetic words,,,,,published");
+        await ConfirmAsync((await AdminSession.UploadAsync(_client, ("statements.csv", other))).Headers.Location!.OriginalString);
+        var stale = await ConfirmAsync(first);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("The archive changed since this preview", (await Html.ParseAsync(stale)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/s/test-import-1", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("statements.csv", "text/csv")]
+    [InlineData("archive.json", "application/json")]
+    public async Task TemplatesCanBeDownloaded(string name, string contentType)
+    {
+        var response = await _client.GetAsync($"/admin/import/template/{name}", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+    }
+}
