@@ -62,6 +62,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error");
 }
 app.UseSecurityHeaders();
+app.UseMaintainersOverHttpsOnly(app.Configuration);
 app.UseStatusCodePagesWithReExecute("/not-found", "?code={0}");
 app.UseSerilogRequestLogging();
 app.UseRouting();

@@ -17,6 +17,13 @@ public static class MaintainerSetup
     public const string CookieName = "__Host-testimonies";
     public const string AntiforgeryCookieName = "__Host-testimonies-antiforgery";
 
+    /// <summary>
+    /// Admin:RequireHttps (default true): sessions only over HTTPS, in __Host- cookies. Only Development
+    /// (appsettings.Development.json, `dotnet run` on http://localhost) turns it off; the cookies are then
+    /// plain, since a __Host- cookie must be Secure.
+    /// </summary>
+    public static bool RequireHttps(IConfiguration configuration) => configuration.GetValue("Admin:RequireHttps", true);
+
     /// <summary>NIST SP 800-63B: a minimum length, no composition rules; long passphrases welcome.</summary>
     public const int MinimumPasswordLength = 12;
 
@@ -44,11 +51,12 @@ public static class MaintainerSetup
         // A logged-out (or locked, or re-passworded) maintainer's cookie stops working at the next request.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
+        var https = RequireHttps(configuration);
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = CookieName;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.Name = https ? CookieName : "testimonies-development";
+            options.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.Path = "/";
@@ -62,8 +70,8 @@ public static class MaintainerSetup
 
         services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = AntiforgeryCookieName;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.Name = https ? AntiforgeryCookieName : "testimonies-development-antiforgery";
+            options.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddDataProtection().SetApplicationName("Testimonies").PersistKeysToDbContext<ArchiveDbContext>();
@@ -84,5 +92,25 @@ public static class MaintainerSetup
             };
         });
         return services;
+    }
+
+    /// <summary>
+    /// The maintainers' pages over plain HTTP get a clear refusal instead of an error: their cookies are
+    /// Secure. Behind a reverse proxy that ends TLS, set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true.
+    /// </summary>
+    public static IApplicationBuilder UseMaintainersOverHttpsOnly(this IApplicationBuilder app, IConfiguration configuration)
+    {
+        if (!RequireHttps(configuration)) return app;
+        return app.Use(async (context, next) =>
+        {
+            if (SecurityHeaders.IsAdmin(context.Request.Path) && !context.Request.IsHttps)
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync("The maintainers' pages work only over HTTPS. Open this address with https://, or, behind a reverse proxy that ends TLS, set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true.");
+                return;
+            }
+            await next(context);
+        });
     }
 }

@@ -157,6 +157,33 @@ public sealed class AdminAccessTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/login", TestContext.Current.CancellationToken)).StatusCode);
     }
 
+    [Fact]
+    public async Task OverPlainHttpTheAdminPagesSayTheyNeedHttps()
+    {
+        var response = await _factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/admin/login", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("only over HTTPS", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BehindAProxyThatEndsTlsTheForwardedSchemeCounts()
+    {
+        using var factory = new ProxiedFactory();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/login");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        var response = await factory.CreateClient(new() { AllowAutoRedirect = false }).SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private sealed class ProxiedFactory : ArchiveFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("FORWARDEDHEADERS_ENABLED", "true"); // what ASPNETCORE_FORWARDEDHEADERS_ENABLED=true sets
+        }
+    }
+
     private sealed class LimitedLoginFactory : ArchiveFactory
     {
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)

@@ -88,7 +88,7 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
     public async Task TheCopyButtonPutsThePermanentLinkOnTheClipboard()
     {
         Assert.SkipUnless(BrowserFixture.ChromiumInstalled, BrowserFixture.SkipReason);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseAddress.ToString() });
+        var context = await browser.Browser.NewContextAsync(browser.ContextOptions());
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/s/csis16-03");
@@ -151,7 +151,7 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
     public async Task ACitationsCopyButtonCopiesItWithAndWithoutItalics()
     {
         Assert.SkipUnless(BrowserFixture.ChromiumInstalled, BrowserFixture.SkipReason);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseAddress.ToString() });
+        var context = await browser.Browser.NewContextAsync(browser.ContextOptions());
         await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/s/csis16-04");
@@ -181,11 +181,9 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
     public async Task APhoneWidthNeedsNoSidewaysScrolling()
     {
         Assert.SkipUnless(BrowserFixture.ChromiumInstalled, BrowserFixture.SkipReason);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = browser.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
-        });
+        var options = browser.ContextOptions();
+        options.ViewportSize = new ViewportSize { Width = 360, Height = 740 };
+        var context = await browser.Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         foreach (var path in new[] { "/", "/s/csis16-09", "/reasons", "/speakers", "/sources/csis-2016-ch9", "/search?q=jihad" })
         {

@@ -2,3 +2,7 @@ using Testimonies.Tests.Infrastructure;
 
 // One site on the real data/ for every read-only page test.
 [assembly: AssemblyFixture(typeof(SiteFixture))]
+
+// The site's console log (Serilog) goes into each test's output: the test process's own standard
+// output is xunit's channel to its runner, and stray lines there can be taken for its messages.
+[assembly: CaptureConsole]

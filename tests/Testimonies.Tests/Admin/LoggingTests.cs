@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
+using Testimonies.Tests.Infrastructure;
+
+namespace Testimonies.Tests.Admin;
+
+/// <summary>Passwords and the bodies of uploaded files never reach the logs, even at the most detailed level.</summary>
+public sealed class LoggingTests : IDisposable
+{
+    private readonly RecordingFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task NeitherPasswordsNorUploadedWordsAreLogged()
+    {
+        const string WrongPassword = "wrong-password-marker-5b1f";
+        const string UploadedWords = "uploaded-body-marker-9c2e";
+        var client = AdminSession.NewClient(_factory);
+        await AdminSession.CreateMaintainerAsync(_factory);
+        await AdminSession.LogInAsync(client, AdminSession.Email, WrongPassword);
+        await AdminSession.LogInAsync(client, AdminSession.Email, AdminSession.Password);
+        var csv = "id,source,position,speaker,kind,text\nlog-0001,csis-2016-ch9,150,indian-fighter,quotation," + UploadedWords + "\n";
+        await AdminSession.UploadAsync(client, ("statements.csv", Encoding.UTF8.GetBytes(csv)));
+        await AdminSession.UploadAsync(client, ("statements.csv", Encoding.UTF8.GetBytes(csv.Replace("indian-fighter", "nobody", StringComparison.Ordinal))));
+
+        Assert.NotEmpty(_factory.Events);
+        foreach (var logEvent in _factory.Events)
+        {
+            var text = logEvent.RenderMessage() + string.Join(" ", logEvent.Properties.Select(p => p.Value.ToString())) + logEvent.Exception;
+            Assert.DoesNotContain(WrongPassword, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(AdminSession.Password, text, StringComparison.Ordinal);
+            Assert.DoesNotContain(UploadedWords, text, StringComparison.Ordinal);
+        }
+        Assert.Contains(_factory.Events, e => e.RenderMessage().Contains("statements.csv", StringComparison.Ordinal)); // names are logged, not contents
+    }
+
+    private sealed class RecordingFactory : ArchiveFactory, ILogEventSink
+    {
+        public ConcurrentQueue<LogEvent> Events { get; } = new();
+
+        public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Verbose");
+            builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Verbose");
+            builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Verbose");
+            builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(this));
+        }
+    }
+}

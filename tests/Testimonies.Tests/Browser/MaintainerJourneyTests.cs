@@ -1,0 +1,36 @@
+using Microsoft.Playwright;
+using Testimonies.Tests.Infrastructure;
+
+namespace Testimonies.Tests.Browser;
+
+/// <summary>A maintainer in a real browser: log in, upload a file, read the preview, confirm, and find the statement in public.</summary>
+public sealed class MaintainerJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task LogInUploadPreviewConfirmAndTheNewStatementIsPublicAndSearchable()
+    {
+        Assert.SkipUnless(BrowserFixture.ChromiumInstalled, BrowserFixture.SkipReason);
+        await AdminSession.CreateMaintainerAsync(browser.Factory);
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync("/admin/import");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/login"));
+        await page.GetByLabel("Email address").FillAsync(AdminSession.Email);
+        await page.GetByLabel("Password").FillAsync(AdminSession.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Import statements" })).ToBeVisibleAsync();
+
+        var csv = "id,source,position,speaker,kind,text,reasons\nbrowser-0001,csis-2016-ch9,140,indian-fighter,quotation,Synthetic words uploaded from a browser,boredom\n";
+        await page.GetByLabel("Files").SetInputFilesAsync(new FilePayload { Name = "statements.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview the import" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".import-summary")).ToContainTextAsync("statements: 1 created, 0 updated, 0 unchanged");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply this import" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The import was applied");
+
+        await page.GotoAsync("/search?q=uploaded+browser");
+        await page.Locator(".results a[href='/s/browser-0001']").First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/s/browser-0001$"));
+        await Assertions.Expect(page.Locator(".statement-text")).ToHaveTextAsync("Synthetic words uploaded from a browser");
+    }
+}
