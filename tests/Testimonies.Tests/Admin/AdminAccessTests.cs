@@ -175,6 +175,42 @@ public sealed class AdminAccessTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task ASessionSurvivesARestartOfTheSite()
+    {
+        var folder = Directory.CreateTempSubdirectory("testimonies-restart-");
+        try
+        {
+            string cookie;
+            using (var before = new SharedDatabaseFactory(folder.FullName))
+            {
+                await AdminSession.CreateMaintainerAsync(before);
+                var login = await AdminSession.LogInAsync(AdminSession.NewClient(before), AdminSession.Email, AdminSession.Password);
+                cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-testimonies=", StringComparison.Ordinal)).Split(';')[0];
+            }
+            // A new process on the same store: the keys that protect the cookie come from the store, not from memory.
+            using var after = new SharedDatabaseFactory(folder.FullName);
+            var client = after.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = false });
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/admin");
+            request.Headers.Add("Cookie", cookie);
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request, TestContext.Current.CancellationToken)).StatusCode);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private sealed class SharedDatabaseFactory(string folder) : ArchiveFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("ConnectionStrings:Testimonies", $"Data Source={Path.Combine(folder, "shared.db")}");
+        }
+    }
+
     private sealed class ProxiedFactory : ArchiveFactory
     {
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
