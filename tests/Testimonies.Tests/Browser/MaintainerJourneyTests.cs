@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Testimonies.Tests.Infrastructure;
 
@@ -19,11 +20,13 @@ public sealed class MaintainerJourneyTests(BrowserFixture browser) : IClassFixtu
         await page.GetByLabel("Password").FillAsync(AdminSession.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Import statements" })).ToBeVisibleAsync();
+        await NoAxeViolationsAsync(page);
 
         var csv = "id,source,position,speaker,kind,text,reasons\nbrowser-0001,csis-2016-ch9,140,indian-fighter,quotation,Synthetic words uploaded from a browser,boredom\n";
         await page.GetByLabel("Files").SetInputFilesAsync(new FilePayload { Name = "statements.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview the import" }).ClickAsync();
         await Assertions.Expect(page.Locator(".import-summary")).ToContainTextAsync("statements: 1 created, 0 updated, 0 unchanged");
+        await NoAxeViolationsAsync(page);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply this import" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The import was applied");
@@ -32,5 +35,18 @@ public sealed class MaintainerJourneyTests(BrowserFixture browser) : IClassFixtu
         await page.Locator(".results a[href='/s/browser-0001']").First.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/s/browser-0001$"));
         await Assertions.Expect(page.Locator(".statement-text")).ToHaveTextAsync("Synthetic words uploaded from a browser");
+
+        // The editing form, with a problem marked, is accessible too.
+        await page.GotoAsync("/admin/statements/browser-0001");
+        await page.GetByLabel("text (required)").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".field-error").First).ToContainTextAsync("required");
+        await NoAxeViolationsAsync(page);
+    }
+
+    private static async Task NoAxeViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        Assert.Empty(result.Violations.Select(v => $"{page.Url} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})"));
     }
 }

@@ -23,6 +23,8 @@ public class ArchiveFactory(string? dataPath = null) : WebApplicationFactory<Pro
         builder.UseSetting("ConnectionStrings:Testimonies", $"Data Source={DatabasePath}");
         builder.UseSetting("Archive:DataPath", DataPath);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Everything the site logs goes to standard error: standard output is xunit's channel to its runner.
+        builder.UseSetting("Serilog:WriteTo:0:Args:standardErrorFromLevel", "Verbose");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedClock(Today)));
     }
 
