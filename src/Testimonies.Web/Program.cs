@@ -5,6 +5,8 @@ using Testimonies.Web.Citations;
 using Testimonies.Web.Importing;
 using Testimonies.Web.Maintainers;
 using Testimonies.Web.Pages.Search;
+using Testimonies.Web.Pages.Statistics;
+using Testimonies.Web.Pages.Discovery;
 using Testimonies.Web.Pages.Statements;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
@@ -73,6 +75,8 @@ app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapSearchExports();
 app.MapCitationDownloads();
+app.MapStatisticsExports();
+app.MapDiscovery();
 app.MapStatementRedirects();
 
 await app.RunAsync();

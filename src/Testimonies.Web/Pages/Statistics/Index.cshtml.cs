@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Testimonies.Web.Archive;
+
+namespace Testimonies.Web.Pages.Statistics;
+
+public class IndexModel(ArchiveDbContext db) : PageModel
+{
+    public ArchiveStatistics Statistics { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Statistics = await ArchiveStatistics.ComputeAsync(db, cancellationToken);
+}
