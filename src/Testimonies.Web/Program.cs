@@ -7,6 +7,7 @@ using Testimonies.Web.Maintainers;
 using Testimonies.Web.Pages.Search;
 using Testimonies.Web.Pages.Statistics;
 using Testimonies.Web.Pages.Discovery;
+using Testimonies.Web.Pages.Data;
 using Testimonies.Web.Pages.Statements;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
@@ -77,6 +78,7 @@ app.MapSearchExports();
 app.MapCitationDownloads();
 app.MapStatisticsExports();
 app.MapDiscovery();
+app.MapDatasetDownload();
 app.MapStatementRedirects();
 
 await app.RunAsync();

@@ -22,48 +22,67 @@ public static class ArchiveRows
     /// <summary>A row's identifying key and a short label, for lists.</summary>
     public sealed record Listed(string Key, string Label, string? Status);
 
-    public static async Task<Dictionary<string, string?>?> FindAsync(ArchiveDbContext db, string table, string key, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, string?>?> FindAsync(ArchiveDbContext db, string table, string key, CancellationToken cancellationToken) =>
+        (await RowsAsync(db, table, key, publishedOnly: false, cancellationToken)).SingleOrDefault();
+
+    /// <summary>
+    /// Rows of a table in the import format's columns: one row (<paramref name="key"/>), or all of them.
+    /// <paramref name="publishedOnly"/> leaves out drafts and withdrawn statements (the public dataset).
+    /// </summary>
+    public static async Task<List<Dictionary<string, string?>>> RowsAsync(ArchiveDbContext db, string table, string? key, bool publishedOnly, CancellationToken cancellationToken)
     {
         switch (table)
         {
             case "statements":
-                var s = await db.Statements.AsNoTracking().Where(x => x.PublicId == key)
+                var statements = (publishedOnly ? db.PublishedStatements : db.Statements).AsNoTracking().Where(x => key == null || x.PublicId == key);
+                return (await statements.OrderBy(x => x.Source.Key).ThenBy(x => x.Position).ThenBy(x => x.PublicId)
                     .Select(x => new { x.PublicId, Source = x.Source.Key, x.Position, x.Section, x.Footnote, Speaker = x.Speaker.Key, x.Kind, x.Language, x.Text,
                         x.SaidWhen, Reasons = x.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList(), x.Context, x.ContentNote, x.Status })
-                    .SingleOrDefaultAsync(cancellationToken);
-                return s is null ? null : new()
-                {
-                    ["id"] = s.PublicId, ["source"] = s.Source, ["position"] = Number(s.Position), ["section"] = s.Section, ["footnote"] = s.Footnote,
-                    ["speaker"] = s.Speaker, ["kind"] = s.Kind.ToString().ToLowerInvariant(), ["language"] = s.Language, ["text"] = s.Text,
-                    ["said_when"] = s.SaidWhen, ["reasons"] = string.Join(';', s.Reasons), ["context"] = s.Context, ["content_note"] = s.ContentNote,
-                    ["status"] = s.Status.ToString().ToLowerInvariant(), ["correction_note"] = null,
-                };
+                    .ToListAsync(cancellationToken))
+                    .Select(s => new Dictionary<string, string?>
+                    {
+                        ["id"] = s.PublicId, ["source"] = s.Source, ["position"] = Number(s.Position), ["section"] = s.Section, ["footnote"] = s.Footnote,
+                        ["speaker"] = s.Speaker, ["kind"] = s.Kind.ToString().ToLowerInvariant(), ["language"] = s.Language, ["text"] = s.Text,
+                        ["said_when"] = s.SaidWhen, ["reasons"] = string.Join(';', s.Reasons), ["context"] = s.Context, ["content_note"] = s.ContentNote,
+                        ["status"] = s.Status.ToString().ToLowerInvariant(), ["correction_note"] = null,
+                    }).ToList();
             case "speakers":
-                var p = await db.Speakers.AsNoTracking().SingleOrDefaultAsync(x => x.Key == key, cancellationToken);
-                return p is null ? null : new()
-                {
-                    ["key"] = p.Key, ["name"] = p.Name, ["description"] = p.Description, ["nationality"] = p.Nationality,
-                    ["role"] = p.Role switch { SpeakerRole.ForeignFighter => "foreign-fighter", var role => role.ToString().ToLowerInvariant() },
-                    ["group"] = p.IsGroup ? "yes" : "no", ["notes"] = p.Notes,
-                };
+                return (await db.Speakers.AsNoTracking().Where(x => key == null || x.Key == key).OrderBy(x => x.Key).ToListAsync(cancellationToken))
+                    .Select(p => new Dictionary<string, string?>
+                    {
+                        ["key"] = p.Key, ["name"] = p.Name, ["description"] = p.Description, ["nationality"] = p.Nationality,
+                        ["role"] = p.Role switch { SpeakerRole.ForeignFighter => "foreign-fighter", var role => role.ToString().ToLowerInvariant() },
+                        ["group"] = p.IsGroup ? "yes" : "no", ["notes"] = p.Notes,
+                    }).ToList();
             case "sources":
-                var o = await db.Sources.AsNoTracking().SingleOrDefaultAsync(x => x.Key == key, cancellationToken);
-                return o is null ? null : new()
-                {
-                    ["key"] = o.Key, ["title"] = o.Title, ["subtitle"] = o.Subtitle, ["title_sentence_case"] = o.TitleSentenceCase, ["short_title"] = o.ShortTitle,
-                    ["chapter"] = o.Chapter, ["chapter_title"] = o.ChapterTitle, ["series"] = o.Series, ["series_number"] = o.SeriesNumber,
-                    ["publisher"] = o.Publisher, ["author"] = o.Author, ["published"] = o.Published.ToString(), ["url"] = o.Url,
-                    ["language"] = o.Language, ["notes"] = o.Notes,
-                };
+                return (await db.Sources.AsNoTracking().Where(x => key == null || x.Key == key).OrderBy(x => x.Key).ToListAsync(cancellationToken))
+                    .Select(o => new Dictionary<string, string?>
+                    {
+                        ["key"] = o.Key, ["title"] = o.Title, ["subtitle"] = o.Subtitle, ["title_sentence_case"] = o.TitleSentenceCase, ["short_title"] = o.ShortTitle,
+                        ["chapter"] = o.Chapter, ["chapter_title"] = o.ChapterTitle, ["series"] = o.Series, ["series_number"] = o.SeriesNumber,
+                        ["publisher"] = o.Publisher, ["author"] = o.Author, ["published"] = o.Published.ToString(), ["url"] = o.Url,
+                        ["language"] = o.Language, ["notes"] = o.Notes,
+                    }).ToList();
             case "reasons":
-                var r = await db.Reasons.AsNoTracking().SingleOrDefaultAsync(x => x.Slug == key, cancellationToken);
-                return r is null ? null : new()
-                {
-                    ["slug"] = r.Slug, ["name"] = r.Name, ["theme"] = r.Theme.Slug(), ["definition"] = r.Definition,
-                    ["boundary"] = r.Boundary, ["position"] = Number(r.Position),
-                };
+                return (await db.Reasons.AsNoTracking().Where(x => key == null || x.Slug == key).OrderBy(x => x.Position).ToListAsync(cancellationToken))
+                    .Select(r => new Dictionary<string, string?>
+                    {
+                        ["slug"] = r.Slug, ["name"] = r.Name, ["theme"] = r.Theme.Slug(), ["definition"] = r.Definition,
+                        ["boundary"] = r.Boundary, ["position"] = Number(r.Position),
+                    }).ToList();
+            case "findings":
+                return (await db.Findings.AsNoTracking().Where(x => key == null || x.Key == key).OrderBy(x => x.Key)
+                    .Select(f => new { f.Key, Source = f.Source.Key, f.Footnote, f.Wording, f.Figure, f.Percent, f.Dataset, f.DatasetSize,
+                        Reasons = f.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList() })
+                    .ToListAsync(cancellationToken))
+                    .Select(f => new Dictionary<string, string?>
+                    {
+                        ["key"] = f.Key, ["source"] = f.Source, ["footnote"] = f.Footnote, ["wording"] = f.Wording, ["figure"] = f.Figure,
+                        ["percent"] = f.Percent?.ToString(CultureInfo.InvariantCulture), ["dataset"] = f.Dataset,
+                        ["dataset_size"] = f.DatasetSize?.ToString(CultureInfo.InvariantCulture), ["reasons"] = string.Join(';', f.Reasons),
+                    }).ToList();
             default:
-                return null;
+                return [];
         }
     }
 

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Testimonies.Web.Archive;
+using Testimonies.Web.Importing;
+
+namespace Testimonies.Web.Pages.Data;
+
+/// <summary>
+/// /dataset.zip: every published statement, with its speakers, sources, reasons and findings, in the
+/// import format (CSV and JSON), a README codebook, the licence and how to cite the dataset. The
+/// version is the archive's: it changes with every import and edit.
+/// </summary>
+public static class DatasetDownload
+{
+    /// <summary>Used unless Archive:DatasetLicence says otherwise; the maintainers decide it.</summary>
+    public const string DefaultLicence =
+        "The archive's selection, coding, reason definitions and notes are offered under the Creative Commons Attribution 4.0 " +
+        "International licence (CC BY 4.0): reuse them, citing the dataset as below. The quoted words remain their speakers', as " +
+        "published by the sources named with each statement; they are reproduced for research and teaching, and the sources' own terms apply to them.";
+
+    public static IEndpointRouteBuilder MapDatasetDownload(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/dataset.zip", async (HttpContext http, ArchiveDbContext db, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
+        {
+            var version = await db.State.Select(s => s.Version).SingleAsync(ct);
+            var today = clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var site = $"{http.Request.Scheme}://{http.Request.Host}";
+            var tables = await DataExport.TablesAsync(db, publishedOnly: true, ct);
+            var name = $"testimonies-dataset-v{version}";
+            using var zip = new MemoryStream();
+            using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+            {
+                foreach (var (spec, rows) in tables) Add(archive, $"{name}/csv/{spec.FileName}", DataExport.Csv(spec, rows));
+                Add(archive, $"{name}/json/archive.json", DataExport.Json(tables));
+                var licence = configuration["Archive:DatasetLicence"] is { Length: > 0 } configured ? configured : DefaultLicence;
+                Add(archive, $"{name}/LICENCE.txt", Encoding.UTF8.GetBytes(licence + "\n"));
+                Add(archive, $"{name}/README.md", Encoding.UTF8.GetBytes(Codebook(tables, version, today, site, licence)));
+            }
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.zip\"";
+            return Results.Bytes(zip.ToArray(), "application/zip");
+        });
+        return app;
+    }
+
+    private static void Add(ZipArchive archive, string path, byte[] content)
+    {
+        var entry = archive.CreateEntry(path, CompressionLevel.Optimal);
+        using var stream = entry.Open();
+        stream.Write(content);
+    }
+
+    private static string Codebook(Dictionary<TableSpec, List<Dictionary<string, string?>>> tables, long version, string today, string site, string licence)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# Testimonies dataset, version {version} ({today})");
+        md.AppendLine();
+        md.AppendLine("Statements by people who left ISIL, each as a published source reports it, with the reasons it gives for leaving.");
+        md.AppendLine(CultureInfo.InvariantCulture, $"Published statements only: {tables[DataFormat.Statements].Count} statements, {tables[DataFormat.Speakers].Count} speakers, {tables[DataFormat.Sources].Count} sources, {tables[DataFormat.Reasons].Count} reasons, {tables[DataFormat.Findings].Count} published findings.");
+        md.AppendLine();
+        md.AppendLine("## How to cite");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Testimonies. ({today[..4]}). *Testimonies: Statements by people who left ISIL* (Version {version}) [Data set]. {site}/dataset.zip");
+        md.AppendLine();
+        md.AppendLine("Cite a single statement through its own page (`/s/{id}`), which gives APA, MLA and Chicago citations of the publication that reports it.");
+        md.AppendLine();
+        md.AppendLine("## Licence");
+        md.AppendLine();
+        md.AppendLine(licence);
+        md.AppendLine();
+        md.AppendLine("## Rules of the data");
+        md.AppendLine();
+        md.AppendLine("- Quotations (`kind` = quotation) are the speaker's words character for character as the source prints them; paraphrases are the source's own reporting sentence and are not the speaker's words.");
+        md.AppendLine("- Speakers are named only where the source names them; anonymous speakers are kept distinct unless the source says they are the same person.");
+        md.AppendLine("- `findings.csv` holds figures the sources report about their own datasets. They are not counts of this dataset and must not be added to or compared with them as one number.");
+        md.AppendLine("- `csv/` and `json/archive.json` hold the same data in the archive's import format: importing them into the archive changes nothing.");
+        md.AppendLine();
+        md.AppendLine("## Reasons for leaving (the coding scheme)");
+        md.AppendLine();
+        foreach (var reason in tables[DataFormat.Reasons])
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- **{reason["name"]}** (`{reason["slug"]}`, theme `{reason["theme"]}`): {reason["definition"]}");
+            if (reason.GetValueOrDefault("boundary") is { Length: > 0 } boundary) md.AppendLine(CultureInfo.InvariantCulture, $"  Not: {boundary}");
+        }
+        md.AppendLine();
+        md.AppendLine("## Fields");
+        foreach (var spec in DataFormat.All)
+        {
+            md.AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"### {spec.FileName}");
+            md.AppendLine();
+            md.AppendLine("| column | required | meaning |");
+            md.AppendLine("| --- | --- | --- |");
+            foreach (var column in spec.Columns)
+                md.AppendLine(CultureInfo.InvariantCulture, $"| `{column.Name}` | {(column.Required ? "yes" : "no")} | {column.Meaning.Replace("|", "\\|", StringComparison.Ordinal)} |");
+        }
+        return md.ToString();
+    }
+}
