@@ -17,10 +17,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 // empty body. Published output has no such manifest, so this changes nothing there.
 builder.WebHost.UseStaticWebAssets();
 
-// Logging: Serilog, configured from appsettings.json ("Serilog" section).
+// Logging: Serilog, configured from appsettings.json ("Serilog" section). Each host keeps its own logger
+// (preserveStaticLogger): with the static Log.Logger, test sites in one process logged into each other's sinks.
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services));
+    .ReadFrom.Services(services), preserveStaticLogger: true);
 
 // The store (EF Core + SQLite) and the curated data folder.
 builder.Services.AddArchive(builder.Configuration, builder.Environment);

@@ -40,11 +40,19 @@ public sealed class LoggingTests : IDisposable
         Assert.Contains(_factory.Events, e => e.RenderMessage().Contains("statements.csv", StringComparison.Ordinal)); // names are logged, not contents
     }
 
-    private sealed class RecordingFactory : ArchiveFactory, ILogEventSink
+    /// <summary>Keeps every event. A sink of its own, not the factory: Serilog disposes the sinks of a logger it disposes.</summary>
+    private sealed class RecordingSink : ILogEventSink
     {
         public ConcurrentQueue<LogEvent> Events { get; } = new();
 
         public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
+    }
+
+    private sealed class RecordingFactory : ArchiveFactory
+    {
+        private readonly RecordingSink _sink = new();
+
+        public ConcurrentQueue<LogEvent> Events => _sink.Events;
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -52,7 +60,7 @@ public sealed class LoggingTests : IDisposable
             builder.UseSetting("Serilog:MinimumLevel:Default", "Verbose");
             builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Verbose");
             builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Verbose");
-            builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(this));
+            builder.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(_sink));
         }
     }
 }
