@@ -1,5 +1,6 @@
 using Serilog;
 using Testimonies.Web;
+using Testimonies.Web.Api;
 using Testimonies.Web.Archive;
 using Testimonies.Web.Citations;
 using Testimonies.Web.Importing;
@@ -29,6 +30,8 @@ builder.Services.AddArchive(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 // One import at a time (SQLite has one writer).
 builder.Services.AddSingleton<ImportGate>();
+// The read-only JSON API with its OpenAPI document and CORS (Api/ApiEndpoints.cs).
+builder.Services.AddArchiveApi();
 
 // Pages: lower-case URLs; every page lives in its feature folder under Pages/.
 // Maintainers: accounts, sessions, lockout, login rate limit (Maintainers/MaintainerSetup.cs).
@@ -70,6 +73,7 @@ app.UseMaintainersOverHttpsOnly(app.Configuration);
 app.UseStatusCodePagesWithReExecute("/not-found", "?code={0}");
 app.UseSerilogRequestLogging();
 app.UseRouting();
+app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -80,6 +84,7 @@ app.MapCitationDownloads();
 app.MapStatisticsExports();
 app.MapDiscovery();
 app.MapDatasetDownload();
+app.MapArchiveApi();
 app.MapStatementRedirects();
 
 await app.RunAsync();

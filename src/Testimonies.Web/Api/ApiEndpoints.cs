@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using Testimonies.Web.Archive;
+using Testimonies.Web.Importing;
+
+namespace Testimonies.Web.Api;
+
+/// <summary>
+/// The read-only JSON API, /api/v1: statements (filtered, paginated), reasons, speakers, sources and
+/// findings; documented by the OpenAPI document at /api/v1/openapi.json and the page /api. Answers carry
+/// ETags (the archive's version) and may be cached for a minute; any site may read them (CORS, GET only).
+/// </summary>
+public static class ApiEndpoints
+{
+    public const string CorsPolicy = "ReadOnlyApi";
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+
+    public static IServiceCollection AddArchiveApi(this IServiceCollection services)
+    {
+        services.AddOpenApi("v1", options =>
+        {
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+            document.Info.Title = "Testimonies API";
+                document.Info.Description = "Read-only access to the archive's published statements, speakers, sources, reasons and the sources' published findings.";
+                return Task.CompletedTask;
+            });
+        });
+        services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").WithHeaders("If-None-Match")));
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapArchiveApi(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi("/api/{documentName}/openapi.json").RequireCors(CorsPolicy);
+        var api = app.MapGroup("/api/v1").RequireCors(CorsPolicy).AddEndpointFilter(CacheByArchiveVersionAsync);
+
+        api.MapGet("/statements", async (HttpContext http, ArchiveDbContext db, CancellationToken ct) =>
+        {
+            var (query, problem, page, size) = await FilterAsync(http, db, ct);
+            if (problem is not null) return problem;
+            var total = await query.CountAsync(ct);
+            var items = await ItemsAsync(query.Skip((page - 1) * size).Take(size), Site(http), ct);
+            var next = page * size < total ? $"{Site(http)}/api/v1/statements{QueryWithPage(http, page + 1)}" : null;
+            return Results.Ok(new StatementPage(total, page, size, items, next));
+        }).WithSummary("Published statements, in source order, filtered and paginated")
+          .WithDescription("Filters (each may be repeated): reason, theme, speaker, source, nationality, kind (quotation or paraphrase). Paging: page (from 1), page_size (1–500, default 50).")
+          .Produces<StatementPage>().ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/statements.csv", async (HttpContext http, ArchiveDbContext db, CancellationToken ct) =>
+        {
+            var (query, problem, _, _) = await FilterAsync(http, db, ct, paging: false);
+            if (problem is not null) return problem;
+            var items = await ItemsAsync(query, Site(http), ct);
+            http.Response.Headers.ContentDisposition = "attachment; filename=\"testimonies-statements.csv\"";
+            return Results.Text(Csv(items), "text/csv; charset=utf-8", Encoding.UTF8);
+        }).WithSummary("The same statements as CSV, all pages at once").Produces<string>(contentType: "text/csv");
+
+        api.MapGet("/statements/{id}", async (string id, HttpContext http, ArchiveDbContext db, CancellationToken ct) =>
+        {
+            var items = await ItemsAsync(db.PublishedStatements.Where(s => s.PublicId == id), Site(http), ct);
+            return items.Count == 0 ? Results.Problem($"There is no published statement “{id}”.", statusCode: StatusCodes.Status404NotFound) : Results.Ok(items[0]);
+        }).WithSummary("One published statement by its permanent identifier").Produces<StatementItem>().ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/reasons", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok((await db.Reasons.AsNoTracking().OrderBy(r => r.Position)
+                .Select(r => new { r.Slug, r.Name, r.Theme, r.Definition, r.Boundary, Count = r.Statements.Count(s => s.Status == PublicationStatus.Published) })
+                .ToListAsync(ct)).Select(r => new ReasonItem(r.Slug, r.Name, r.Theme.Slug(), r.Definition, r.Boundary, r.Count)).ToList()))
+            .WithSummary("The coding scheme: reasons for leaving, with their definitions and counts of published statements").Produces<List<ReasonItem>>();
+
+        api.MapGet("/speakers", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok((await db.Speakers.AsNoTracking().OrderBy(s => s.Key)
+                .Select(s => new { s.Key, s.Name, s.Description, s.Nationality, s.Role, s.IsGroup, Count = s.Statements.Count(x => x.Status == PublicationStatus.Published) })
+                .ToListAsync(ct)).Select(s => new SpeakerItem(s.Key, s.Name, s.Description, s.Nationality, ApiNames.Role(s.Role), s.IsGroup, s.Count)).ToList()))
+            .WithSummary("Speakers as the sources identify them; anonymous speakers are kept distinct").Produces<List<SpeakerItem>>();
+
+        api.MapGet("/sources", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok((await db.Sources.AsNoTracking().OrderBy(s => s.Key)
+                .Select(s => new { s.Key, s.Title, s.Subtitle, s.Chapter, s.ChapterTitle, s.Series, s.SeriesNumber, s.Publisher, s.Author, s.Published, s.Url,
+                    Count = s.Statements.Count(x => x.Status == PublicationStatus.Published) })
+                .ToListAsync(ct)).Select(s => new SourceItem(s.Key, s.Title, s.Subtitle, s.Chapter, s.ChapterTitle, s.Series, s.SeriesNumber, s.Publisher,
+                    s.Author, s.Published.ToString(), s.Url, s.Count)).ToList()))
+            .WithSummary("The publications statements come from").Produces<List<SourceItem>>();
+
+        api.MapGet("/findings", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok(await db.Findings.AsNoTracking().OrderBy(f => f.Key)
+                .Select(f => new FindingItem(f.Key, f.Source.Key, f.Footnote, f.Wording, f.Figure, f.Percent, f.Dataset, f.DatasetSize,
+                    f.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList()))
+                .ToListAsync(ct)))
+            .WithSummary("Figures the sources report about their own datasets: not counts of this archive, never to be added to them").Produces<List<FindingItem>>();
+        return app;
+    }
+
+    private static string Site(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+
+    private static readonly string[] Facets = ["reason", "theme", "speaker", "source", "nationality", "kind"];
+    private static readonly HashSet<string> Known = [.. Facets, "page", "page_size"];
+
+    /// <summary>The query's filters applied to the published statements, or a 400 problem saying what is wrong.</summary>
+    private static async Task<(IQueryable<Statement> Query, IResult? Problem, int Page, int Size)> FilterAsync(HttpContext http, ArchiveDbContext db, CancellationToken ct, bool paging = true)
+    {
+        var q = http.Request.Query;
+        IQueryable<Statement> query = db.PublishedStatements.AsNoTracking();
+        IResult Bad(string message) => Results.Problem(message, statusCode: StatusCodes.Status400BadRequest, title: "The request's parameters are not understood");
+        if (q.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
+            return (query, Bad($"“{unknown}” is not a parameter. Use {string.Join(", ", Known)}."), 0, 0);
+
+        var reasons = q["reason"].Where(v => v is { Length: > 0 }).Select(v => v!).ToList();
+        if (reasons.Count > 0)
+        {
+            var known = await db.Reasons.Select(r => r.Slug).ToListAsync(ct);
+            if (reasons.FirstOrDefault(r => !known.Contains(r)) is { } bad)
+                return (query, Bad($"“{bad}” is not a reason" + (Suggest.Nearest(bad, known) is { } hint ? $"; did you mean “{hint}”?" : ".")), 0, 0);
+            query = query.Where(s => s.Reasons.Any(r => reasons.Contains(r.Slug)));
+        }
+        var themes = new List<Theme>();
+        foreach (var theme in q["theme"].Where(v => v is { Length: > 0 }))
+        {
+            if (!ThemeNames.BySlug.TryGetValue(theme!, out var value)) return (query, Bad($"“{theme}” is not a theme. Themes: {string.Join(", ", ThemeNames.BySlug.Keys)}."), 0, 0);
+            themes.Add(value);
+        }
+        if (themes.Count > 0) query = query.Where(s => s.Reasons.Any(r => themes.Contains(r.Theme)));
+        var speakers = q["speaker"].Where(v => v is { Length: > 0 }).Select(v => v!).ToList();
+        if (speakers.Count > 0) query = query.Where(s => speakers.Contains(s.Speaker.Key));
+        var sources = q["source"].Where(v => v is { Length: > 0 }).Select(v => v!).ToList();
+        if (sources.Count > 0) query = query.Where(s => sources.Contains(s.Source.Key));
+        var nationalities = q["nationality"].Where(v => v is { Length: > 0 }).Select(v => v!).ToList();
+        if (nationalities.Count > 0) query = query.Where(s => s.Speaker.Nationality != null && nationalities.Contains(s.Speaker.Nationality));
+        var kinds = new List<StatementKind>();
+        foreach (var kind in q["kind"].Where(v => v is { Length: > 0 }))
+        {
+            if (kind is not ("quotation" or "paraphrase")) return (query, Bad($"“{kind}” is not a kind: use quotation or paraphrase."), 0, 0);
+            kinds.Add(kind == "quotation" ? StatementKind.Quotation : StatementKind.Paraphrase);
+        }
+        if (kinds.Count > 0) query = query.Where(s => kinds.Contains(s.Kind));
+
+        var page = 1;
+        var size = DefaultPageSize;
+        if (paging && q.TryGetValue("page", out var pageText) && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+            return (query, Bad("page must be a whole number from 1."), 0, 0);
+        if (paging && q.TryGetValue("page_size", out var sizeText) && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxPageSize))
+            return (query, Bad($"page_size must be a whole number from 1 to {MaxPageSize}."), 0, 0);
+        return (query.OrderBy(s => s.Source.Key).ThenBy(s => s.Position).ThenBy(s => s.PublicId), null, page, size);
+    }
+
+    private static async Task<List<StatementItem>> ItemsAsync(IQueryable<Statement> query, string site, CancellationToken ct)
+    {
+        var rows = await query.Select(s => new
+        {
+            s.PublicId, s.Kind, s.Language, s.Text, s.Section, s.Footnote, s.SaidWhen, s.Context, s.ContentNote,
+            Speaker = new { s.Speaker.Key, s.Speaker.Name, s.Speaker.Description, s.Speaker.Nationality, s.Speaker.Role, s.Speaker.IsGroup },
+            Source = new { s.Source.Key, s.Source.Title, s.Source.Chapter, s.Source.ChapterTitle, s.Source.Publisher, s.Source.Published, s.Source.Url },
+            Reasons = s.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList(),
+        }).ToListAsync(ct);
+        return rows.Select(s => new StatementItem(s.PublicId, $"{site}/s/{s.PublicId}", s.Kind.ToString().ToLowerInvariant(), s.Language, s.Text,
+            new SpeakerRef(s.Speaker.Key, s.Speaker.Name, s.Speaker.Description, s.Speaker.Nationality, ApiNames.Role(s.Speaker.Role), s.Speaker.IsGroup),
+            new SourceRef(s.Source.Key, s.Source.Title, s.Source.Chapter, s.Source.ChapterTitle, s.Source.Publisher, s.Source.Published.ToString(), s.Source.Url),
+            Statement.Locator(s.Source.Chapter, s.Footnote, s.Section), s.Section, s.Footnote, s.SaidWhen, s.Reasons, s.Context, s.ContentNote)).ToList();
+    }
+
+    private static string QueryWithPage(HttpContext http, int page)
+    {
+        var parts = http.Request.Query.Where(p => p.Key != "page").SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}")).ToList();
+        parts.Add($"page={page}");
+        return "?" + string.Join('&', parts);
+    }
+
+    private static string Csv(List<StatementItem> items)
+    {
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
+        {
+            foreach (var header in CsvColumns) csv.WriteField(header);
+            csv.NextRecord();
+            foreach (var s in items)
+            {
+                foreach (var cell in new[] { s.Id, s.Url, s.Kind, s.Language, s.Text, s.Speaker.Key, s.Speaker.Name ?? s.Speaker.Description, s.Speaker.Nationality,
+                             s.Source.Key, s.Locator, string.Join(';', s.Reasons), s.ContentNote })
+                    csv.WriteField(Pages.Search.SearchExports.NeutraliseFormula(cell));
+                csv.NextRecord();
+            }
+        }
+        return text.ToString();
+    }
+
+    public static readonly string[] CsvColumns = ["id", "url", "kind", "language", "text", "speaker", "speaker_label", "nationality", "source", "locator", "reasons", "content_note"];
+
+    /// <summary>
+    /// ETag from the archive's version (bumped by every import and edit) and the request's address:
+    /// a client that sends it back gets 304 until the archive changes. Caches may keep an answer a minute.
+    /// </summary>
+    private static async ValueTask<object?> CacheByArchiveVersionAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var db = http.RequestServices.GetRequiredService<ArchiveDbContext>();
+        var version = await db.State.Select(s => s.Version).SingleAsync(http.RequestAborted);
+        var address = Encoding.UTF8.GetBytes(http.Request.Path + http.Request.QueryString);
+        var etag = $"W/\"{version}-{Convert.ToHexStringLower(SHA256.HashData(address))[..16]}\"";
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = "public, max-age=60";
+        http.Response.Headers.Vary = "Origin";
+        if (http.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == etag)))
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        return await next(context);
+    }
+}
