@@ -124,6 +124,7 @@ public class StatisticsTests(SiteFixture site)
     {
         var (response, document) = await Html.GetAsync(site.Client, "/statistics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["/statistics.json", "/statistics.csv"], document.QuerySelectorAll("link[rel=alternate]").Select(l => l.GetAttribute("href")));
+        Assert.Equal(["/statistics.json", "/statistics.csv"], document.QuerySelectorAll("link[rel=alternate]:not([type='application/atom+xml'])").Select(l => l.GetAttribute("href")));
+        Assert.Equal("/feed.atom", document.QuerySelector("link[rel=alternate][type='application/atom+xml']")!.GetAttribute("href"));
     }
 }
