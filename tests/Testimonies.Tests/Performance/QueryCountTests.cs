@@ -1,0 +1,112 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Testimonies.Tests.Infrastructure;
+using Testimonies.Web.Archive;
+
+namespace Testimonies.Tests.Performance;
+
+/// <summary>
+/// No N+1 queries: every page sends the same number of SQL commands whether the archive holds 2
+/// statements or 62. A page that queried once per statement (or per reason of each) would differ.
+/// </summary>
+public sealed class QueryCountTests : IDisposable
+{
+    private readonly CountingFactory _small;
+    private readonly CountingFactory _large;
+    private readonly List<string> _folders = [];
+
+    public QueryCountTests()
+    {
+        _small = new CountingFactory(Folder(new TestData()));
+        var larger = new TestData();
+        for (var i = 3; i <= 62; i++)
+            larger.Statements.Add($"test-{i:D4},test-source,{i},,{i},test-speaker,quotation,en,Synthetic words number {i},,test-reason;other-reason,Context {i},,published");
+        _large = new CountingFactory(Folder(larger));
+    }
+
+    private string Folder(TestData data)
+    {
+        var folder = data.WriteToTempFolder();
+        _folders.Add(folder);
+        return folder;
+    }
+
+    public void Dispose()
+    {
+        _small.Dispose();
+        _large.Dispose();
+        foreach (var folder in _folders) Directory.Delete(folder, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/statements")]
+    [InlineData("/s/test-0001")]
+    [InlineData("/reasons")]
+    [InlineData("/reasons/test-reason")]
+    [InlineData("/speakers")]
+    [InlineData("/speakers/test-speaker")]
+    [InlineData("/sources/test-source")]
+    [InlineData("/search?q=synthetic")]
+    [InlineData("/statistics")]
+    [InlineData("/api/v1/statements")]
+    [InlineData("/feed.atom")]
+    public async Task APageSendsAsManyQueriesForAFewStatementsAsForMany(string url)
+    {
+        var small = await _small.CountAsync(url);
+        var large = await _large.CountAsync(url);
+        Assert.True(small == large, $"{url}: {small} SQL commands with 2 statements, {large} with 62");
+        Assert.InRange(small, 1, 25);
+    }
+
+    private sealed class CountingFactory(string dataPath) : ArchiveFactory(dataPath)
+    {
+        private readonly CommandCounter _counter = new();
+
+        public async Task<int> CountAsync(string url)
+        {
+            using var client = CreateClient();
+            (await client.GetAsync(url, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode(); // warm: caches filled, pools open
+            _counter.Reset();
+            (await client.GetAsync(url, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
+            return _counter.Count;
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.ConfigureDbContext<ArchiveDbContext>(options => options.AddInterceptors(_counter)));
+        }
+    }
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Interlocked.Increment(ref _count);
+            return base.ReaderExecuting(command, eventData, result);
+        }
+    }
+}
