@@ -32,6 +32,14 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ImportGate>();
 // The read-only JSON API with its OpenAPI document and CORS (Api/ApiEndpoints.cs).
 builder.Services.AddArchiveApi();
+// Compressed pages and data (Brotli or gzip); static files come pre-compressed from MapStaticAssets.
+builder.Services.AddResponseCompression(options =>
+{
+    options.EnableForHttps = true;
+    options.MimeTypes = Microsoft.AspNetCore.ResponseCompression.ResponseCompressionDefaults.MimeTypes
+        .Concat(["image/svg+xml", "application/atom+xml", "application/problem+json", "text/csv", "application/x-bibtex",
+                 "application/x-research-info-systems", "application/vnd.citationstyles.csl+json"]);
+});
 
 // Pages: lower-case URLs; every page lives in its feature folder under Pages/.
 // Maintainers: accounts, sessions, lockout, login rate limit (Maintainers/MaintainerSetup.cs).
@@ -69,6 +77,9 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error");
 }
 app.UseSecurityHeaders();
+// Never compress the maintainers' pages: they carry antiforgery tokens, and compression beside a secret
+// is what BREACH-style attacks read. Public pages hold no secret.
+app.UseWhen(context => !SecurityHeaders.IsAdmin(context.Request.Path), branch => branch.UseResponseCompression());
 app.UseMaintainersOverHttpsOnly(app.Configuration);
 app.UseStatusCodePagesWithReExecute("/not-found", "?code={0}");
 app.UseSerilogRequestLogging();
