@@ -32,6 +32,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ImportGate>();
 // The read-only JSON API with its OpenAPI document and CORS (Api/ApiEndpoints.cs).
 builder.Services.AddArchiveApi();
+// Public pages and data cached per archive version (Archive/ArchiveOutputCache.cs).
+builder.Services.AddArchiveOutputCache();
 // Compressed pages and data (Brotli or gzip); static files come pre-compressed from MapStaticAssets.
 builder.Services.AddResponseCompression(options =>
 {
@@ -88,6 +90,7 @@ app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 app.MapSearchExports();

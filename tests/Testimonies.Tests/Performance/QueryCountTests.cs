@@ -63,9 +63,13 @@ public sealed class QueryCountTests : IDisposable
         Assert.InRange(small, 1, 25);
     }
 
-    private sealed class CountingFactory(string dataPath) : ArchiveFactory(dataPath)
+    internal sealed class CountingFactory(string dataPath, bool outputCache = false) : ArchiveFactory(dataPath)
     {
         private readonly CommandCounter _counter = new();
+
+        public int Count => _counter.Count;
+
+        public void Reset() => _counter.Reset();
 
         public async Task<int> CountAsync(string url)
         {
@@ -79,11 +83,16 @@ public sealed class QueryCountTests : IDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.ConfigureDbContext<ArchiveDbContext>(options => options.AddInterceptors(_counter)));
+            builder.ConfigureTestServices(services =>
+            {
+                services.ConfigureDbContext<ArchiveDbContext>(options => options.AddInterceptors(_counter));
+                // Counting what a page costs to build: served from the output cache it would cost one query.
+                if (!outputCache) services.AddOutputCache(options => options.AddBasePolicy(policy => policy.NoCache()));
+            });
         }
     }
 
-    private sealed class CommandCounter : DbCommandInterceptor
+    internal sealed class CommandCounter : DbCommandInterceptor
     {
         private int _count;
 
@@ -137,5 +146,50 @@ public class CompressionTests(SiteFixture site)
         var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(response.Content.Headers.ContentEncoding);
+    }
+}
+
+/// <summary>Pages come from the output cache until the archive changes, and not a request later.</summary>
+public sealed class OutputCacheTests : IDisposable
+{
+    private readonly string _folder = new TestData().WriteToTempFolder();
+    private readonly QueryCountTests.CountingFactory _factory;
+
+    public OutputCacheTests() => _factory = new QueryCountTests.CountingFactory(_folder, outputCache: true);
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task AnAddressInCapitalsStillRedirectsAfterItsPageWasCached()
+    {
+        // Regression: output-cache keys ignore case by default, so the cached page answered instead of the 301.
+        using var client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/s/test-0001", TestContext.Current.CancellationToken)).StatusCode);
+        var capitals = await client.GetAsync("/s/TEST-0001", TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.MovedPermanently, capitals.StatusCode);
+    }
+
+    [Fact]
+    public async Task ACachedPageCostsOneQueryAndAnImportShowsAtOnce()
+    {
+        using var client = _factory.CreateClient();
+        var first = await client.GetStringAsync("/statements", TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("Synthetic words added later", first, StringComparison.Ordinal);
+        _factory.Reset();
+        Assert.Equal(first, await client.GetStringAsync("/statements", TestContext.Current.CancellationToken));
+        Assert.Equal(1, _factory.Count); // the archive's version, which is the cache key
+
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+            var data = new TestData();
+            data.Statements.Add("test-0003,test-source,3,,3,test-speaker,quotation,en,Synthetic words added later,,test-reason,,,published");
+            await Testimonies.Web.Importing.DataFolder.LoadAsync(db, data.Files().Select(f => new Testimonies.Web.Importing.ImportFile(f.Key, f.Value)).ToList(), TestContext.Current.CancellationToken);
+        }
+        Assert.Contains("Synthetic words added later", await client.GetStringAsync("/statements", TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 }

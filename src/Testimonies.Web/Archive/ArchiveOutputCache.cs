@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace Testimonies.Web.Archive;
+
+/// <summary>
+/// Output caching of public pages and data, keyed by the archive's version: every import and edit bumps
+/// the version in its own transaction, so the next request after a change builds a fresh page, on every
+/// instance that shares the database. Entries also expire after a minute (citations carry today's date).
+/// Requests with a maintainer's session, and responses that set cookies, are never cached (the defaults).
+/// </summary>
+public static class ArchiveOutputCache
+{
+    public static IServiceCollection AddArchiveOutputCache(this IServiceCollection services) =>
+        services.AddOutputCache(options =>
+        {
+            options.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(1);
+            // /s/CSIS16-03 must not be answered with the cached page of /s/csis16-03: it redirects (301).
+            options.UseCaseSensitivePaths = true;
+            options.AddBasePolicy(policy => policy
+                .With(context => !SecurityHeaders.IsAdmin(context.HttpContext.Request.Path))
+                .SetVaryByQuery("*")
+                .VaryByValue(async (context, cancellationToken) =>
+                {
+                    var db = context.RequestServices.GetRequiredService<ArchiveDbContext>();
+                    var version = await db.State.Select(s => s.Version).SingleAsync(cancellationToken);
+                    return new KeyValuePair<string, string>("archive-version", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                })
+                .Cache());
+        });
+}
