@@ -22,6 +22,16 @@ internal static class SearchBenchmark
 {
     private static async Task Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "generate")
+        {
+            // Writes the synthetic data files into a folder, for the load benchmark (tests/bench/load.sh).
+            var outAt = Array.IndexOf(args, "--out");
+            if (outAt < 0 || outAt + 1 >= args.Length) throw new ArgumentException("generate needs --out <folder>");
+            Directory.CreateDirectory(args[outAt + 1]);
+            foreach (var (name, content) in SyntheticArchive.Generate(Option("--statements", 100_000)))
+                await File.WriteAllBytesAsync(Path.Combine(args[outAt + 1], name), content);
+            return;
+        }
         if (args.Length > 0 && args[0] == "import")
         {
             await ImportBenchmark.RunAsync(args);

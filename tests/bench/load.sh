@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Load benchmark: the site in Release on 100,000 synthetic statements (generated here, never in data/),
+# wrk against a statement page, the home page and a search, and the same statement page saved as a
+# static file served by nginx, all on loopback. Prints requests per second, p99 latency, the ratio to
+# nginx and the site's peak memory. Needs Debian's wrk and nginx (apt-get install wrk nginx-light).
+# Usage: tests/bench/load.sh [statements] [duration]      e.g. tests/bench/load.sh 100000 15s
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+statements=${1:-100000}
+duration=${2:-15s}
+connections=16
+site_port=5090
+nginx_port=5091
+for tool in wrk nginx curl; do command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install wrk nginx-light curl)" >&2; exit 2; }; done
+
+work=$(mktemp -d)
+site_pid=""
+cleanup() {
+  [ -n "$site_pid" ] && kill "$site_pid" 2>/dev/null || true
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "generating $statements synthetic statements…"
+dotnet run -c Release --project tests/Testimonies.Benchmarks -- generate --statements "$statements" --out "$work/data" >/dev/null
+dotnet build -c Release src/Testimonies.Web -v q -nologo >/dev/null
+
+# The site loads the generated folder into an empty database at start-up; Warning-level logging
+# keeps one log line per request off the measurement.
+ASPNETCORE_ENVIRONMENT=Production \
+ConnectionStrings__Testimonies="Data Source=$work/bench.db" \
+Archive__DataPath="$work/data" \
+Serilog__MinimumLevel__Default=Warning \
+  dotnet src/Testimonies.Web/bin/Release/net10.0/Testimonies.Web.dll --urls "http://127.0.0.1:$site_port" >"$work/site.log" 2>&1 &
+site_pid=$!
+for _ in $(seq 1 300); do
+  curl -fs "http://127.0.0.1:$site_port/s/synthetic-1" -o /dev/null && break
+  kill -0 "$site_pid" 2>/dev/null || { cat "$work/site.log" >&2; exit 1; }
+  sleep 1
+done
+
+mkdir -p "$work/www"
+curl -fs "http://127.0.0.1:$site_port/s/synthetic-1" -o "$work/www/statement.html"
+cat >"$work/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server { listen 127.0.0.1:$nginx_port; root $work/www; location / { default_type text/html; } }
+}
+CONF
+nginx -c "$work/nginx.conf"
+
+run() { # name url → "rps p99"
+  local out
+  out=$(wrk -t2 -c"$connections" -d"$duration" --latency "$2")
+  local rps p99
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  printf '%-34s %10s %10s\n' "$1" "$rps" "$p99" >&2
+  echo "$rps"
+}
+
+echo
+echo "wrk, $connections connections, $duration each, 2 threads; site and wrk share this machine's $(nproc) cores"
+printf '%-34s %10s %10s\n' "target" "req/s" "p99"
+# Warm the output cache and the search's memory first.
+for url in /s/synthetic-1 / "/search?q=rareword"; do curl -fs "http://127.0.0.1:$site_port$url" -o /dev/null; done
+nginx_rps=$(run "nginx, the saved statement page" "http://127.0.0.1:$nginx_port/statement.html")
+page_rps=$(run "site, statement page (cached)" "http://127.0.0.1:$site_port/s/synthetic-1")
+run "site, home page (cached)" "http://127.0.0.1:$site_port/" >/dev/null
+run "site, search rareword (cached)" "http://127.0.0.1:$site_port/search?q=rareword" >/dev/null
+run "site, search commonword (cached)" "http://127.0.0.1:$site_port/search?q=commonword" >/dev/null
+
+peak=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$site_pid/status")
+echo
+awk -v a="$page_rps" -v b="$nginx_rps" 'BEGIN { printf "statement page / nginx: %.0f%%\n", 100*a/b }'
+echo "site peak memory (VmHWM): ${peak} MB"
