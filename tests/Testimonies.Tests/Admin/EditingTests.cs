@@ -7,24 +7,12 @@ using Testimonies.Web.Archive;
 namespace Testimonies.Tests.Admin;
 
 /// <summary>Editing through forms: the same rules as an import, a revision for every change, and the public page telling readers.</summary>
-public sealed class EditingTests : IAsyncLifetime
+public sealed class EditingTests : MaintainerSiteTests
 {
-    private readonly ArchiveFactory _factory = new();
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync() => _client = await AdminSession.LoggedInAsync(_factory);
-
-    public ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     /// <summary>The form as the page fills it, with some fields changed.</summary>
     private async Task<Dictionary<string, string>> FormAsync(string url, Dictionary<string, string> changes)
     {
-        var (_, document) = await Html.GetAsync(_client, url);
+        var (_, document) = await Html.GetAsync(Client, url);
         var form = document.QuerySelector("form.record-form")!;
         var fields = new Dictionary<string, string>();
         foreach (var input in form.QuerySelectorAll("input[name]:not([type=checkbox]), textarea[name]"))
@@ -39,7 +27,7 @@ public sealed class EditingTests : IAsyncLifetime
     }
 
     private async Task<HttpResponseMessage> SaveAsync(string url, Dictionary<string, string> changes) =>
-        await AdminSession.PostFormAsync(_client, url, await FormAsync(url, changes));
+        await AdminSession.PostFormAsync(Client, url, await FormAsync(url, changes));
 
     [Fact]
     public async Task CorrectingTheWordsNeedsANoteAndThePublicPageShowsTheCorrection()
@@ -56,14 +44,14 @@ public sealed class EditingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal("/admin/statements/csis16-03?saved=true", saved.Headers.Location!.OriginalString);
 
-        var (_, page) = await Html.GetAsync(_client, "/s/csis16-03");
+        var (_, page) = await Html.GetAsync(Client, "/s/csis16-03");
         Assert.Equal("Muslims are fighting Muslims; I did not come for that", page.QuerySelector(".statement-text")!.TextContent);
         Assert.Contains("Test correction of a transcription.", page.QuerySelector(".correction-note")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Last revised", page.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
-        var (_, search) = await Html.GetAsync(_client, "/search?q=%22did+not+come%22");
+        var (_, search) = await Html.GetAsync(Client, "/search?q=%22did+not+come%22");
         Assert.Contains(search.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/s/csis16-03");
 
-        var (_, history) = await Html.GetAsync(_client, "/admin/statements/csis16-03/history");
+        var (_, history) = await Html.GetAsync(Client, "/admin/statements/csis16-03/history");
         Assert.Equal("didn’t ", history.QuerySelector(".word-diff del")!.TextContent);
         Assert.Contains(AdminSession.Email, history.QuerySelector(".history")!.TextContent, StringComparison.Ordinal);
     }
@@ -72,14 +60,14 @@ public sealed class EditingTests : IAsyncLifetime
     public async Task UnpublishingAndRestoringAStatement()
     {
         Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync("/admin/statements/csis16-04", new() { ["status"] = "withdrawn" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Gone, (await _client.GetAsync("/s/csis16-04", TestContext.Current.CancellationToken)).StatusCode);
-        var (_, search) = await Html.GetAsync(_client, "/search?q=humanitarian");
+        Assert.Equal(HttpStatusCode.Gone, (await Client.GetAsync("/s/csis16-04", TestContext.Current.CancellationToken)).StatusCode);
+        var (_, search) = await Html.GetAsync(Client, "/search?q=humanitarian");
         Assert.DoesNotContain(search.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/s/csis16-04");
 
         Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync("/admin/statements/csis16-04", new() { ["status"] = "published" })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/s/csis16-04", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/s/csis16-04", TestContext.Current.CancellationToken)).StatusCode);
 
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var changes = await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().Revisions
             .Where(r => r.Statement.PublicId == "csis16-04" && r.Origin == "edit").Select(r => r.Changes).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(["status", "status"], changes);
@@ -109,7 +97,7 @@ public sealed class EditingTests : IAsyncLifetime
             ["text"] = "Synthetic words typed into a form", ["reasons"] = "boredom", ["status"] = "published",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var (response, page) = await Html.GetAsync(_client, "/s/test-form-1");
+        var (response, page) = await Html.GetAsync(Client, "/s/test-form-1");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Synthetic words typed into a form", page.QuerySelector(".statement-text")!.TextContent);
     }
@@ -118,7 +106,7 @@ public sealed class EditingTests : IAsyncLifetime
     public async Task RenamingASpeakerReachesTheSearchIndex()
     {
         Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync("/admin/speakers/indian-fighter", new() { ["description"] = "an Indian fighter (synthetic test rename)" })).StatusCode);
-        var (_, search) = await Html.GetAsync(_client, "/search?q=rename");
+        var (_, search) = await Html.GetAsync(Client, "/search?q=rename");
         Assert.Contains(search.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/s/csis16-13");
     }
 
@@ -129,22 +117,22 @@ public sealed class EditingTests : IAsyncLifetime
     public async Task TheMarkdownPreviewRendersSafelyAndSavesNothing(string url, string column)
     {
         var fields = await FormAsync(url, new() { [column] = "**bold** [bad](javascript:alert(1)) [also bad](&#x6A;avascript:alert(1)) <script>alert(1)</script> <img src=x onerror=alert(1)> [data](data:text/html,x)" });
-        var response = await AdminSession.PostFormAsync(_client, url + "?handler=preview", fields, tokenFrom: url);
+        var response = await AdminSession.PostFormAsync(Client, url + "?handler=preview", fields, tokenFrom: url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var preview = (await Html.ParseAsync(response)).QuerySelector(".markdown-preview")!;
         Assert.Equal("bold", preview.QuerySelector("strong")!.TextContent);
         Assert.Empty(preview.QuerySelectorAll("script, img, a[href^='javascript'], a[href^='data'], a[href*='&#']"));
         Assert.DoesNotContain(preview.QuerySelectorAll("a"), a => !a.GetAttribute("href")!.StartsWith("http", StringComparison.Ordinal));
         // Nothing saved.
-        var (_, after) = await Html.GetAsync(_client, url);
+        var (_, after) = await Html.GetAsync(Client, url);
         Assert.DoesNotContain("**bold**", after.QuerySelector($"textarea[name={column}]")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AnUnknownTableOrRowIsNotFound()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/admin/maintainers", TestContext.Current.CancellationToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/admin/statements/no-such-statement", TestContext.Current.CancellationToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/admin/statements/no-such-statement/history", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/admin/maintainers", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/admin/statements/no-such-statement", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/admin/statements/no-such-statement/history", TestContext.Current.CancellationToken)).StatusCode);
     }
 }

@@ -9,20 +9,8 @@ using Testimonies.Web.Importing;
 namespace Testimonies.Tests.Admin;
 
 /// <summary>A maintainer's import through the browser's forms: upload, preview, confirm; and every bad file changing nothing.</summary>
-public sealed class ImportPageTests : IAsyncLifetime
+public sealed class ImportPageTests : MaintainerSiteTests
 {
-    private readonly ArchiveFactory _factory = new();
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync() => _client = await AdminSession.LoggedInAsync(_factory);
-
-    public ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
     private const string Header = "id,source,position,section,footnote,speaker,kind,language,text,said_when,reasons,context,content_note,status";
 
     private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
@@ -31,41 +19,41 @@ public sealed class ImportPageTests : IAsyncLifetime
 
     private async Task<(int Statements, int Imports, string Text)> SnapshotAsync()
     {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
         var texts = string.Join("|", await db.Statements.OrderBy(s => s.Id).Select(s => s.Text + s.Status).ToListAsync(TestContext.Current.CancellationToken));
         return (await db.Statements.CountAsync(TestContext.Current.CancellationToken), await db.Imports.CountAsync(TestContext.Current.CancellationToken), texts);
     }
 
     // The token comes from the upload form: an applied import has no confirm button left to take it from.
-    private async Task<HttpResponseMessage> ConfirmAsync(string previewUrl) => await AdminSession.PostFormAsync(_client, previewUrl, [], tokenFrom: "/admin/import");
+    private async Task<HttpResponseMessage> ConfirmAsync(string previewUrl) => await AdminSession.PostFormAsync(Client, previewUrl, [], tokenFrom: "/admin/import");
 
     [Fact]
     public async Task UploadPreviewConfirmAndTheStatementIsPublicAndSearchable()
     {
-        var upload = await AdminSession.UploadAsync(_client, ("statements.csv", NewStatement));
+        var upload = await AdminSession.UploadAsync(Client, ("statements.csv", NewStatement));
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         var previewUrl = upload.Headers.Location!.OriginalString;
 
         // The preview writes nothing but its own record.
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/s/test-import-1", TestContext.Current.CancellationToken)).StatusCode);
-        var (_, preview) = await Html.GetAsync(_client, previewUrl);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/s/test-import-1", TestContext.Current.CancellationToken)).StatusCode);
+        var (_, preview) = await Html.GetAsync(Client, previewUrl);
         Assert.Contains("statements: 1 created, 0 updated, 0 unchanged", preview.QuerySelector(".import-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("test-import-1", preview.QuerySelector(".import-changes")!.TextContent, StringComparison.Ordinal);
 
         var confirm = await ConfirmAsync(previewUrl);
         Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
-        var (_, applied) = await Html.GetAsync(_client, confirm.Headers.Location!.OriginalString);
+        var (_, applied) = await Html.GetAsync(Client, confirm.Headers.Location!.OriginalString);
         Assert.Contains("The import was applied", applied.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
 
-        var (page, statement) = await Html.GetAsync(_client, "/s/test-import-1");
+        var (page, statement) = await Html.GetAsync(Client, "/s/test-import-1");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("Synthetic words for an import test", statement.QuerySelector(".statement-text")!.TextContent);
-        var (_, search) = await Html.GetAsync(_client, "/search?q=synthetic+import");
+        var (_, search) = await Html.GetAsync(Client, "/search?q=synthetic+import");
         Assert.Contains(search.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/s/test-import-1");
 
         // Recorded: who, the file, its hash, what it did.
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = Factory.Services.CreateAsyncScope();
         var record = await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().Imports.SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal((AdminSession.Email, "statements.csv"), (record.UploadedBy, record.FileNames));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(NewStatement)), record.Sha256);
@@ -78,10 +66,10 @@ public sealed class ImportPageTests : IAsyncLifetime
     [Fact]
     public async Task ReimportingTheSameFileChangesNothing()
     {
-        await ConfirmAsync((await AdminSession.UploadAsync(_client, ("statements.csv", NewStatement))).Headers.Location!.OriginalString);
+        await ConfirmAsync((await AdminSession.UploadAsync(Client, ("statements.csv", NewStatement))).Headers.Location!.OriginalString);
         var before = await SnapshotAsync();
-        var again = await AdminSession.UploadAsync(_client, ("statements.csv", NewStatement));
-        var (_, preview) = await Html.GetAsync(_client, again.Headers.Location!.OriginalString);
+        var again = await AdminSession.UploadAsync(Client, ("statements.csv", NewStatement));
+        var (_, preview) = await Html.GetAsync(Client, again.Headers.Location!.OriginalString);
         Assert.Contains("statements: 0 created, 0 updated, 1 unchanged", preview.QuerySelector(".import-summary")!.TextContent, StringComparison.Ordinal);
         await ConfirmAsync(again.Headers.Location!.OriginalString);
         Assert.Equal(before.Text, (await SnapshotAsync()).Text);
@@ -92,8 +80,8 @@ public sealed class ImportPageTests : IAsyncLifetime
     {
         var changed = Csv(Header + ",correction_note",
             "csis16-03,csis-2016-ch9,3,Fighting injustice,98,british-fighter-london,quotation,en,Muslims are fighting Muslims; I did not come for that,,infighting,,,published,Test correction");
-        var upload = await AdminSession.UploadAsync(_client, ("statements.csv", changed));
-        var (_, preview) = await Html.GetAsync(_client, upload.Headers.Location!.OriginalString);
+        var upload = await AdminSession.UploadAsync(Client, ("statements.csv", changed));
+        var (_, preview) = await Html.GetAsync(Client, upload.Headers.Location!.OriginalString);
         Assert.Contains("1 updated", preview.QuerySelector(".import-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("didn’t ", preview.QuerySelector(".word-diff del")!.TextContent);
         Assert.Equal("did not ", preview.QuerySelector(".word-diff ins")!.TextContent);
@@ -119,7 +107,7 @@ public sealed class ImportPageTests : IAsyncLifetime
     public async Task ABadFileListsItsProblemsAndChangesNothing(string name, string content, string expected)
     {
         var before = await SnapshotAsync();
-        var response = await AdminSession.UploadAsync(_client, (name, Encoding.UTF8.GetBytes(content)));
+        var response = await AdminSession.UploadAsync(Client, (name, Encoding.UTF8.GetBytes(content)));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problems = (await Html.ParseAsync(response)).QuerySelector(".import-problems")!.TextContent;
         Assert.Contains(expected, problems, StringComparison.Ordinal);
@@ -133,7 +121,7 @@ public sealed class ImportPageTests : IAsyncLifetime
         var before = await SnapshotAsync();
         var bytes = Csv(Header, "bad-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en,Caf\u00e9 words,,,,,published");
         var latin1 = Encoding.Latin1.GetBytes(Encoding.UTF8.GetString(bytes));
-        var response = await AdminSession.UploadAsync(_client, ("statements.csv", latin1));
+        var response = await AdminSession.UploadAsync(Client, ("statements.csv", latin1));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("not valid UTF-8", (await Html.ParseAsync(response)).QuerySelector(".import-problems")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync());
@@ -144,10 +132,10 @@ public sealed class ImportPageTests : IAsyncLifetime
     {
         var csv = "\uFEFF" + Header + "\r\n" +
             "rtl-0001,csis-2016-ch9,101,,,indian-fighter,quotation,ar,هذا ليس جهاداً,,,\"A context note\r\nover two lines\",,published\r\n";
-        var upload = await AdminSession.UploadAsync(_client, ("statements.csv", Encoding.UTF8.GetBytes(csv)));
+        var upload = await AdminSession.UploadAsync(Client, ("statements.csv", Encoding.UTF8.GetBytes(csv)));
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         await ConfirmAsync(upload.Headers.Location!.OriginalString);
-        var (_, page) = await Html.GetAsync(_client, "/s/rtl-0001");
+        var (_, page) = await Html.GetAsync(Client, "/s/rtl-0001");
         var words = page.QuerySelector("blockquote.words")!;
         Assert.Equal("rtl", words.GetAttribute("dir"));
         Assert.Equal("هذا ليس جهاداً", words.QuerySelector(".statement-text")!.TextContent);
@@ -163,10 +151,10 @@ public sealed class ImportPageTests : IAsyncLifetime
                                 "text": "Synthetic reported speech from a JSON test.", "reasons": ["boredom", "corruption"] } ]
             }
             """;
-        var upload = await AdminSession.UploadAsync(_client, ("archive.json", Encoding.UTF8.GetBytes(json)));
+        var upload = await AdminSession.UploadAsync(Client, ("archive.json", Encoding.UTF8.GetBytes(json)));
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         await ConfirmAsync(upload.Headers.Location!.OriginalString);
-        var (response, page) = await Html.GetAsync(_client, "/s/test-json-1");
+        var (response, page) = await Html.GetAsync(Client, "/s/test-json-1");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, page.QuerySelectorAll(".reason-tags li").Length);
     }
@@ -176,7 +164,7 @@ public sealed class ImportPageTests : IAsyncLifetime
     {
         var lines = new StringBuilder(Header + "\n");
         for (var i = 0; i < ImportUpload.MaxRows + 5; i++) lines.Append("x\n");
-        var response = await AdminSession.UploadAsync(_client, ("statements.csv", Encoding.UTF8.GetBytes(lines.ToString())));
+        var response = await AdminSession.UploadAsync(Client, ("statements.csv", Encoding.UTF8.GetBytes(lines.ToString())));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("at most 200,000 rows", (await Html.ParseAsync(response)).QuerySelector(".import-problems")!.TextContent, StringComparison.Ordinal);
     }
@@ -184,11 +172,11 @@ public sealed class ImportPageTests : IAsyncLifetime
     [Fact]
     public async Task ASecondImportAtTheSameTimeIsToldToWait()
     {
-        var gate = _factory.Services.GetRequiredService<ImportGate>();
+        var gate = Factory.Services.GetRequiredService<ImportGate>();
         Assert.True(gate.TryEnter());
         try
         {
-            var response = await AdminSession.UploadAsync(_client, ("statements.csv", NewStatement));
+            var response = await AdminSession.UploadAsync(Client, ("statements.csv", NewStatement));
             Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
             Assert.Contains("Another import is being previewed or applied", (await Html.ParseAsync(response)).QuerySelector(".import-problems")!.TextContent, StringComparison.Ordinal);
         }
@@ -201,13 +189,13 @@ public sealed class ImportPageTests : IAsyncLifetime
     [Fact]
     public async Task APreviewMadeBeforeAnotherImportMustBeMadeAgain()
     {
-        var first = (await AdminSession.UploadAsync(_client, ("statements.csv", NewStatement))).Headers.Location!.OriginalString;
+        var first = (await AdminSession.UploadAsync(Client, ("statements.csv", NewStatement))).Headers.Location!.OriginalString;
         var other = Csv(Header, "test-import-2,csis-2016-ch9,102,,,indian-fighter,quotation,en,Other synthetic words,,,,,published");
-        await ConfirmAsync((await AdminSession.UploadAsync(_client, ("statements.csv", other))).Headers.Location!.OriginalString);
+        await ConfirmAsync((await AdminSession.UploadAsync(Client, ("statements.csv", other))).Headers.Location!.OriginalString);
         var stale = await ConfirmAsync(first);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("The archive changed since this preview", (await Html.ParseAsync(stale)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/s/test-import-1", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/s/test-import-1", TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Theory]
@@ -215,7 +203,7 @@ public sealed class ImportPageTests : IAsyncLifetime
     [InlineData("archive.json", "application/json")]
     public async Task TemplatesCanBeDownloaded(string name, string contentType)
     {
-        var response = await _client.GetAsync($"/admin/import/template/{name}", TestContext.Current.CancellationToken);
+        var response = await Client.GetAsync($"/admin/import/template/{name}", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
     }

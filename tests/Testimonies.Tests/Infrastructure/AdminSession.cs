@@ -69,3 +69,20 @@ public static class AdminSession
         return await client.PostAsync("/admin/import", form, TestContext.Current.CancellationToken);
     }
 }
+
+/// <summary>Tests that change the archive: a site of their own, and a maintainer logged in to it.</summary>
+public abstract class MaintainerSiteTests : IAsyncLifetime
+{
+    protected ArchiveFactory Factory { get; } = new();
+    protected HttpClient Client { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => Client = await AdminSession.LoggedInAsync(Factory);
+
+    public ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        Factory.Dispose();
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+}
