@@ -122,6 +122,17 @@ public class ApiTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task ACachedAnswerStillCarriesTheCorsHeaderForAnotherSite()
+    {
+        // The output cache keeps answers per address; the CORS header must not depend on who asked first.
+        Assert.Equal(HttpStatusCode.OK, (await site.Client.GetAsync("/api/v1/sources?cache-order=1", Ct)).StatusCode);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/sources?cache-order=1");
+        request.Headers.Add("Origin", "https://teacher.example");
+        var response = await site.Client.SendAsync(request, Ct);
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
     public async Task TheStatementsCsvHasTheSameStatements()
     {
         var response = await site.Client.GetAsync("/api/v1/statements.csv?reason=boredom", Ct);
