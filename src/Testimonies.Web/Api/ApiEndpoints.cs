@@ -75,7 +75,7 @@ public static class ApiEndpoints
 
         api.MapGet("/speakers", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok((await db.Speakers.AsNoTracking().OrderBy(s => s.Key)
                 .Select(s => new { s.Key, s.Name, s.Description, s.Nationality, s.Role, s.IsGroup, Count = s.Statements.Count(x => x.Status == PublicationStatus.Published) })
-                .ToListAsync(ct)).Select(s => new SpeakerItem(s.Key, s.Name, s.Description, s.Nationality, ApiNames.Role(s.Role), s.IsGroup, s.Count)).ToList()))
+                .ToListAsync(ct)).Select(s => new SpeakerItem(s.Key, s.Name, s.Description, s.Nationality, s.Role.Slug(), s.IsGroup, s.Count)).ToList()))
             .WithSummary("Speakers as the sources identify them; anonymous speakers are kept distinct").Produces<List<SpeakerItem>>();
 
         api.MapGet("/sources", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok((await db.Sources.AsNoTracking().OrderBy(s => s.Key)
@@ -93,7 +93,7 @@ public static class ApiEndpoints
         return app;
     }
 
-    private static string Site(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+    private static string Site(HttpContext http) => Rendering.SiteAddress.Of(http.Request);
 
     private static readonly string[] Facets = ["reason", "theme", "speaker", "source", "nationality", "kind"];
     private static readonly HashSet<string> Known = [.. Facets, "page", "page_size"];
@@ -155,7 +155,7 @@ public static class ApiEndpoints
             Reasons = s.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList(),
         }).ToListAsync(ct);
         return rows.Select(s => new StatementItem(s.PublicId, $"{site}/s/{s.PublicId}", s.Kind.ToString().ToLowerInvariant(), s.Language, s.Text,
-            new SpeakerRef(s.Speaker.Key, s.Speaker.Name, s.Speaker.Description, s.Speaker.Nationality, ApiNames.Role(s.Speaker.Role), s.Speaker.IsGroup),
+            new SpeakerRef(s.Speaker.Key, s.Speaker.Name, s.Speaker.Description, s.Speaker.Nationality, s.Speaker.Role.Slug(), s.Speaker.IsGroup),
             new SourceRef(s.Source.Key, s.Source.Title, s.Source.Chapter, s.Source.ChapterTitle, s.Source.Publisher, s.Source.Published.ToString(), s.Source.Url),
             Statement.Locator(s.Source.Chapter, s.Footnote, s.Section), s.Section, s.Footnote, s.SaidWhen, s.Reasons, s.Context, s.ContentNote)).ToList();
     }

@@ -23,8 +23,3 @@ public sealed record SourceItem(string Key, string Title, string? Subtitle, stri
 
 /// <summary>A figure a source reports about its own dataset, as published: never a count of this archive.</summary>
 public sealed record FindingItem(string Key, string Source, string? Footnote, string Wording, string Figure, double? Percent, string Dataset, int? DatasetSize, IReadOnlyList<string> Reasons);
-
-internal static class ApiNames
-{
-    public static string Role(SpeakerRole role) => role switch { SpeakerRole.ForeignFighter => "foreign-fighter", _ => role.ToString().ToLowerInvariant() };
-}

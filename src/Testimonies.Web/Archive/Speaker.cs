@@ -45,6 +45,16 @@ public enum SpeakerRole
 
 public static class SpeakerRoleNames
 {
+    /// <summary>The data format's name of a role: fighter, foreign-fighter, defector.</summary>
+    public static string Slug(this SpeakerRole role) => role switch
+    {
+        SpeakerRole.ForeignFighter => "foreign-fighter",
+        SpeakerRole.Defector => "defector",
+        _ => "fighter",
+    };
+
+    public static readonly IReadOnlyDictionary<string, SpeakerRole> BySlug = Enum.GetValues<SpeakerRole>().ToDictionary(r => r.Slug());
+
     public static string Label(this SpeakerRole role) => role switch
     {
         SpeakerRole.ForeignFighter => "Foreign fighter",

@@ -28,8 +28,6 @@ public static class CitationDownloads
         return app;
     }
 
-    public static string SiteAddress(HttpRequest request) => $"{request.Scheme}://{request.Host}";
-
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private static async Task<IResult> StatementAsync(string id, string format, HttpContext http, ArchiveDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -39,7 +37,7 @@ public static class CitationDownloads
             .Select(s => new { s.Id, s.Status }).SingleOrDefaultAsync(cancellationToken);
         if (statement is null || statement.Status == PublicationStatus.Draft) return Results.NotFound();
         if (statement.Status == PublicationStatus.Withdrawn) return Results.StatusCode(StatusCodes.Status410Gone);
-        var cited = await CitedStatement.LoadAsync(db, [statement.Id], SiteAddress(http.Request), Today(clock), cancellationToken);
+        var cited = await CitedStatement.LoadAsync(db, [statement.Id], Rendering.SiteAddress.Of(http.Request), Today(clock), cancellationToken);
         return File(http, citationFormat, $"testimonies-{id}", CitationFiles.Write(citationFormat, cited, []));
     }
 
@@ -55,7 +53,7 @@ public static class CitationDownloads
     {
         var parameters = await SearchParameters.ReadAsync(http.Request.Query, db, catalog, cancellationToken);
         var ids = await StatementSearch.AllIdsAsync(db, catalog, parameters.ToRequest(pageSize: 1), cancellationToken);
-        var cited = await CitedStatement.LoadAsync(db, ids.Take(MaxSearchStatements).ToList(), SiteAddress(http.Request), Today(clock), cancellationToken);
+        var cited = await CitedStatement.LoadAsync(db, ids.Take(MaxSearchStatements).ToList(), Rendering.SiteAddress.Of(http.Request), Today(clock), cancellationToken);
         return File(http, format, $"testimonies-search-{Today(clock):yyyy-MM-dd}", CitationFiles.Write(format, cited, []));
     }
 

@@ -51,7 +51,7 @@ public static class ArchiveRows
                     .Select(p => new Dictionary<string, string?>
                     {
                         ["key"] = p.Key, ["name"] = p.Name, ["description"] = p.Description, ["nationality"] = p.Nationality,
-                        ["role"] = p.Role switch { SpeakerRole.ForeignFighter => "foreign-fighter", var role => role.ToString().ToLowerInvariant() },
+                        ["role"] = p.Role.Slug(),
                         ["group"] = p.IsGroup ? "yes" : "no", ["notes"] = p.Notes,
                     }).ToList();
             case "sources":

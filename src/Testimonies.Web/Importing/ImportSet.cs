@@ -16,20 +16,13 @@ public sealed class ImportSet
 
     public int RowCount => Reasons.Count + Sources.Count + Speakers.Count + Statements.Count + Findings.Count;
 
-    private static readonly Dictionary<string, SpeakerRole> Roles = new()
-    {
-        ["fighter"] = SpeakerRole.Fighter,
-        ["foreign-fighter"] = SpeakerRole.ForeignFighter,
-        ["defector"] = SpeakerRole.Defector,
-    };
-
-    private static readonly Dictionary<string, StatementKind> Kinds = new()
+    public static readonly IReadOnlyDictionary<string, StatementKind> Kinds = new Dictionary<string, StatementKind>
     {
         ["quotation"] = StatementKind.Quotation,
         ["paraphrase"] = StatementKind.Paraphrase,
     };
 
-    private static readonly Dictionary<string, PublicationStatus> Statuses = new()
+    public static readonly IReadOnlyDictionary<string, PublicationStatus> Statuses = new Dictionary<string, PublicationStatus>
     {
         ["published"] = PublicationStatus.Published,
         ["draft"] = PublicationStatus.Draft,
@@ -99,7 +92,7 @@ public sealed class ImportSet
                 break;
             case "speakers":
                 var speaker = new SpeakerRow(record, f.Slug("key"), f.Optional("name"), f.Required("description"), f.Optional("nationality"),
-                    f.Choice("role", Roles), f.YesNo("group"), f.Optional("notes", DataFormat.MaxNoteLength));
+                    f.Choice("role", SpeakerRoleNames.BySlug), f.YesNo("group"), f.Optional("notes", DataFormat.MaxNoteLength));
                 if (!f.Failed) Speakers.Add(speaker);
                 break;
             case "statements":

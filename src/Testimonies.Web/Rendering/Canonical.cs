@@ -20,6 +20,6 @@ public static class Canonical
             .Where(p => p.Key == "page" ? int.TryParse(p.Value, out var page) && page > 1 : path == "/search" && SearchParameters.Contains(p.Key))
             .SelectMany(p => p.Value.Where(v => !string.IsNullOrEmpty(v)).Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v!)}"))
             .ToList();
-        return $"{request.Scheme}://{request.Host}{path}{(kept.Count == 0 ? "" : "?" + string.Join('&', kept))}";
+        return $"{SiteAddress.Of(request)}{path}{(kept.Count == 0 ? "" : "?" + string.Join('&', kept))}";
     }
 }

@@ -18,12 +18,13 @@ public class RecordModel(ArchiveDbContext db, ImportGate gate, TimeProvider cloc
     /// <summary>Columns that take a paragraph, not a line.</summary>
     public static readonly HashSet<string> LongColumns = ["text", "context", "notes", "definition", "boundary", "correction_note", "content_note"];
 
+    /// <summary>Columns with a fixed set of values: the import's own lists, so a form offers exactly what a file may hold.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Choices = new Dictionary<string, string[]>
     {
-        ["kind"] = ["quotation", "paraphrase"],
-        ["status"] = ["published", "draft", "withdrawn"],
-        ["role"] = ["fighter", "foreign-fighter", "defector"],
-        ["theme"] = ["fighting-injustice", "islamic-unity", "corruption-and-barbarism", "other"],
+        ["kind"] = [.. ImportSet.Kinds.Keys],
+        ["status"] = [.. ImportSet.Statuses.Keys],
+        ["role"] = [.. SpeakerRoleNames.BySlug.Keys],
+        ["theme"] = [.. ThemeNames.BySlug.Keys],
         ["group"] = ["no", "yes"],
     };
 

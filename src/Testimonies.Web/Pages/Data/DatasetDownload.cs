@@ -26,7 +26,7 @@ public static class DatasetDownload
         {
             var version = await db.State.Select(s => s.Version).SingleAsync(ct);
             var today = clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            var site = $"{http.Request.Scheme}://{http.Request.Host}";
+            var site = Rendering.SiteAddress.Of(http.Request);
             var tables = await DataExport.TablesAsync(db, publishedOnly: true, ct);
             var name = $"testimonies-dataset-v{version}";
             using var zip = new MemoryStream();

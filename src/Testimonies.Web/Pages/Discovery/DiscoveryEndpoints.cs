@@ -20,7 +20,7 @@ public static class DiscoveryEndpoints
         return app;
     }
 
-    private static string Site(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+    private static string Site(HttpContext http) => Rendering.SiteAddress.Of(http.Request);
 
     private static async Task<IResult> SitemapAsync(HttpContext http, ArchiveDbContext db, CancellationToken cancellationToken)
     {

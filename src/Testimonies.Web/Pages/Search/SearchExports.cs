@@ -37,7 +37,7 @@ public static class SearchExports
         var request = parameters.ToRequest(pageSize: 1);
         var query = SearchQuery.Parse(request.Text);
         var ids = await StatementSearch.AllIdsAsync(db, catalog, request, cancellationToken);
-        var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
+        var baseUrl = Rendering.SiteAddress.Of(http.Request);
 
         var response = http.Response;
         var fileName = $"testimonies-search-{DateTime.UtcNow:yyyy-MM-dd}.{format}";

@@ -30,7 +30,7 @@ public class DetailsModel(ArchiveDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<StyledCitation> Citations => CitationStyles.All(Cited);
 
     public string Locator => Archive.Statement.Locator(Source.Chapter, Statement.Footnote, Statement.Section);
-    public string Permalink => $"{Request.Scheme}://{Request.Host}/s/{Statement.PublicId}";
+    public string Permalink => $"{Rendering.SiteAddress.Of(Request)}/s/{Statement.PublicId}";
 
     public string EmbedSnippet =>
         $"<iframe src=\"{Permalink}/embed\" title=\"Statement {Statement.PublicId} from the Testimonies archive\" width=\"100%\" height=\"280\" style=\"border:0\" loading=\"lazy\"></iframe>";

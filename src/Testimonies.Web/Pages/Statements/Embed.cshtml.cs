@@ -12,7 +12,7 @@ namespace Testimonies.Web.Pages.Statements;
 public class EmbedModel(ArchiveDbContext db) : PageModel
 {
     public StatementCard Card { get; private set; } = null!;
-    public string Permalink => $"{Request.Scheme}://{Request.Host}/s/{Card.PublicId}";
+    public string Permalink => $"{Rendering.SiteAddress.Of(Request)}/s/{Card.PublicId}";
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
