@@ -24,11 +24,19 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services), preserveStaticLogger: true);
 
-// The store (EF Core + SQLite) and the curated data folder.
-builder.Services.AddArchive(builder.Configuration, builder.Environment);
+// The store (EF Core on SQLite, or PostgreSQL when "Database:Provider" says so) and the curated data folder.
+try
+{
+    builder.Services.AddArchive(builder.Configuration, builder.Environment);
+}
+catch (ArchiveConfigurationException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 1;
+}
 // The clock that dates citations' access dates; tests replace it.
 builder.Services.AddSingleton(TimeProvider.System);
-// One import at a time (SQLite has one writer).
+// One import at a time in this process; across instances, the database's lock on ArchiveState (ArchiveImport).
 builder.Services.AddSingleton<ImportGate>();
 // The read-only JSON API with its OpenAPI document and CORS (Api/ApiEndpoints.cs).
 builder.Services.AddArchiveApi();
@@ -67,6 +75,13 @@ catch (ImportFailedException ex)
 {
     app.Logger.LogCritical("{Message}", ex.Message);
     Console.Error.WriteLine(ex.Message);
+    return 1;
+}
+catch (Npgsql.NpgsqlException ex)
+{
+    var message = $"Could not use the PostgreSQL database named in ConnectionStrings:Testimonies: {ex.Message}";
+    app.Logger.LogCritical("{Message}", message);
+    Console.Error.WriteLine(message);
     return 1;
 }
 

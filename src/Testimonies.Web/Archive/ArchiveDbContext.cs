@@ -5,9 +5,20 @@ using Testimonies.Web.Maintainers;
 
 namespace Testimonies.Web.Archive;
 
-/// <summary>The one store: the archive, its maintainers' accounts (Identity) and the keys that protect their sessions.</summary>
-public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : IdentityDbContext<Maintainer>(options), IDataProtectionKeyContext
+/// <summary>
+/// The one store: the archive, its maintainers' accounts (Identity) and the keys that protect their
+/// sessions. This type carries the SQLite migrations; <see cref="PostgresArchiveDbContext"/> is the same
+/// model with PostgreSQL's.
+/// </summary>
+public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKeyContext
 {
+    public ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : base(options) { }
+
+    protected ArchiveDbContext(DbContextOptions options) : base(options) { }
+
+    /// <summary>True on PostgreSQL, where the few statements written in SQL (search, bulk import) differ.</summary>
+    public bool IsPostgres => Database.IsNpgsql();
+
     public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<Speaker> Speakers => Set<Speaker>();
     public DbSet<Source> Sources => Set<Source>();
@@ -21,7 +32,7 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : Iden
 
     /// <summary>Marks the archive as changed; call inside the transaction that changes it.</summary>
     public Task<int> BumpVersionAsync(CancellationToken cancellationToken) =>
-        Database.ExecuteSqlRawAsync("UPDATE ArchiveState SET Version = Version + 1 WHERE Id = 1;", cancellationToken);
+        Database.ExecuteSqlRawAsync("""UPDATE "ArchiveState" SET "Version" = "Version" + 1 WHERE "Id" = 1;""", cancellationToken);
 
     /// <summary>Statements the public may see.</summary>
     public IQueryable<Statement> PublishedStatements =>

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Testimonies.Web.Importing;
 
 namespace Testimonies.Web.Archive;
@@ -15,6 +16,18 @@ public sealed class ArchiveOptions
     public bool LoadDataWhenEmpty { get; set; } = true;
 }
 
+/// <summary>The engine behind the store, chosen by "Database:Provider".</summary>
+public enum DatabaseProvider
+{
+    /// <summary>One file beside the app: the default, for one machine.</summary>
+    Sqlite,
+    /// <summary>A PostgreSQL server shared by several instances of the site.</summary>
+    Postgres,
+}
+
+/// <summary>A setting of the store that cannot work; start-up stops with its message.</summary>
+public sealed class ArchiveConfigurationException(string message, Exception? inner = null) : Exception(message, inner);
+
 public static class ArchiveSetup
 {
     public const string DefaultConnectionString = "Data Source=App_Data/testimonies.db";
@@ -22,11 +35,50 @@ public static class ArchiveSetup
     public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.Configure<ArchiveOptions>(configuration.GetSection("Archive"));
-        var connectionString = SqliteConnectionString(
-            configuration.GetConnectionString("Testimonies") ?? DefaultConnectionString, environment.ContentRootPath);
-        services.AddDbContext<ArchiveDbContext>(options => options.UseSqlite(connectionString));
+        var configured = configuration.GetConnectionString("Testimonies");
+        switch (Provider(configuration))
+        {
+            case DatabaseProvider.Postgres:
+                var postgres = PostgresConnectionString(configured);
+                services.AddDbContext<ArchiveDbContext, PostgresArchiveDbContext>(options => options.UseNpgsql(postgres));
+                break;
+            default:
+                var sqlite = SqliteConnectionString(configured ?? DefaultConnectionString, environment.ContentRootPath);
+                services.AddDbContext<ArchiveDbContext>(options => options.UseSqlite(sqlite));
+                break;
+        }
         services.AddSingleton<Search.SearchCatalog>();
         return services;
+    }
+
+    /// <summary>"Database:Provider": Sqlite (the default) or Postgres; anything else stops start-up with a clear message.</summary>
+    public static DatabaseProvider Provider(IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value)) return DatabaseProvider.Sqlite;
+        return Enum.TryParse<DatabaseProvider>(value.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new ArchiveConfigurationException($"Database:Provider is \"{value}\"; use Sqlite or Postgres.");
+    }
+
+    /// <summary>PostgreSQL needs its server named: the SQLite default ("Data Source=…") is no use there.</summary>
+    public static string PostgresConnectionString(string? configured)
+    {
+        const string Example = "Host=localhost;Database=testimonies;Username=testimonies";
+        if (string.IsNullOrWhiteSpace(configured) || configured.Contains("Data Source", StringComparison.OrdinalIgnoreCase))
+            throw new ArchiveConfigurationException(
+                $"Database:Provider is Postgres, so ConnectionStrings:Testimonies must name a PostgreSQL server, for example \"{Example}\".");
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(configured);
+            if (string.IsNullOrWhiteSpace(builder.Host))
+                throw new ArchiveConfigurationException($"ConnectionStrings:Testimonies names no Host; for example \"{Example}\".");
+            return builder.ConnectionString;
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArchiveConfigurationException($"ConnectionStrings:Testimonies is not a PostgreSQL connection string: {e.Message}", e);
+        }
     }
 
     /// <summary>Resolves a relative SQLite file against the content root and makes sure its folder exists.</summary>
@@ -70,7 +122,7 @@ public static class ArchiveSetup
 
         await db.Database.MigrateAsync(cancellationToken);
         // WAL lets readers go on while an import writes; the setting is stored in the file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchiveOptions>>().Value;
         if (!options.LoadDataWhenEmpty) return;

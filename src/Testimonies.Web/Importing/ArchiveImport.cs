@@ -104,6 +104,10 @@ public static class ArchiveImport
 
     private static async Task<ImportOutcome> WriteAsync(ArchiveDbContext db, ImportSet set, ImportActor actor, CancellationToken cancellationToken)
     {
+        // Bumping the version first locks the archive's one state row until this transaction ends, so that
+        // writers on other instances (PostgreSQL) wait for it and then read what it wrote; on SQLite it
+        // takes the file's write lock up front.
+        await db.BumpVersionAsync(cancellationToken);
         var tables = new List<TableChanges>();
 
         var reasons = await db.Reasons.Include(r => r.Findings).ToDictionaryAsync(r => r.Slug, cancellationToken);
@@ -247,7 +251,6 @@ public static class ArchiveImport
             await SearchIndex.RebuildAsync(db, cancellationToken);
         else
             await SearchIndex.SyncAsync(db, [.. createdIds, .. revisions.Select(r => r.Statement.Id)], cancellationToken);
-        await db.BumpVersionAsync(cancellationToken);
         return new ImportOutcome(tables, changes);
     }
 
@@ -283,44 +286,45 @@ public static class ArchiveImport
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
 
+        // Quoted names and @parameters read the same on SQLite and PostgreSQL.
         await using var insertStatement = Command(connection, transaction, """
-            INSERT INTO Statements (PublicId, Text, Kind, Language, SpeakerId, SourceId, Position, Section, Footnote, SaidWhen, Context, ContentNote, Status)
-            VALUES ($id, $text, $kind, $language, $speaker, $source, $position, $section, $footnote, $saidWhen, $context, $contentNote, $status)
-            RETURNING Id;
-            """, "$id", "$text", "$kind", "$language", "$speaker", "$source", "$position", "$section", "$footnote", "$saidWhen", "$context", "$contentNote", "$status");
+            INSERT INTO "Statements" ("PublicId", "Text", "Kind", "Language", "SpeakerId", "SourceId", "Position", "Section", "Footnote", "SaidWhen", "Context", "ContentNote", "Status")
+            VALUES (@id, @text, @kind, @language, @speaker, @source, @position, @section, @footnote, @saidWhen, @context, @contentNote, @status)
+            RETURNING "Id";
+            """, "@id", "@text", "@kind", "@language", "@speaker", "@source", "@position", "@section", "@footnote", "@saidWhen", "@context", "@contentNote", "@status");
         await using var insertReason = Command(connection, transaction,
-            "INSERT INTO StatementReasons (ReasonsId, StatementsId) VALUES ($reason, $statement);", "$reason", "$statement");
+            """INSERT INTO "StatementReasons" ("ReasonsId", "StatementsId") VALUES (@reason, @statement);""", "@reason", "@statement");
         await using var insertRevision = Command(connection, transaction,
-            "INSERT INTO Revisions (StatementId, At, By, Changes, Origin) VALUES ($statement, $at, $by, 'created', $origin);", "$statement", "$at", "$by", "$origin");
-        insertRevision.Parameters["$at"].Value = actor.At.UtcDateTime.ToString("O");
-        insertRevision.Parameters["$by"].Value = actor.By;
-        insertRevision.Parameters["$origin"].Value = actor.Origin;
+            """INSERT INTO "Revisions" ("StatementId", "At", "By", "Changes", "Origin") VALUES (@statement, @at, @by, 'created', @origin);""", "@statement", "@at", "@by", "@origin");
+        insertRevision.Parameters["@at"].Value = actor.At.UtcDateTime.ToString("O");
+        insertRevision.Parameters["@by"].Value = actor.By;
+        insertRevision.Parameters["@origin"].Value = actor.Origin;
 
         foreach (var row in rows)
         {
             var p = insertStatement.Parameters;
-            p["$id"].Value = row.PublicId;
-            p["$text"].Value = row.Text;
-            p["$kind"].Value = row.Kind.ToString();
-            p["$language"].Value = row.Language;
-            p["$speaker"].Value = speakers[row.SpeakerKey].Id;
-            p["$source"].Value = sources[row.SourceKey].Id;
-            p["$position"].Value = row.Position;
-            p["$section"].Value = (object?)row.Section ?? DBNull.Value;
-            p["$footnote"].Value = (object?)row.Footnote ?? DBNull.Value;
-            p["$saidWhen"].Value = (object?)row.SaidWhen ?? DBNull.Value;
-            p["$context"].Value = (object?)row.Context ?? DBNull.Value;
-            p["$contentNote"].Value = (object?)row.ContentNote ?? DBNull.Value;
-            p["$status"].Value = row.Status.ToString();
+            p["@id"].Value = row.PublicId;
+            p["@text"].Value = row.Text;
+            p["@kind"].Value = row.Kind.ToString();
+            p["@language"].Value = row.Language;
+            p["@speaker"].Value = speakers[row.SpeakerKey].Id;
+            p["@source"].Value = sources[row.SourceKey].Id;
+            p["@position"].Value = row.Position;
+            p["@section"].Value = (object?)row.Section ?? DBNull.Value;
+            p["@footnote"].Value = (object?)row.Footnote ?? DBNull.Value;
+            p["@saidWhen"].Value = (object?)row.SaidWhen ?? DBNull.Value;
+            p["@context"].Value = (object?)row.Context ?? DBNull.Value;
+            p["@contentNote"].Value = (object?)row.ContentNote ?? DBNull.Value;
+            p["@status"].Value = row.Status.ToString();
             var id = Convert.ToInt32(await insertStatement.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
             ids.Add(id);
-            insertReason.Parameters["$statement"].Value = id;
+            insertReason.Parameters["@statement"].Value = id;
             foreach (var slug in row.ReasonSlugs.Distinct())
             {
-                insertReason.Parameters["$reason"].Value = reasons[slug].Id;
+                insertReason.Parameters["@reason"].Value = reasons[slug].Id;
                 await insertReason.ExecuteNonQueryAsync(cancellationToken);
             }
-            insertRevision.Parameters["$statement"].Value = id;
+            insertRevision.Parameters["@statement"].Value = id;
             await insertRevision.ExecuteNonQueryAsync(cancellationToken);
         }
         return ids;
@@ -337,7 +341,8 @@ public static class ArchiveImport
             parameter.ParameterName = name;
             command.Parameters.Add(parameter);
         }
-        command.Prepare();
+        // SQLite compiles the statement once for all rows; Npgsql cannot prepare before it knows the parameters' types.
+        if (connection is Microsoft.Data.Sqlite.SqliteConnection) command.Prepare();
         return command;
     }
 

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Testimonies.Web.Archive;
@@ -90,14 +90,14 @@ public sealed class SearchCatalog : IDisposable
     {
         // One read transaction, so the version and the rows belong together.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var sqliteTransaction = (SqliteTransaction)transaction.GetDbTransaction();
+        var connection = db.Database.GetDbConnection();
+        var dbTransaction = transaction.GetDbTransaction();
         var version = await CurrentVersionAsync(db, cancellationToken);
 
         var sourceIndex = new Dictionary<long, short>();
         var sourceKeys = new List<string>();
         var sourceLabels = new List<string>();
-        await foreach (var row in ReadAsync(connection, sqliteTransaction, "SELECT Id, Key, coalesce(ChapterTitle, Title) FROM Sources ORDER BY Id;", cancellationToken))
+        await foreach (var row in ReadAsync(connection, dbTransaction, """SELECT "Id", "Key", coalesce("ChapterTitle", "Title") FROM "Sources" ORDER BY "Id";""", cancellationToken))
         {
             sourceIndex[(long)row[0]!] = (short)sourceKeys.Count;
             sourceKeys.Add((string)row[1]!);
@@ -108,7 +108,7 @@ public sealed class SearchCatalog : IDisposable
         var reasonSlugs = new List<string>();
         var reasonNames = new List<string>();
         var reasonThemes = new List<Theme>();
-        await foreach (var row in ReadAsync(connection, sqliteTransaction, "SELECT Id, Slug, Name, Theme FROM Reasons ORDER BY Position, Id;", cancellationToken))
+        await foreach (var row in ReadAsync(connection, dbTransaction, """SELECT "Id", "Slug", "Name", "Theme" FROM "Reasons" ORDER BY "Position", "Id";""", cancellationToken))
         {
             reasonIndex[(long)row[0]!] = (short)reasonSlugs.Count;
             reasonSlugs.Add((string)row[1]!);
@@ -123,10 +123,10 @@ public sealed class SearchCatalog : IDisposable
         var sources = new List<short>();
         var nationalityOf = new List<short>();
         var maxId = 0;
-        await foreach (var row in ReadAsync(connection, sqliteTransaction, """
-            SELECT s.Id, s.Kind, s.SourceId, sp.Nationality FROM Statements s
-            JOIN Speakers sp ON sp.Id = s.SpeakerId JOIN Sources so ON so.Id = s.SourceId
-            WHERE s.Status = 'Published' ORDER BY so.Title, s.SourceId, s.Position;
+        await foreach (var row in ReadAsync(connection, dbTransaction, """
+            SELECT s."Id", s."Kind", s."SourceId", sp."Nationality" FROM "Statements" s
+            JOIN "Speakers" sp ON sp."Id" = s."SpeakerId" JOIN "Sources" so ON so."Id" = s."SourceId"
+            WHERE s."Status" = 'Published' ORDER BY so."Title", s."SourceId", s."Position";
             """, cancellationToken))
         {
             var id = (int)(long)row[0]!;
@@ -157,7 +157,7 @@ public sealed class SearchCatalog : IDisposable
 
         var reasonLists = new List<short>[ids.Count];
         var themes = new byte[ids.Count];
-        await foreach (var row in ReadAsync(connection, sqliteTransaction, "SELECT StatementsId, ReasonsId FROM StatementReasons;", cancellationToken))
+        await foreach (var row in ReadAsync(connection, dbTransaction, """SELECT "StatementsId", "ReasonsId" FROM "StatementReasons";""", cancellationToken))
         {
             var id = (int)(long)row[0]!;
             if (id > maxId || indexOfId[id] < 0) continue;
@@ -186,7 +186,7 @@ public sealed class SearchCatalog : IDisposable
         };
     }
 
-    private static async IAsyncEnumerable<object?[]> ReadAsync(SqliteConnection connection, SqliteTransaction transaction, string sql,
+    private static async IAsyncEnumerable<object?[]> ReadAsync(DbConnection connection, DbTransaction transaction, string sql,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
@@ -196,7 +196,7 @@ public sealed class SearchCatalog : IDisposable
         while (await reader.ReadAsync(cancellationToken))
         {
             var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i) is int number ? (long)number : reader.GetValue(i); // integers as long on both engines (PostgreSQL reads int)
             yield return row;
         }
     }

@@ -22,6 +22,17 @@ public sealed record SearchTerm(TermKind Kind, IReadOnlyList<string> Words)
         _ => $"\"{string.Join(' ', Words)}\"",
     };
 
+    /// <summary>
+    /// The term in PostgreSQL's tsquery syntax: every word single-quoted (words hold only letters, digits
+    /// and marks, so nothing can close the quote), a phrase as words that follow each other (&lt;-&gt;).
+    /// </summary>
+    public string ToTsQuery() => Kind switch
+    {
+        TermKind.Prefix => $"'{Words[0]}':*",
+        TermKind.Phrase => "(" + string.Join(" <-> ", Words.Select(w => $"'{w}'")) + ")",
+        _ => $"'{Words[0]}'",
+    };
+
     /// <summary>The term as a person would type it.</summary>
     public override string ToString() => Kind switch
     {
@@ -65,6 +76,11 @@ public sealed class SearchQuery
     /// <summary>Every phrase and prefix, OR-ed: highlighting as written in the exact index.</summary>
     public string? AnyTermExact { get; }
 
+    /// <summary>The same six expressions as PostgreSQL tsquery text, for the tsvector index (Search/PostgresFullText.cs).</summary>
+    public TsQueries Postgres { get; }
+
+    public sealed record TsQueries(string? Stemmed, string? Exact, string? StemmedExcluded, string? ExactExcluded, string? AnyTermStemmed, string? AnyTermExact);
+
     private SearchQuery(List<List<SearchTerm>> clauses, List<SearchTerm> exclusions, List<string> notes)
     {
         Clauses = clauses;
@@ -87,6 +103,16 @@ public sealed class SearchQuery
         var positive = clauses.SelectMany(c => c).ToList();
         AnyTermStemmed = Join(positive.Select(t => t.ToFts()), " OR ");
         AnyTermExact = Join(positive.Where(t => t.Kind != TermKind.Word).Select(t => t.ToFts()), " OR ");
+
+        static string TsClause(IReadOnlyList<SearchTerm> clause) =>
+            clause.Count == 1 ? clause[0].ToTsQuery() : "(" + string.Join(" | ", clause.Select(t => t.ToTsQuery())) + ")";
+        Postgres = new TsQueries(
+            Join(clauses.Where(c => !AsWritten(c)).Select(TsClause), " & "),
+            Join(clauses.Where(AsWritten).Select(TsClause), " & "),
+            Join(exclusions.Where(t => t.Kind == TermKind.Word).Select(t => t.ToTsQuery()), " | "),
+            Join(exclusions.Where(t => t.Kind != TermKind.Word).Select(t => t.ToTsQuery()), " | "),
+            Join(positive.Select(t => t.ToTsQuery()), " | "),
+            Join(positive.Where(t => t.Kind != TermKind.Word).Select(t => t.ToTsQuery()), " | "));
     }
 
     public static SearchQuery Parse(string? input)

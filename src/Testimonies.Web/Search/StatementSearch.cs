@@ -1,7 +1,5 @@
-using System.Data.Common;
 using System.Net;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Testimonies.Web.Archive;
 using Testimonies.Web.Pages.Statements;
@@ -40,7 +38,7 @@ public sealed record SearchResult(
     string? RankingNote);
 
 /// <summary>
-/// Runs a search: FTS5 for the words (one round trip), the in-memory SearchCatalog for facet filters,
+/// Runs a search: the full-text index for the words (one round trip, SearchIndex), the in-memory SearchCatalog for facet filters,
 /// facet counts and order, then one page of statements through EF. Only published statements are in
 /// the index and the catalog, so the public never finds anything else.
 /// </summary>
@@ -61,15 +59,13 @@ public static class StatementSearch
     {
         var query = SearchQuery.Parse(request.Text);
         var snapshot = await catalog.GetAsync(db, cancellationToken);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
 
         // A search seen before in this archive version (the same words, filters and sort, another page) reuses its result.
         var resultKey = string.Join('\u0002', WordsKey(query), string.Join(',', request.Filters.Reasons), string.Join(',', request.Filters.Themes),
             string.Join(',', request.Filters.Nationalities), string.Join(',', request.Filters.Kinds), string.Join(',', request.Filters.Sources), request.Sort?.ToString() ?? "");
         if (!snapshot.Results.TryGetValue(resultKey, out var remembered))
         {
-            remembered = await ComputeAsync(connection, snapshot, query, request, cancellationToken);
+            remembered = await ComputeAsync(db, snapshot, query, request, cancellationToken);
             if (snapshot.Results.Count >= SearchCatalog.MaxRememberedResults) snapshot.Results.Clear();
             snapshot.Results[resultKey] = remembered;
         }
@@ -77,7 +73,7 @@ public static class StatementSearch
         var skip = Math.Max(0, (request.Page - 1) * request.PageSize);
         var ids = remembered.Ordered.Skip(skip).Take(request.PageSize).Select(i => snapshot.Ids[i]).ToList();
 
-        var highlights = await HighlightsAsync(connection, query, ids, cancellationToken);
+        var highlights = await HighlightsAsync(db, query, ids, cancellationToken);
         // One page of cards: the rows by primary key, their reasons from the catalog (no join over the link table).
         var byId = (await db.Statements.AsNoTracking().Where(s => ids.Contains(s.Id))
             .Select(StatementCard.WithoutReasons)
@@ -97,10 +93,10 @@ public static class StatementSearch
     }
 
     /// <summary>Matches, facet counts and order of a search, before paging.</summary>
-    private static async Task<SearchCatalog.RememberedResult> ComputeAsync(SqliteConnection connection, SearchCatalog.Snapshot snapshot,
+    private static async Task<SearchCatalog.RememberedResult> ComputeAsync(ArchiveDbContext db, SearchCatalog.Snapshot snapshot,
         SearchQuery query, SearchRequest request, CancellationToken cancellationToken)
     {
-        var matched = await MatchAsync(connection, snapshot, query, request.Filters, cancellationToken);
+        var matched = await MatchAsync(db, snapshot, query, request.Filters, cancellationToken);
         var facets = CountFacets(snapshot, matched);
 
         var hasTerms = query.AnyTermStemmed is not null;
@@ -113,7 +109,7 @@ public static class StatementSearch
         }
         else if (sort == SearchSort.Relevance)
         {
-            scores = await ScoresAsync(connection, query, cancellationToken);
+            scores = await SearchIndex.ScoresAsync(db, query, MaxRankedResults, cancellationToken);
             if (scores is null)
             {
                 sort = SearchSort.Source;
@@ -133,18 +129,16 @@ public static class StatementSearch
     public static async Task<List<int>> AllIdsAsync(ArchiveDbContext db, SearchCatalog catalog, SearchRequest request, CancellationToken cancellationToken)
     {
         var snapshot = await catalog.GetAsync(db, cancellationToken);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        var matched = await MatchAsync(connection, snapshot, SearchQuery.Parse(request.Text), request.Filters, cancellationToken);
+        var matched = await MatchAsync(db, snapshot, SearchQuery.Parse(request.Text), request.Filters, cancellationToken);
         return matched.Select(i => snapshot.Ids[i]).ToList();
     }
 
     /// <summary>
     /// Catalog indices (so, in source order) of the published statements that match the words and the
-    /// facet filters. The words cost one FTS5 round trip whose rowids come back as one string, rather
-    /// than a row each; the filters are checked in memory.
+    /// facet filters. The words cost one round trip to the index whose ids come back as one string,
+    /// rather than a row each; the filters are checked in memory.
     /// </summary>
-    private static async Task<List<int>> MatchAsync(SqliteConnection connection, SearchCatalog.Snapshot snapshot, SearchQuery query,
+    private static async Task<List<int>> MatchAsync(ArchiveDbContext db, SearchCatalog.Snapshot snapshot, SearchQuery query,
         SearchFilters filters, CancellationToken cancellationToken)
     {
         bool[]? byWords = null;
@@ -152,9 +146,7 @@ public static class StatementSearch
         if (!query.IsEmpty && !snapshot.WordMatches.TryGetValue(key, out byWords))
         {
             byWords = new bool[snapshot.Count];
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT group_concat(rowid) FROM ({HitsSql(query, command)});";
-            if (await command.ExecuteScalarAsync(cancellationToken) is string list)
+            if (await SearchIndex.MatchingIdsAsync(db, query, cancellationToken) is { } list)
             {
                 foreach (var range in list.AsSpan().Split(','))
                 {
@@ -187,56 +179,6 @@ public static class StatementSearch
         return matched;
     }
 
-    /// <summary>FTS5 over the two indexes; every value from the query is a parameter.</summary>
-    private static string HitsSql(SearchQuery query, SqliteCommand command)
-    {
-        var hits = new StringBuilder();
-        if (query.Stemmed is not null)
-        {
-            hits.Append($"SELECT rowid FROM {SearchIndex.Stemmed} WHERE {SearchIndex.Stemmed} MATCH $stemmed");
-            command.Parameters.AddWithValue("$stemmed", query.Stemmed);
-        }
-        if (query.Exact is not null)
-        {
-            if (hits.Length > 0) hits.Append(" INTERSECT ");
-            hits.Append($"SELECT rowid FROM {SearchIndex.Exact} WHERE {SearchIndex.Exact} MATCH $exact");
-            command.Parameters.AddWithValue("$exact", query.Exact);
-        }
-        if (hits.Length == 0) hits.Append($"SELECT rowid FROM {SearchIndex.Stemmed}");
-        if (query.StemmedExcluded is not null)
-        {
-            hits.Append($" EXCEPT SELECT rowid FROM {SearchIndex.Stemmed} WHERE {SearchIndex.Stemmed} MATCH $stemmedExcluded");
-            command.Parameters.AddWithValue("$stemmedExcluded", query.StemmedExcluded);
-        }
-        if (query.ExactExcluded is not null)
-        {
-            hits.Append($" EXCEPT SELECT rowid FROM {SearchIndex.Exact} WHERE {SearchIndex.Exact} MATCH $exactExcluded");
-            command.Parameters.AddWithValue("$exactExcluded", query.ExactExcluded);
-        }
-        return hits.ToString();
-    }
-
-    /// <summary>
-    /// bm25 for every statement matching the query's words, in one pass: FTS5 recomputes its statistics
-    /// for each rowid lookup, so scoring chosen rows one by one is far slower than scoring all matches.
-    /// A pass costs about a microsecond a row, so it runs only when the words match at most
-    /// <see cref="MaxRankedResults"/> statements (counted first, which is much cheaper); null otherwise.
-    /// </summary>
-    private static async Task<Dictionary<int, double>?> ScoresAsync(SqliteConnection connection, SearchQuery query, CancellationToken cancellationToken)
-    {
-        var (table, match) = query.Stemmed is not null ? (SearchIndex.Stemmed, query.Stemmed) : (SearchIndex.Exact, query.Exact!);
-        using var command = connection.CreateCommand();
-        command.Parameters.AddWithValue("$match", match);
-        command.CommandText = $"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH $match LIMIT {MaxRankedResults + 1});";
-        if (Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > MaxRankedResults)
-            return null;
-        command.CommandText = $"SELECT rowid, bm25({table}, {SearchIndex.Weights}) FROM {table} WHERE {table} MATCH $match;";
-        var scores = new Dictionary<int, double>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) scores[reader.GetInt32(0)] = reader.GetDouble(1);
-        return scores;
-    }
-
     private static Dictionary<string, IReadOnlyList<FacetValue>> CountFacets(SearchCatalog.Snapshot snapshot, List<int> matched)
     {
         var reasons = new int[snapshot.ReasonSlugs.Length];
@@ -267,32 +209,16 @@ public static class StatementSearch
     }
 
     /// <summary>
-    /// The words of each statement with matched terms in &lt;mark&gt;, HTML-encoded. FTS5 marks the
+    /// The words of each statement with matched terms in &lt;mark&gt;, HTML-encoded. The index marks the
     /// matches with private-use characters; the text is encoded first, then those become tags.
     /// </summary>
     private static async Task<Dictionary<int, (string? Text, string? Context)>> HighlightsAsync(
-        SqliteConnection connection, SearchQuery query, List<int> ids, CancellationToken cancellationToken)
+        ArchiveDbContext db, SearchQuery query, List<int> ids, CancellationToken cancellationToken)
     {
         var marked = new Dictionary<int, (string? Text, string? Context)>();
         if (ids.Count == 0 || query.AnyTermStemmed is null) return marked;
-        var idList = string.Join(',', ids); // integers only
-
-        async Task<Dictionary<int, (string Text, string Context)>> ReadAsync(string table, string match)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"""
-                SELECT rowid, highlight({table}, 0, char(57344), char(57345)), highlight({table}, 1, char(57344), char(57345))
-                FROM {table} WHERE {table} MATCH $match AND rowid IN ({idList});
-                """;
-            command.Parameters.AddWithValue("$match", match);
-            var rows = new Dictionary<int, (string, string)>();
-            await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken)) rows[reader.GetInt32(0)] = (reader.GetString(1), reader.GetString(2));
-            return rows;
-        }
-
-        var stemmed = await ReadAsync(SearchIndex.Stemmed, query.AnyTermStemmed);
-        var exact = query.AnyTermExact is null ? [] : await ReadAsync(SearchIndex.Exact, query.AnyTermExact);
+        var stemmed = await SearchIndex.MarkedAsync(db, query, asWritten: false, ids, MarkStart, MarkEnd, cancellationToken);
+        var exact = query.AnyTermExact is null ? [] : await SearchIndex.MarkedAsync(db, query, asWritten: true, ids, MarkStart, MarkEnd, cancellationToken);
         foreach (var id in ids)
         {
             stemmed.TryGetValue(id, out var a);

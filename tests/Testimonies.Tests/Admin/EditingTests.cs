@@ -7,7 +7,7 @@ using Testimonies.Web.Archive;
 namespace Testimonies.Tests.Admin;
 
 /// <summary>Editing through forms: the same rules as an import, a revision for every change, and the public page telling readers.</summary>
-public sealed class EditingTests : MaintainerSiteTests
+public class EditingTests : MaintainerSiteTests
 {
     /// <summary>The form as the page fills it, with some fields changed.</summary>
     private async Task<Dictionary<string, string>> FormAsync(string url, Dictionary<string, string> changes)

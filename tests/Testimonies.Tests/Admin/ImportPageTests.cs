@@ -9,7 +9,7 @@ using Testimonies.Web.Importing;
 namespace Testimonies.Tests.Admin;
 
 /// <summary>A maintainer's import through the browser's forms: upload, preview, confirm; and every bad file changing nothing.</summary>
-public sealed class ImportPageTests : MaintainerSiteTests
+public class ImportPageTests : MaintainerSiteTests
 {
     private const string Header = "id,source,position,section,footnote,speaker,kind,language,text,said_when,reasons,context,content_note,status";
 

@@ -35,7 +35,7 @@ public class TextFragmentTests(SiteFixture site)
         var folder = data.WriteToTempFolder();
         try
         {
-            using var factory = new ArchiveFactory(folder);
+            using var factory = site.NewFactory(folder);
             using var client = factory.CreateClient();
             var (_, document) = await Html.GetAsync(client, "/s/test-0001");
             Assert.Equal("https://example.org/synthetic-report#:~:text=Synthetic%20words%20number%20one",

@@ -8,15 +8,18 @@ namespace Testimonies.Tests.Importing;
 
 public class ImportTests
 {
+    /// <summary>The engine these tests run on; a subclass runs them again on PostgreSQL (Postgres/OnPostgres.cs).</summary>
+    protected virtual TestStore Store => TestStore.Sqlite;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static List<ImportFile> AsFiles(Dictionary<string, byte[]> files) =>
         files.Select(f => new ImportFile(f.Key, f.Value)).ToList();
 
     /// <summary>Loads the files into a fresh store; returns the problems (empty when it loaded) and the store's counts.</summary>
-    private static async Task<(IReadOnlyList<ImportProblem> Problems, (int, int, int, int, int) Counts)> LoadAsync(Dictionary<string, byte[]> files)
+    private async Task<(IReadOnlyList<ImportProblem> Problems, (int, int, int, int, int) Counts)> LoadAsync(Dictionary<string, byte[]> files)
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Store);
         IReadOnlyList<ImportProblem> problems = [];
         await using (var db = database.CreateContext())
         {
@@ -32,7 +35,7 @@ public class ImportTests
         return (problems, await database.CountsAsync());
     }
 
-    private static async Task<ImportProblem> SingleProblemAndNothingLoadedAsync(TestData data)
+    private async Task<ImportProblem> SingleProblemAndNothingLoadedAsync(TestData data)
     {
         var (problems, counts) = await LoadAsync(data.Files());
         Assert.Equal((0, 0, 0, 0, 0), counts);
@@ -50,7 +53,7 @@ public class ImportTests
     [Fact]
     public async Task ReimportingTheSameFilesChangesNothing()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Store);
         var files = AsFiles(new TestData().Files());
         await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, files, Ct);
         await using (var db = database.CreateContext())
@@ -64,7 +67,7 @@ public class ImportTests
     [Fact]
     public async Task ReimportingAChangedTextUpdatesOnlyThatStatement()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Store);
         var data = new TestData();
         await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, AsFiles(data.Files()), Ct);
         data.Statements[1] = data.Statements[1].Replace("Synthetic words number one", "Synthetic words, corrected", StringComparison.Ordinal);
@@ -82,7 +85,7 @@ public class ImportTests
     [Fact]
     public async Task ChangingTheWordsOfAStatementNeedsACorrectionNote()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Store);
         var data = new TestData();
         await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, AsFiles(data.Files()), Ct);
         data.Statements[1] = data.Statements[1].Replace("Synthetic words number one", "Synthetic words number won", StringComparison.Ordinal);
@@ -99,7 +102,7 @@ public class ImportTests
     [Fact]
     public async Task EveryImportedChangeLeavesARevision()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Store);
         var data = new TestData();
         await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, AsFiles(data.Files()), Ct);
         data.Statements[1] = data.Statements[1].Replace("Synthetic words number one", "Synthetic words number won", StringComparison.Ordinal) + ",Fixed a typo";
@@ -265,7 +268,7 @@ public class ImportTests
         var crlf = Encoding.UTF8.GetString(files["statements.csv"]).Replace("\n", "\r\n", StringComparison.Ordinal).Replace("\r\r\n", "\r\n", StringComparison.Ordinal);
         files["statements.csv"] = [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(crlf)];
 
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Store);
         await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, AsFiles(files), Ct);
         await using (var db = database.CreateContext())
         {
@@ -279,7 +282,7 @@ public class ImportTests
     [Fact]
     public async Task ReferencesMayPointAtRowsAlreadyInTheStore()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Store);
         var data = new TestData();
         await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, AsFiles(data.Files()), Ct);
         var onlyStatements = new Dictionary<string, byte[]>
@@ -303,7 +306,7 @@ public class ImportTests
         data.Statements.RemoveRange(1, data.Statements.Count - 1);
         for (var i = 1; i <= 33_000; i++)
             data.Statements.Add($"gen-{i:D5},test-source,{i},,,test-speaker,quotation,en,Synthetic words {i},,,,,published");
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Store);
         await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, AsFiles(data.Files()), Ct);
         Assert.Equal(33_000, (await database.CountsAsync()).Statements);
     }

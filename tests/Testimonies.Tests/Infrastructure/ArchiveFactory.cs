@@ -7,20 +7,31 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Testimonies.Tests.Infrastructure;
 
 /// <summary>
-/// The whole site in-process, on its own SQLite file in a temporary folder, loaded from data/
-/// (or from a folder of generated files). Runs as Production, as the public sees it.
+/// The whole site in-process, on its own SQLite file in a temporary folder (or its own database on the
+/// local PostgreSQL server), loaded from data/ (or from a folder of generated files). Runs as
+/// Production, as the public sees it.
 /// </summary>
-public class ArchiveFactory(string? dataPath = null) : WebApplicationFactory<Program>
+public class ArchiveFactory(string? dataPath = null, TestStore store = TestStore.Sqlite) : WebApplicationFactory<Program>
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("testimonies-test-");
+    private readonly string? _postgres = store == TestStore.Postgres ? PostgresServer.CreateDatabase() : null;
 
     public string DataPath { get; } = dataPath ?? RepositoryPaths.Data;
+    public TestStore Store => store;
     public string DatabasePath => Path.Combine(_folder.FullName, "archive.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:Testimonies", $"Data Source={DatabasePath}");
+        if (_postgres is null)
+        {
+            builder.UseSetting("ConnectionStrings:Testimonies", $"Data Source={DatabasePath}");
+        }
+        else
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Testimonies", _postgres);
+        }
         builder.UseSetting("Archive:DataPath", DataPath);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Everything the site logs goes to standard error: standard output is xunit's channel to its runner.
@@ -47,21 +58,69 @@ public class ArchiveFactory(string? dataPath = null) : WebApplicationFactory<Pro
         base.Dispose(disposing);
         if (!disposing) return;
         SqliteConnection.ClearAllPools();
+        if (_postgres is not null) PostgresServer.DropDatabase(_postgres);
         try { _folder.Delete(recursive: true); } catch (IOException) { /* a temp folder left behind is harmless */ }
     }
 }
 
-/// <summary>One site on the real data/, shared by the read-only page tests.</summary>
-public sealed class SiteFixture : IDisposable
+/// <summary>One site on the real data/, shared by the read-only page tests (an assembly fixture).</summary>
+public class SiteFixture : IDisposable
 {
-    public ArchiveFactory Factory { get; } = new();
-    public HttpClient Client { get; }
+    private readonly Lazy<ArchiveFactory> _factory;
+    private readonly Lazy<HttpClient> _client;
 
-    public SiteFixture() => Client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public SiteFixture() : this(TestStore.Sqlite) { }
+
+    protected SiteFixture(TestStore store)
+    {
+        Store = store;
+        _factory = new(() => new ArchiveFactory(store: store));
+        _client = new(() => _factory.Value.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+    }
+
+    public TestStore Store { get; }
+
+    /// <summary>The site, started on first use; on PostgreSQL without a server the test asking for it is skipped.</summary>
+    public ArchiveFactory Factory
+    {
+        get
+        {
+            SkipUnlessAvailable();
+            return _factory.Value;
+        }
+    }
+
+    public HttpClient Client
+    {
+        get
+        {
+            SkipUnlessAvailable();
+            return _client.Value;
+        }
+    }
+
+    /// <summary>Another site on the same engine, for tests that need their own data.</summary>
+    public ArchiveFactory NewFactory(string? dataPath = null)
+    {
+        SkipUnlessAvailable();
+        return new ArchiveFactory(dataPath, Store);
+    }
+
+    private void SkipUnlessAvailable()
+    {
+        if (Store == TestStore.Postgres) PostgresServer.SkipUnlessAvailable();
+    }
 
     public void Dispose()
     {
-        Client.Dispose();
-        Factory.Dispose();
+        if (_client.IsValueCreated) _client.Value.Dispose();
+        if (_factory.IsValueCreated) _factory.Value.Dispose();
+        GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>The same site on PostgreSQL: the read-only page tests run again against it (Postgres/OnPostgres.cs).</summary>
+public sealed class PostgresSiteFixture : SiteFixture
+{
+    public PostgresSiteFixture() : base(TestStore.Postgres) { }
 }

@@ -4,19 +4,26 @@ using Testimonies.Web.Archive;
 
 namespace Testimonies.Tests.Infrastructure;
 
-/// <summary>A migrated SQLite file of its own (never EF InMemory: it enforces no constraints).</summary>
+/// <summary>
+/// A migrated store of its own: a SQLite file, or a database on the local PostgreSQL server (never EF
+/// InMemory: it enforces no constraints).
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("testimonies-db-");
+    private readonly string? _postgres;
 
-    public string ConnectionString => $"Data Source={Path.Combine(_folder.FullName, "archive.db")}";
+    private TestDatabase(TestStore store) => _postgres = store == TestStore.Postgres ? PostgresServer.CreateDatabase() : null;
 
-    public ArchiveDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite(ConnectionString).Options);
+    public string ConnectionString => _postgres ?? $"Data Source={Path.Combine(_folder.FullName, "archive.db")}";
 
-    public static async Task<TestDatabase> CreateAsync()
+    public ArchiveDbContext CreateContext() => _postgres is null
+        ? new ArchiveDbContext(new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite(ConnectionString).Options)
+        : new PostgresArchiveDbContext(new DbContextOptionsBuilder<PostgresArchiveDbContext>().UseNpgsql(_postgres).Options);
+
+    public static async Task<TestDatabase> CreateAsync(TestStore store = TestStore.Sqlite)
     {
-        var database = new TestDatabase();
+        var database = new TestDatabase(store);
         await using var db = database.CreateContext();
         await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
         return database;
@@ -33,6 +40,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
+        if (_postgres is not null) PostgresServer.DropDatabase(_postgres);
         try { _folder.Delete(recursive: true); } catch (IOException) { /* harmless */ }
         return ValueTask.CompletedTask;
     }

@@ -16,7 +16,7 @@ public class StartupTests
         }
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string dataFolder, string databaseFolder)
+    private static async Task<(int ExitCode, string Output)> RunAsync(string dataFolder, string databaseFolder, Dictionary<string, string>? settings = null)
     {
         var start = new ProcessStartInfo("dotnet", [WebAssembly, "--urls", "http://127.0.0.1:0"])
         {
@@ -29,6 +29,7 @@ public class StartupTests
         start.Environment["ConnectionStrings__Testimonies"] = $"Data Source={Path.Combine(databaseFolder, "archive.db")}";
         start.Environment["Archive__DataPath"] = dataFolder;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (name, value) in settings ?? []) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -122,6 +123,28 @@ public class StartupTests
             var (exitCode, output) = await RunAsync(Path.Combine(databaseFolder, "no-such-folder"), databaseFolder);
             Assert.Equal(1, exitCode);
             Assert.Contains("Archive:DataPath", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(databaseFolder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("Oracle", null, "Database:Provider is \"Oracle\"; use Sqlite or Postgres.")]
+    [InlineData("Postgres", null, "ConnectionStrings:Testimonies must name a PostgreSQL server")]
+    [InlineData("postgres", "Host=127.0.0.1;Port=1;Database=testimonies;Timeout=2", "Could not use the PostgreSQL database named in ConnectionStrings:Testimonies")]
+    public async Task AStoreThatCannotWorkStopsStartUpSayingWhichSettingToFix(string provider, string? connectionString, string expected)
+    {
+        var databaseFolder = Directory.CreateTempSubdirectory("testimonies-start-").FullName;
+        try
+        {
+            var settings = new Dictionary<string, string> { ["Database__Provider"] = provider };
+            if (connectionString is not null) settings["ConnectionStrings__Testimonies"] = connectionString;
+            var (exitCode, output) = await RunAsync(RepositoryPaths.Data, databaseFolder, settings);
+            Assert.Equal(1, exitCode);
+            Assert.Contains(expected, output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal); // a message, not a stack trace
         }
         finally
         {

@@ -8,14 +8,21 @@ using Testimonies.Web.Search;
 namespace Testimonies.Tests.Search;
 
 /// <summary>The index follows every write made through the import, in the same transaction.</summary>
-public sealed class SearchIndexTests : IDisposable
+public class SearchIndexTests : IDisposable
 {
+    /// <summary>The engine these tests run on; a subclass runs them again on PostgreSQL (Postgres/OnPostgres.cs).</summary>
+    protected virtual TestStore Store => TestStore.Sqlite;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>One catalog for the whole test class instance, as the site has one: it must notice every import.</summary>
     private readonly SearchCatalog _catalog = new();
 
-    public void Dispose() => _catalog.Dispose();
+    public void Dispose()
+    {
+        _catalog.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private async Task<List<string>> FindAsync(TestDatabase database, string q)
     {
@@ -33,7 +40,7 @@ public sealed class SearchIndexTests : IDisposable
     [Fact]
     public async Task ImportedStatementsAreFoundAndEditsAndWithdrawalsFollow()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Store);
         var data = new TestData();
         await LoadAsync(database, data);
         Assert.Equal(["test-0001"], await FindAsync(database, "synthetic words"));
@@ -51,7 +58,7 @@ public sealed class SearchIndexTests : IDisposable
     [Fact]
     public async Task DraftsAreNeverFound()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Store);
         var data = new TestData();
         data.Statements[2] = "test-0002,test-source,2,,2,test-speaker,paraphrase,en,A hidden draft sentence.,,,,,draft";
         await LoadAsync(database, data);
@@ -61,7 +68,7 @@ public sealed class SearchIndexTests : IDisposable
     [Fact]
     public async Task RenamingAReasonReindexesItsStatements()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Store);
         var data = new TestData();
         await LoadAsync(database, data);
         data.Reasons[1] = "test-reason,Renamed reason zebra,other,Code when the synthetic text says so.,,1";
@@ -72,11 +79,13 @@ public sealed class SearchIndexTests : IDisposable
     [Fact]
     public async Task TheIndexCanBeRebuiltFromTheTables()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Store);
         await LoadAsync(database, new TestData());
         await using (var db = database.CreateContext())
         {
-            await db.Database.ExecuteSqlRawAsync($"DELETE FROM {SearchIndex.Stemmed}; DELETE FROM {SearchIndex.Exact};", Ct);
+            await db.Database.ExecuteSqlRawAsync(db.IsPostgres
+                ? """DELETE FROM "StatementSearch";"""
+                : $"DELETE FROM {SqliteFullText.Stemmed}; DELETE FROM {SqliteFullText.Exact};", Ct);
         }
         Assert.Empty(await FindAsync(database, "synthetic"));
         await using (var db = database.CreateContext()) await SearchIndex.RebuildAsync(db, Ct);
@@ -86,7 +95,7 @@ public sealed class SearchIndexTests : IDisposable
     [Fact]
     public async Task MarkupInAMatchedStatementIsEncodedAroundTheMark()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Store);
         var data = new TestData();
         data.Statements[1] = $"test-0001,test-source,1,,1,test-speaker,quotation,en,{TestData.Cell("<script>alert(1)</script> zebra & <b>x</b>")},,,,,published";
         await LoadAsync(database, data);
@@ -98,7 +107,7 @@ public sealed class SearchIndexTests : IDisposable
     [Fact]
     public async Task TooManyMatchesToRankAreListedInSourceOrderAndTheNoteSaysSo()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync(Store);
         var data = new TestData();
         data.Statements.RemoveRange(1, data.Statements.Count - 1);
         for (var i = 1; i <= StatementSearch.MaxRankedResults + 1; i++)

@@ -2,7 +2,7 @@ using Testimonies.Web.Search;
 
 namespace Testimonies.Tests.Search;
 
-/// <summary>The one function that turns what people type into FTS5 MATCH expressions: its edge cases, pinned.</summary>
+/// <summary>The one function that turns what people type into FTS5 MATCH expressions (and PostgreSQL tsquery text): its edge cases, pinned.</summary>
 public class SearchQueryTests
 {
     [Theory]
@@ -30,6 +30,47 @@ public class SearchQueryTests
         Assert.Equal(stemmedExcluded, query.StemmedExcluded);
         Assert.Equal(exactExcluded, query.ExactExcluded);
         Assert.Empty(query.Notes);
+    }
+
+    [Theory]
+    // input, stemmed tsquery, exact tsquery, stemmed exclusions, exact exclusions
+    [InlineData("fight", "'fight'", null, null, null)]
+    [InlineData("fighting Muslims", "'fighting' & 'Muslims'", null, null, null)]
+    [InlineData("\"killing other Muslims\"", null, "('killing' <-> 'other' <-> 'Muslims')", null, null)]
+    [InlineData("disillusion*", null, "'disillusion':*", null, null)]
+    [InlineData("racism OR toilets", "('racism' | 'toilets')", null, null, null)]
+    [InlineData("jihad -slaughter", "'jihad'", null, "'slaughter'", null)]
+    [InlineData("jihad -\"not jihad\" -sy*", "'jihad'", null, null, "('not' <-> 'jihad') | 'sy':*")]
+    [InlineData("fight \"other Muslims\" cannon*", "'fight'", "('other' <-> 'Muslims') & 'cannon':*", null, null)]
+    [InlineData("\"other Muslims\" OR slaughter", "(('other' <-> 'Muslims') | 'slaughter')", null, null, null)]
+    [InlineData("didn’t", null, "('didn' <-> 't')", null, null)]
+    [InlineData("جهاد", "'جهاد'", null, null, null)]
+    public void TranslatesToQuotedTsQuery(string input, string? stemmed, string? exact, string? stemmedExcluded, string? exactExcluded)
+    {
+        var query = SearchQuery.Parse(input).Postgres;
+        Assert.Equal(stemmed, query.Stemmed);
+        Assert.Equal(exact, query.Exact);
+        Assert.Equal(stemmedExcluded, query.StemmedExcluded);
+        Assert.Equal(exactExcluded, query.ExactExcluded);
+    }
+
+    [Theory]
+    [InlineData("'a' | 'b'")]
+    [InlineData("x' & !'y")]
+    [InlineData("\\' <-> ")]
+    [InlineData("a:* b:A !c")]
+    [InlineData("it's o'clock")]
+    public void NoInputCanCloseAQuoteInTheTsQuery(string input)
+    {
+        var ts = SearchQuery.Parse(input).Postgres;
+        foreach (var expression in new[] { ts.Stemmed, ts.Exact, ts.StemmedExcluded, ts.ExactExcluded, ts.AnyTermStemmed, ts.AnyTermExact })
+        {
+            if (expression is null) continue;
+            var quoted = System.Text.RegularExpressions.Regex.Matches(expression, "'([^']*)'");
+            Assert.All(quoted, m => Assert.Matches(@"^[\p{L}\p{N}\p{M}]+$", m.Groups[1].Value));
+            var outside = System.Text.RegularExpressions.Regex.Replace(expression, "'[^']*'", "");
+            Assert.Matches(@"^[ ()|&:*<\->]*$", outside);
+        }
     }
 
     [Theory]
