@@ -40,14 +40,19 @@ public static class ArchiveSetup
         {
             case DatabaseProvider.Postgres:
                 var postgres = PostgresConnectionString(configured);
-                services.AddDbContext<ArchiveDbContext, PostgresArchiveDbContext>(options => options.UseNpgsql(postgres));
+                services.AddDbContext<ArchiveDbContext, PostgresArchiveDbContext>((provider, options) => options.UseNpgsql(postgres)
+                    .AddInterceptors(provider.GetRequiredService<ArchiveVersion.CommitWatcher>()));
                 break;
             default:
                 var sqlite = SqliteConnectionString(configured ?? DefaultConnectionString, environment.ContentRootPath);
-                services.AddDbContext<ArchiveDbContext>(options => options.UseSqlite(sqlite));
+                services.AddDbContext<ArchiveDbContext>((provider, options) => options.UseSqlite(sqlite)
+                    .AddInterceptors(provider.GetRequiredService<ArchiveVersion.CommitWatcher>()));
                 break;
         }
         services.AddSingleton<Search.SearchCatalog>();
+        // The archive's version for the output cache, re-read after every commit in this process (ArchiveOutputCache.cs).
+        services.AddSingleton<ArchiveVersion>();
+        services.AddSingleton<ArchiveVersion.CommitWatcher>();
         return services;
     }
 
