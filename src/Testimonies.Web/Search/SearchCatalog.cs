@@ -42,7 +42,7 @@ public sealed class SearchCatalog : IDisposable
         /// Which statements each recent set of words matched (by the words' MATCH expressions), for this
         /// archive version only: facet clicks and paging reuse the words, so they skip FTS5.
         /// </summary>
-        internal System.Collections.Concurrent.ConcurrentDictionary<string, bool[]> WordMatches { get; } = new(StringComparer.Ordinal);
+        internal System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.BitArray> WordMatches { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Whole results (order, facets) of recent searches, by words, filters and sort.</summary>
         internal System.Collections.Concurrent.ConcurrentDictionary<string, RememberedResult> Results { get; } = new(StringComparer.Ordinal);
