@@ -36,7 +36,26 @@ public sealed class SearchCatalog : IDisposable
         public required string[] ReasonNames { get; init; }
         public required Theme[] ReasonThemes { get; init; }
 
+        /// <summary>Speakers with at least one published statement.</summary>
+        public required int SpeakerCount { get; init; }
+
         public int Count => Ids.Length;
+
+        /// <summary>Published statements a reason, in <see cref="ReasonSlugs"/>' order.</summary>
+        public int[] CountByReason()
+        {
+            var counts = new int[ReasonSlugs.Length];
+            foreach (var reasons in Reasons) foreach (var reason in reasons) counts[reason]++;
+            return counts;
+        }
+
+        /// <summary>Published statements a source, in <see cref="SourceKeys"/>' order.</summary>
+        public int[] CountBySource()
+        {
+            var counts = new int[SourceKeys.Length];
+            foreach (var source in Source) counts[source]++;
+            return counts;
+        }
 
         /// <summary>
         /// Which statements each recent set of words matched (by the words' MATCH expressions), for this
@@ -123,8 +142,9 @@ public sealed class SearchCatalog : IDisposable
         var sources = new List<short>();
         var nationalityOf = new List<short>();
         var maxId = 0;
+        var speakers = new HashSet<long>();
         await foreach (var row in ReadAsync(connection, dbTransaction, """
-            SELECT s."Id", s."Kind", s."SourceId", sp."Nationality" FROM "Statements" s
+            SELECT s."Id", s."Kind", s."SourceId", sp."Nationality", s."SpeakerId" FROM "Statements" s
             JOIN "Speakers" sp ON sp."Id" = s."SpeakerId" JOIN "Sources" so ON so."Id" = s."SourceId"
             WHERE s."Status" = 'Published' ORDER BY so."Title", s."SourceId", s."Position";
             """, cancellationToken))
@@ -134,6 +154,7 @@ public sealed class SearchCatalog : IDisposable
             maxId = Math.Max(maxId, id);
             kinds.Add((string)row[1]! == nameof(StatementKind.Quotation) ? (byte)0 : (byte)1);
             sources.Add(sourceIndex[(long)row[2]!]);
+            speakers.Add((long)row[4]!);
             if (row[3] is string nationality)
             {
                 if (!nationalityIndex.TryGetValue(nationality, out var n))
@@ -170,6 +191,7 @@ public sealed class SearchCatalog : IDisposable
         return new Snapshot
         {
             Version = version,
+            SpeakerCount = speakers.Count,
             IndexOfId = indexOfId,
             Ids = [.. ids],
             Kind = [.. kinds],
