@@ -36,23 +36,31 @@ public sealed record ArchiveStatistics(
         var nationalities = links.Select(l => l.Nationality ?? NotStated).Distinct().OrderBy(n => n == NotStated).ThenBy(n => n, StringComparer.Ordinal).ToList();
         var sources = links.Select(l => l.SourceKey).Distinct().Order(StringComparer.Ordinal).ToList();
 
-        var reasonCounts = reasons.Select(r =>
-        {
-            var mine = links.Where(l => l.Slug == r.Slug).ToList();
-            return new ReasonCount(r.Slug, r.Name, r.Theme,
-                mine.Select(l => l.StatementId).Distinct().Count(),
-                mine.Select(l => l.SpeakerId).Distinct().Count(),
-                nationalities.Select(n => mine.Where(l => (l.Nationality ?? NotStated) == n).Select(l => l.StatementId).Distinct().Count()).ToList(),
-                sources.Select(k => mine.Where(l => l.SourceKey == k).Select(l => l.StatementId).Distinct().Count()).ToList());
-        }).ToList();
-
+        // One pass over the links (a statement has a reason at most once, so links of a reason are its statements).
+        var reasonIndex = reasons.Select((r, i) => (r.Slug, i)).ToDictionary(p => p.Slug, p => p.i, StringComparer.Ordinal);
+        var nationalityIndex = nationalities.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
+        var sourceIndex = sources.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
+        var statementsOf = new int[reasons.Count];
+        var speakersOf = reasons.Select(_ => new HashSet<int>()).ToArray();
+        var byNationality = reasons.Select(_ => new int[nationalities.Count]).ToArray();
+        var bySource = reasons.Select(_ => new int[sources.Count]).ToArray();
+        var themeValues = Enum.GetValues<Theme>();
         // A statement counts once for a theme however many of its reasons belong to it.
-        var themeOf = reasons.ToDictionary(r => r.Slug, r => r.Theme);
-        var themes = Enum.GetValues<Theme>().Select(t =>
+        var themeStatements = themeValues.ToDictionary(t => t, _ => new HashSet<int>());
+        var themeSpeakers = themeValues.ToDictionary(t => t, _ => new HashSet<int>());
+        foreach (var link in links)
         {
-            var mine = links.Where(l => themeOf[l.Slug] == t).ToList();
-            return new ThemeCount(t, mine.Select(l => l.StatementId).Distinct().Count(), mine.Select(l => l.SpeakerId).Distinct().Count());
-        }).ToList();
+            var r = reasonIndex[link.Slug];
+            statementsOf[r]++;
+            speakersOf[r].Add(link.SpeakerId);
+            byNationality[r][nationalityIndex[link.Nationality ?? NotStated]]++;
+            bySource[r][sourceIndex[link.SourceKey]]++;
+            themeStatements[reasons[r].Theme].Add(link.StatementId);
+            themeSpeakers[reasons[r].Theme].Add(link.SpeakerId);
+        }
+        var reasonCounts = reasons.Select((r, i) =>
+            new ReasonCount(r.Slug, r.Name, r.Theme, statementsOf[i], speakersOf[i].Count, byNationality[i], bySource[i])).ToList();
+        var themes = themeValues.Select(t => new ThemeCount(t, themeStatements[t].Count, themeSpeakers[t].Count)).ToList();
 
         var findings = await db.Findings.AsNoTracking().OrderBy(f => f.Source.Key).ThenBy(f => f.Key)
             .Select(f => new Finding(f.Key, f.Figure, f.Percent, f.Dataset, f.DatasetSize, f.Wording, f.Source.Key, f.Footnote,
