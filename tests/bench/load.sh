@@ -2,12 +2,14 @@
 # Load benchmark: the site in Release on 100,000 synthetic statements (generated here, never in data/),
 # wrk against a statement page, the home page and a search, and the same statement page saved as a
 # static file served by nginx, all on loopback. Prints requests per second, p99 latency, the ratio to
-# nginx and the site's peak memory. Needs Debian's wrk and nginx (apt-get install wrk nginx-light).
-# Usage: tests/bench/load.sh [statements] [duration]      e.g. tests/bench/load.sh 100000 15s
+# nginx and the site's peak memory. Needs Debian's wrk and nginx (apt-get install wrk nginx-light), and
+# for the PostgreSQL store Debian's postgresql (a throwaway cluster is started, tests/deploy/postgres.sh).
+# Usage: tests/bench/load.sh [statements] [duration] [sqlite|postgres]   e.g. tests/bench/load.sh 100000 15s postgres
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 statements=${1:-100000}
 duration=${2:-15s}
+store=${3:-sqlite}
 connections=16
 warmup=5s
 site_port=5090
@@ -15,13 +17,24 @@ nginx_port=5091
 for tool in wrk nginx curl; do command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install wrk nginx-light curl)" >&2; exit 2; }; done
 
 work=$(mktemp -d)
+chmod 755 "$work"
 site_pid=""
+. tests/deploy/postgres.sh
 cleanup() {
   [ -n "$site_pid" ] && kill "$site_pid" 2>/dev/null || true
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  pg_stop "$work/pg"
   rm -rf "$work"
 }
 trap cleanup EXIT
+
+case "$store" in
+  sqlite) provider=Sqlite; connection="Data Source=$work/bench.db" ;;
+  postgres)
+    provider=Postgres; connection="Host=127.0.0.1;Port=5434;Database=testimonies;Username=testimonies"
+    pg_start "$work/pg" 5434 ;;
+  *) echo "the store is sqlite or postgres, not $store" >&2; exit 2 ;;
+esac
 
 echo "generating $statements synthetic statements…"
 dotnet run -c Release --project tests/Testimonies.Benchmarks -- generate --statements "$statements" --out "$work/data" >/dev/null
@@ -33,12 +46,13 @@ dotnet build -c Release src/Testimonies.Web -v q -nologo >/dev/null
 # the serving peak are reported apart.
 start_site() {
   ASPNETCORE_ENVIRONMENT=Production \
-  ConnectionStrings__Testimonies="Data Source=$work/bench.db" \
+  Database__Provider="$provider" \
+  ConnectionStrings__Testimonies="$connection" \
   Archive__DataPath="$work/data" \
   Serilog__MinimumLevel__Default=Warning \
     dotnet src/Testimonies.Web/bin/Release/net10.0/Testimonies.Web.dll --urls "http://127.0.0.1:$site_port" >"$work/site.log" 2>&1 &
   site_pid=$!
-  for _ in $(seq 1 300); do
+  for _ in $(seq 1 1200); do
     curl -fs "http://127.0.0.1:$site_port/s/synthetic-1" -o /dev/null && return 0
     kill -0 "$site_pid" 2>/dev/null || { cat "$work/site.log" >&2; exit 1; }
     sleep 1
@@ -46,8 +60,10 @@ start_site() {
   echo "the site did not start" >&2; exit 1
 }
 peak_of() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
-echo "site: server GC ${DOTNET_gcServer:-as configured (runtimeconfig)}"
+echo "site: on $provider, server GC ${DOTNET_gcServer:-as configured (runtimeconfig)}"
+load_started=$(date +%s)
 start_site
+echo "first start, loading $statements statements: $(( $(date +%s) - load_started )) s"
 load_peak=$(peak_of "$site_pid")
 kill "$site_pid"; wait "$site_pid" 2>/dev/null || true
 start_site

@@ -16,17 +16,16 @@ proxy_port=5443
 password="smoke-test passphrase $RANDOM$RANDOM" # made up here, never stored
 
 for tool in nginx curl openssl dotnet; do command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install postgresql nginx-light curl openssl)" >&2; exit 2; }; done
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-[ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || { echo "needs PostgreSQL's server programs (apt-get install postgresql)" >&2; exit 2; }
+. tests/deploy/postgres.sh
+[ -n "$pg_bin" ] || { echo "needs PostgreSQL's server programs (apt-get install postgresql)" >&2; exit 2; }
 
 work=$(mktemp -d)
 chmod 755 "$work"
 pids=()
-as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
-  [ -f "$work/pg/postmaster.pid" ] && as_postgres "$pg_bin/pg_ctl" -D "$work/pg" -m fast -w stop >/dev/null 2>&1 || true
+  pg_stop "$work/pg"
   wait 2>/dev/null || true
   rm -rf "$work"
 }
@@ -34,14 +33,8 @@ trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; for log in "$work"/*.log; do echo "--- $log" >&2; tail -20 "$log" >&2; done; exit 1; }
 
 echo "1. PostgreSQL: a throwaway cluster on 127.0.0.1:$pg_port"
-mkdir "$work/pg"
-[ "$(id -u)" = 0 ] && chown postgres "$work/pg"
-# trust: loopback only, a cluster that lives as long as this script
-as_postgres "$pg_bin/initdb" -D "$work/pg" -U testimonies -A trust --no-sync >/dev/null
-as_postgres "$pg_bin/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w \
-  -o "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1" start >/dev/null
 # The database exists before the site starts, as in docs/deployment.md; the site's migrations fill it.
-as_postgres "$pg_bin/createdb" -h 127.0.0.1 -p "$pg_port" -U testimonies testimonies
+pg_start "$work/pg" "$pg_port" || fail "PostgreSQL did not start"
 
 echo "2. the site, published in Release, as two instances"
 dotnet publish src/Testimonies.Web -c Release -o "$work/app" -v q -nologo >/dev/null
