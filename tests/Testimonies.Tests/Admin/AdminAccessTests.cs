@@ -7,11 +7,20 @@ using Testimonies.Tests.Infrastructure;
 namespace Testimonies.Tests.Admin;
 
 /// <summary>Who may reach the admin area, and how the maintainer's session is protected.</summary>
-public sealed class AdminAccessTests : IDisposable
+public class AdminAccessTests : IDisposable
 {
-    private readonly ArchiveFactory _factory = new();
+    private readonly ArchiveFactory _factory;
 
-    public void Dispose() => _factory.Dispose();
+    public AdminAccessTests() : this(TestStore.Sqlite) { }
+
+    /// <summary>The same tests on another engine (Postgres/OnPostgres.cs); the tests that build sites of their own stay on SQLite.</summary>
+    protected AdminAccessTests(TestStore store) => _factory = new ArchiveFactory(store: store);
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     /// <summary>Every admin address, with example values; a test below fails when a route is added without being listed here.</summary>
     public static readonly string[] AdminUrls =

@@ -8,13 +8,24 @@ using Testimonies.Web.Maintainers;
 namespace Testimonies.Tests.Admin;
 
 /// <summary>The maintenance commands (create-admin, import), run on a test site's services with their standard streams captured.</summary>
-public sealed class CommandTests : IDisposable
+public class CommandTests : IDisposable
 {
-    private readonly ArchiveFactory _factory = new();
+    private readonly ArchiveFactory _factory;
 
-    public CommandTests() => _ = _factory.Server; // start the site: migrated, data/ loaded
+    public CommandTests() : this(TestStore.Sqlite) { }
 
-    public void Dispose() => _factory.Dispose();
+    /// <summary>The same tests on another engine (Postgres/OnPostgres.cs).</summary>
+    protected CommandTests(TestStore store)
+    {
+        _factory = new ArchiveFactory(store: store);
+        _ = _factory.Server; // start the site: migrated, data/ loaded
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private async Task<(int ExitCode, string Output, string Error)> RunAsync(string input, params string[] args)
     {

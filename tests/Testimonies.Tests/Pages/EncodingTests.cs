@@ -5,7 +5,7 @@ using Testimonies.Tests.Infrastructure;
 namespace Testimonies.Tests.Pages;
 
 /// <summary>Text with markup characters is shown as text on every page, never interpreted.</summary>
-public sealed class EncodingTests : IDisposable
+public class EncodingTests : IDisposable
 {
     private const string HostileText = "Synthetic <script>alert(\"x\")</script> & <b>bold</b> \"quoted\" 'single' words";
     private const string HostileSpeaker = "a <i>synthetic</i> speaker & \"friends\"";
@@ -15,14 +15,17 @@ public sealed class EncodingTests : IDisposable
     private readonly ArchiveFactory _factory;
     private readonly HttpClient _client;
 
-    public EncodingTests()
+    public EncodingTests() : this(TestStore.Sqlite) { }
+
+    /// <summary>The same tests on another engine (Postgres/OnPostgres.cs).</summary>
+    protected EncodingTests(TestStore store)
     {
         var data = new TestData();
         data.Speakers[1] = $"test-speaker,,{TestData.Cell(HostileSpeaker)},Testland,fighter,no,{TestData.Cell(HostileContext)}";
         data.Statements[1] = $"test-0001,test-source,1,,1,test-speaker,quotation,en,{TestData.Cell(HostileText)},,test-reason,{TestData.Cell(HostileContext)},{TestData.Cell("<u>note</u>")},published";
         data.Statements.Add($"test-0003,test-source,3,,,test-speaker,quotation,ar,{TestData.Cell("هذا ليس جهاداً")},,,,,published");
         _dataFolder = data.WriteToTempFolder();
-        _factory = new ArchiveFactory(_dataFolder);
+        _factory = new ArchiveFactory(_dataFolder, store);
         _client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
     }
 
@@ -76,5 +79,6 @@ public sealed class EncodingTests : IDisposable
         _client.Dispose();
         _factory.Dispose();
         Directory.Delete(_dataFolder, recursive: true);
+        GC.SuppressFinalize(this);
     }
 }

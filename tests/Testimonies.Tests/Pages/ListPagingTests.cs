@@ -5,21 +5,24 @@ using Testimonies.Tests.Infrastructure;
 namespace Testimonies.Tests.Pages;
 
 /// <summary>Reason, speaker and source pages page through their statements once there are many (generated data).</summary>
-public sealed class ListPagingTests : IDisposable
+public class ListPagingTests : IDisposable
 {
     private const int Count = 45;
     private readonly string _dataFolder;
     private readonly ArchiveFactory _factory;
     private readonly HttpClient _client;
 
-    public ListPagingTests()
+    public ListPagingTests() : this(TestStore.Sqlite) { }
+
+    /// <summary>The same tests on another engine (Postgres/OnPostgres.cs).</summary>
+    protected ListPagingTests(TestStore store)
     {
         var data = new TestData();
         data.Statements.RemoveRange(1, data.Statements.Count - 1);
         for (var i = 1; i <= Count; i++)
             data.Statements.Add($"gen-{i:D3},test-source,{i},,,test-speaker,quotation,en,Synthetic words {i},,test-reason,,,published");
         _dataFolder = data.WriteToTempFolder();
-        _factory = new ArchiveFactory(_dataFolder);
+        _factory = new ArchiveFactory(_dataFolder, store);
         _client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
     }
 
@@ -79,5 +82,6 @@ public sealed class ListPagingTests : IDisposable
         _client.Dispose();
         _factory.Dispose();
         Directory.Delete(_dataFolder, recursive: true);
+        GC.SuppressFinalize(this);
     }
 }

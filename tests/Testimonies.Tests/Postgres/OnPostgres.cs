@@ -57,3 +57,11 @@ public sealed class EditingTestsOnPostgres : EditingTests
 {
     protected override TestStore Store => TestStore.Postgres;
 }
+
+public sealed class EncodingTestsOnPostgres() : EncodingTests(TestStore.Postgres);
+
+public sealed class ListPagingTestsOnPostgres() : ListPagingTests(TestStore.Postgres);
+
+public sealed class AdminAccessTestsOnPostgres() : AdminAccessTests(TestStore.Postgres);
+
+public sealed class CommandTestsOnPostgres() : CommandTests(TestStore.Postgres);
