@@ -77,9 +77,10 @@ catch (ImportFailedException ex)
     Console.Error.WriteLine(ex.Message);
     return 1;
 }
-catch (Npgsql.NpgsqlException ex)
+catch (Exception ex) when (ex is Npgsql.NpgsqlException || ex.InnerException is Npgsql.NpgsqlException)
 {
-    var message = $"Could not use the PostgreSQL database named in ConnectionStrings:Testimonies: {ex.Message}";
+    // EF wraps some connection failures ("likely due to a transient failure"); the server's own words say more.
+    var message = $"Could not use the PostgreSQL database named in ConnectionStrings:Testimonies: {(ex as Npgsql.NpgsqlException ?? ex.InnerException)!.Message}";
     app.Logger.LogCritical("{Message}", message);
     Console.Error.WriteLine(message);
     return 1;

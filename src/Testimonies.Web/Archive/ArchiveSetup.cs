@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 using Testimonies.Web.Importing;
 
@@ -124,17 +125,55 @@ public static class ArchiveSetup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Testimonies.Archive");
-
-        await db.Database.MigrateAsync(cancellationToken);
-        // WAL lets readers go on while an import writes; the setting is stored in the file.
-        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchiveOptions>>().Value;
-        if (!options.LoadDataWhenEmpty) return;
-        var dataPath = ResolveDataPath(options, app.Environment);
-        var changes = await DataFolder.LoadIfEmptyAsync(db, dataPath, cancellationToken);
-        if (changes is not null)
-            logger.LogInformation("Loaded {DataPath} into the empty store: {Changes}", dataPath,
-                string.Join(", ", changes.Select(c => $"{c.Created} {c.Table}")));
+
+        // Instances starting together on one PostgreSQL database: one migrates and loads data/ while the
+        // others wait on this lock, then find both done. (EF's own migration lock did not stop two
+        // instances here from applying the same migration at once. SQLite's file has one writer anyway.)
+        if (db.IsPostgres)
+        {
+            await CreatePostgresDatabaseIfMissingAsync(db, cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartupLock});", cancellationToken);
+        }
+        try
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            // WAL lets readers go on while an import writes; the setting is stored in the file.
+            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+
+            if (!options.LoadDataWhenEmpty) return;
+            var dataPath = ResolveDataPath(options, app.Environment);
+            var changes = await DataFolder.LoadIfEmptyAsync(db, dataPath, cancellationToken);
+            if (changes is not null)
+                logger.LogInformation("Loaded {DataPath} into the empty store: {Changes}", dataPath,
+                    string.Join(", ", changes.Select(c => $"{c.Created} {c.Table}")));
+        }
+        finally
+        {
+            if (db.IsPostgres)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartupLock});", CancellationToken.None);
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
+    /// <summary>The PostgreSQL advisory lock held while one instance migrates and loads (any fixed number of the app's own).</summary>
+    private const long StartupLock = 20161125;
+
+    /// <summary>Creates the database when the role may and it is missing; another instance may be creating it at the same moment.</summary>
+    private static async Task CreatePostgresDatabaseIfMissingAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync(cancellationToken)) return;
+        try
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // made by the other instance first
+        }
     }
 }

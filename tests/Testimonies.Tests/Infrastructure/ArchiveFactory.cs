@@ -18,6 +18,9 @@ public class ArchiveFactory(string? dataPath = null, TestStore store = TestStore
 
     public string DataPath { get; } = dataPath ?? RepositoryPaths.Data;
     public TestStore Store => store;
+
+    /// <summary>The site's own PostgreSQL database, or null on SQLite.</summary>
+    public string? PostgresConnectionString => _postgres;
     public string DatabasePath => Path.Combine(_folder.FullName, "archive.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

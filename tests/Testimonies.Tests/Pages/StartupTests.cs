@@ -7,7 +7,7 @@ namespace Testimonies.Tests.Pages;
 public class StartupTests
 {
     /// <summary>The web project's own build output, in the same configuration as these tests.</summary>
-    private static string WebAssembly
+    internal static string WebAssembly
     {
         get
         {
