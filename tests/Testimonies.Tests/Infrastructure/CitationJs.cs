@@ -56,18 +56,7 @@ public static class CitationJs
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string program, string[] arguments)
     {
-        var start = new ProcessStartInfo(program, arguments)
-        {
-            WorkingDirectory = Folder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        using var process = ChildProcess.Start(program, arguments, Folder);
+        return await ChildProcess.RunToExitAsync(process, TimeSpan.FromMinutes(3));
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Testimonies.Tests.Infrastructure;
 
 namespace Testimonies.Tests.Pages;
@@ -6,45 +5,17 @@ namespace Testimonies.Tests.Pages;
 /// <summary>Start-up as an operator sees it: the real program, run as a process.</summary>
 public class StartupTests
 {
-    /// <summary>The web project's own build output, in the same configuration as these tests.</summary>
-    internal static string WebAssembly
-    {
-        get
-        {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0
-            return Path.Combine(RepositoryPaths.WebProject, "bin", configuration, "net10.0", "Testimonies.Web.dll");
-        }
-    }
-
     private static async Task<(int ExitCode, string Output)> RunAsync(string dataFolder, string databaseFolder, Dictionary<string, string>? settings = null)
     {
-        var start = new ProcessStartInfo("dotnet", [WebAssembly, "--urls", "http://127.0.0.1:0"])
+        var environment = new Dictionary<string, string>
         {
-            // Its own stdin: the test process's stdin is xunit's control channel, not the app's.
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.WebProject,
+            ["ConnectionStrings__Testimonies"] = $"Data Source={Path.Combine(databaseFolder, "archive.db")}",
+            ["Archive__DataPath"] = dataFolder,
         };
-        start.Environment["ConnectionStrings__Testimonies"] = $"Data Source={Path.Combine(databaseFolder, "archive.db")}";
-        start.Environment["Archive__DataPath"] = dataFolder;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (name, value) in settings ?? []) start.Environment[name] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The app did not stop; a broken data file must stop start-up.");
-        }
-        return (process.ExitCode, await output + await error);
+        foreach (var (name, value) in settings ?? []) environment[name] = value;
+        using var process = ChildProcess.StartSite(environment);
+        var (exitCode, output, error) = await ChildProcess.RunToExitAsync(process, TimeSpan.FromSeconds(60));
+        return (exitCode, output + error);
     }
 
     [Fact]
@@ -74,26 +45,10 @@ public class StartupTests
         // Regression: the working directory became the content root, so styles were missing
         // and the database was created wherever the command was typed.
         var elsewhere = Directory.CreateTempSubdirectory("testimonies-cwd-").FullName;
-        var start = new ProcessStartInfo("dotnet", [WebAssembly, "--urls", "http://127.0.0.1:0"])
-        {
-            // Its own stdin: the test process's stdin is xunit's control channel, not the app's.
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = elsewhere,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
+        using var process = ChildProcess.StartSite(new Dictionary<string, string>(), workingDirectory: elsewhere);
         try
         {
-            string? address = null;
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(60));
-            while (address is null && await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-            {
-                var at = line.IndexOf("Now listening on: ", StringComparison.Ordinal);
-                if (at >= 0) address = line[(at + "Now listening on: ".Length)..].Trim();
-            }
+            var (address, _) = await ChildProcess.WaitUntilListeningAsync(process);
             Assert.NotNull(address);
 
             using var client = new HttpClient { BaseAddress = new Uri(address) };

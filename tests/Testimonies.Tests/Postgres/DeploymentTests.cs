@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Testimonies.Tests.Infrastructure;
 
 namespace Testimonies.Tests.Postgres;
@@ -23,29 +22,10 @@ public class DeploymentTests
             Assert.Skip("skipped: PostgreSQL or nginx not installed");
         }
 
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryPaths.Root, "tests", "deploy", "two-instances.sh")])
-        {
-            RedirectStandardInput = true, // its own stdin: the test process's is xunit's channel
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryPaths.Root,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(5));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        var log = await output + await error;
-        Assert.True(process.ExitCode == 0, log);
+        using var process = ChildProcess.Start("bash", [Path.Combine(RepositoryPaths.Root, "tests", "deploy", "two-instances.sh")], RepositoryPaths.Root);
+        var (exitCode, output, error) = await ChildProcess.RunToExitAsync(process, TimeSpan.FromMinutes(5));
+        var log = output + error;
+        Assert.True(exitCode == 0, log);
         Assert.Contains("PASS: two instances behind nginx", log, StringComparison.Ordinal);
     }
 }
