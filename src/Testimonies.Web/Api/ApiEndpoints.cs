@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Testimonies.Web.Archive;
 using Testimonies.Web.Importing;
+using Testimonies.Web.Search;
 
 namespace Testimonies.Web.Api;
 
@@ -41,9 +41,9 @@ public static class ApiEndpoints
         app.MapOpenApi("/api/{documentName}/openapi.json").RequireCors(CorsPolicy);
         var api = app.MapGroup("/api/v1").RequireCors(CorsPolicy).AddEndpointFilter(CacheByArchiveVersionAsync);
 
-        api.MapGet("/statements", async (HttpContext http, ArchiveDbContext db, CancellationToken ct) =>
+        api.MapGet("/statements", async (HttpContext http, ArchiveDbContext db, SearchCatalog catalog, CancellationToken ct) =>
         {
-            var (query, problem, page, size) = await FilterAsync(http, db, ct);
+            var (query, problem, page, size) = await FilterAsync(http, db, catalog, ct);
             if (problem is not null) return problem;
             var total = await query.CountAsync(ct);
             var items = await ItemsAsync(query.Skip((page - 1) * size).Take(size), Site(http), ct);
@@ -53,14 +53,15 @@ public static class ApiEndpoints
           .WithDescription("Filters (each may be repeated): reason, theme, speaker, source, nationality, kind (quotation or paraphrase). Paging: page (from 1), page_size (1–500, default 50).")
           .Produces<StatementPage>().ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/statements.csv", async (HttpContext http, ArchiveDbContext db, CancellationToken ct) =>
+        api.MapGet("/statements.csv", async (HttpContext http, ArchiveDbContext db, SearchCatalog catalog, CancellationToken ct) =>
         {
-            var (query, problem, _, _) = await FilterAsync(http, db, ct, paging: false);
+            var (query, problem, _, _) = await FilterAsync(http, db, catalog, ct, paging: false);
             if (problem is not null) return problem;
-            var items = await ItemsAsync(query, Site(http), ct);
+            var ids = await query.Select(s => s.Id).ToListAsync(ct);
             http.Response.Headers.ContentDisposition = "attachment; filename=\"testimonies-statements.csv\"";
-            return Results.Text(Csv(items), "text/csv; charset=utf-8", Encoding.UTF8);
-        }).WithSummary("The same statements as CSV, all pages at once").Produces<string>(contentType: "text/csv");
+            return Results.Stream(body => StatementExport.WriteCsvAsync(body, StatementExport.RowsAsync(db, ids, Site(http), ct), ct),
+                "text/csv; charset=utf-8");
+        }).WithSummary("The same statements as CSV, all pages at once (the columns of /search.csv)").Produces<string>(contentType: "text/csv");
 
         api.MapGet("/statements/{id}", async (string id, HttpContext http, ArchiveDbContext db, CancellationToken ct) =>
         {
@@ -95,55 +96,48 @@ public static class ApiEndpoints
 
     private static string Site(HttpContext http) => Rendering.SiteAddress.Of(http.Request);
 
-    private static readonly string[] Facets = ["reason", "theme", "speaker", "source", "nationality", "kind"];
-    private static readonly HashSet<string> Known = [.. Facets, "page", "page_size"];
+    /// <summary>The API's filters: the search's facets (Search/Facets.cs) and a speaker's key.</summary>
+    private static readonly HashSet<string> Known = [.. Facets.All.Select(f => f.Key), "speaker", "page", "page_size"];
 
-    /// <summary>The query's filters applied to the published statements, or a 400 problem saying what is wrong.</summary>
-    private static async Task<(IQueryable<Statement> Query, IResult? Problem, int Page, int Size)> FilterAsync(HttpContext http, ArchiveDbContext db, CancellationToken ct, bool paging = true)
+    /// <summary>The query's filters applied to the published statements in source order, or a 400 problem saying what is wrong.</summary>
+    private static async Task<(IQueryable<Statement> Query, IResult? Problem, int Page, int Size)> FilterAsync(HttpContext http,
+        ArchiveDbContext db, SearchCatalog catalog, CancellationToken ct, bool paging = true)
     {
         var q = http.Request.Query;
         IQueryable<Statement> query = db.PublishedStatements.AsNoTracking();
-        IResult Bad(string message) => Results.Problem(message, statusCode: StatusCodes.Status400BadRequest, title: "The request's parameters are not understood");
+        IResult Bad(string message) => Results.Problem(message, statusCode: StatusCodes.Status400BadRequest,
+            title: "The request's parameters are not understood");
         if (q.Keys.FirstOrDefault(k => !Known.Contains(k)) is { } unknown)
             return (query, Bad($"“{unknown}” is not a parameter. Use {string.Join(", ", Known)}."), 0, 0);
 
-        var reasons = q["reason"].Where(v => v is { Length: > 0 }).Select(v => v!).ToList();
-        if (reasons.Count > 0)
+        var snapshot = await catalog.GetAsync(db, ct);
+        foreach (var facet in Facets.All)
         {
-            var known = await db.Reasons.Select(r => r.Slug).ToListAsync(ct);
-            if (reasons.FirstOrDefault(r => !known.Contains(r)) is { } bad)
-                return (query, Bad($"“{bad}” is not a reason" + (Suggest.Nearest(bad, known) is { } hint ? $"; did you mean “{hint}”?" : ".")), 0, 0);
-            query = query.Where(s => s.Reasons.Any(r => reasons.Contains(r.Slug)));
+            var values = q[facet.Key].Where(v => v is { Length: > 0 }).Select(v => v!).Distinct().ToList();
+            if (values.Count == 0) continue;
+            var known = facet.Column(snapshot).Values;
+            if (facet.ClosedList && values.FirstOrDefault(v => !known.Contains(v)) is { } bad)
+                return (query, Bad(NotA(facet, bad, known)), 0, 0);
+            query = facet.Filter(query, values);
         }
-        var themes = new List<Theme>();
-        foreach (var theme in q["theme"].Where(v => v is { Length: > 0 }))
-        {
-            if (!ThemeNames.BySlug.TryGetValue(theme!, out var value)) return (query, Bad($"“{theme}” is not a theme. Themes: {string.Join(", ", ThemeNames.BySlug.Keys)}."), 0, 0);
-            themes.Add(value);
-        }
-        if (themes.Count > 0) query = query.Where(s => s.Reasons.Any(r => themes.Contains(r.Theme)));
         var speakers = q["speaker"].Where(v => v is { Length: > 0 }).Select(v => v!).ToList();
         if (speakers.Count > 0) query = query.Where(s => speakers.Contains(s.Speaker.Key));
-        var sources = q["source"].Where(v => v is { Length: > 0 }).Select(v => v!).ToList();
-        if (sources.Count > 0) query = query.Where(s => sources.Contains(s.Source.Key));
-        var nationalities = q["nationality"].Where(v => v is { Length: > 0 }).Select(v => v!).ToList();
-        if (nationalities.Count > 0) query = query.Where(s => s.Speaker.Nationality != null && nationalities.Contains(s.Speaker.Nationality));
-        var kinds = new List<StatementKind>();
-        foreach (var kind in q["kind"].Where(v => v is { Length: > 0 }))
-        {
-            if (kind is not ("quotation" or "paraphrase")) return (query, Bad($"“{kind}” is not a kind: use quotation or paraphrase."), 0, 0);
-            kinds.Add(kind == "quotation" ? StatementKind.Quotation : StatementKind.Paraphrase);
-        }
-        if (kinds.Count > 0) query = query.Where(s => kinds.Contains(s.Kind));
 
         var page = 1;
         var size = DefaultPageSize;
-        if (paging && q.TryGetValue("page", out var pageText) && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+        if (paging && q.TryGetValue("page", out var pageText)
+            && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
             return (query, Bad("page must be a whole number from 1."), 0, 0);
-        if (paging && q.TryGetValue("page_size", out var sizeText) && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxPageSize))
+        if (paging && q.TryGetValue("page_size", out var sizeText)
+            && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxPageSize))
             return (query, Bad($"page_size must be a whole number from 1 to {MaxPageSize}."), 0, 0);
-        return (query.OrderBy(s => s.Source.Key).ThenBy(s => s.Position).ThenBy(s => s.PublicId), null, page, size);
+        return (ArchiveDbContext.InSourceOrder(query), null, page, size);
     }
+
+    /// <summary>A short list is given in full; a long one gets the nearest value.</summary>
+    private static string NotA(Facet facet, string value, IReadOnlyList<string> known) => known.Count <= 4
+        ? $"“{value}” is not a {facet.Noun}: use {string.Join(", ", known.SkipLast(1))}{(known.Count > 1 ? " or " : "")}{known[^1]}."
+        : $"“{value}” is not a {facet.Noun}" + (Suggest.Nearest(value, known) is { } hint ? $"; did you mean “{hint}”?" : ".");
 
     private static async Task<List<StatementItem>> ItemsAsync(IQueryable<Statement> query, string site, CancellationToken ct)
     {
@@ -154,7 +148,7 @@ public static class ApiEndpoints
             Source = new { s.Source.Key, s.Source.Title, s.Source.Chapter, s.Source.ChapterTitle, s.Source.Publisher, s.Source.Published, s.Source.Url },
             Reasons = s.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList(),
         }).ToListAsync(ct);
-        return rows.Select(s => new StatementItem(s.PublicId, $"{site}/s/{s.PublicId}", s.Kind.ToString().ToLowerInvariant(), s.Language, s.Text,
+        return rows.Select(s => new StatementItem(s.PublicId, $"{site}/s/{s.PublicId}", s.Kind.Slug(), s.Language, s.Text,
             new SpeakerRef(s.Speaker.Key, s.Speaker.Name, s.Speaker.Description, s.Speaker.Nationality, s.Speaker.Role.Slug(), s.Speaker.IsGroup),
             new SourceRef(s.Source.Key, s.Source.Title, s.Source.Chapter, s.Source.ChapterTitle, s.Source.Publisher, s.Source.Published.ToString(), s.Source.Url),
             Statement.Locator(s.Source.Chapter, s.Footnote, s.Section), s.Section, s.Footnote, s.SaidWhen, s.Reasons, s.Context, s.ContentNote)).ToList();
@@ -167,26 +161,6 @@ public static class ApiEndpoints
         return "?" + string.Join('&', parts);
     }
 
-    private static string Csv(List<StatementItem> items)
-    {
-        var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
-        {
-            foreach (var header in CsvColumns) csv.WriteField(header);
-            csv.NextRecord();
-            foreach (var s in items)
-            {
-                foreach (var cell in new[] { s.Id, s.Url, s.Kind, s.Language, s.Text, s.Speaker.Key, s.Speaker.Name ?? s.Speaker.Description, s.Speaker.Nationality,
-                             s.Source.Key, s.Locator, string.Join(';', s.Reasons), s.ContentNote })
-                    csv.WriteField(Pages.Search.SearchExports.NeutraliseFormula(cell));
-                csv.NextRecord();
-            }
-        }
-        return text.ToString();
-    }
-
-    public static readonly string[] CsvColumns = ["id", "url", "kind", "language", "text", "speaker", "speaker_label", "nationality", "source", "locator", "reasons", "content_note"];
-
     /// <summary>
     /// ETag from the archive's version (bumped by every import and edit) and the request's address:
     /// a client that sends it back gets 304 until the archive changes. Caches may keep an answer a minute.
@@ -195,7 +169,7 @@ public static class ApiEndpoints
     {
         var http = context.HttpContext;
         var db = http.RequestServices.GetRequiredService<ArchiveDbContext>();
-        var version = await db.State.Select(s => s.Version).SingleAsync(http.RequestAborted);
+        var version = await http.RequestServices.GetRequiredService<ArchiveVersion>().GetAsync(db, http.RequestAborted);
         var address = Encoding.UTF8.GetBytes(http.Request.Path + http.Request.QueryString);
         var etag = $"W/\"{version}-{Convert.ToHexStringLower(SHA256.HashData(address))[..16]}\"";
         http.Response.Headers.ETag = etag;

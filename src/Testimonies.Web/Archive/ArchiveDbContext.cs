@@ -34,9 +34,23 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
     public Task<int> BumpVersionAsync(CancellationToken cancellationToken) =>
         Database.ExecuteSqlRawAsync("""UPDATE "ArchiveState" SET "Version" = "Version" + 1 WHERE "Id" = 1;""", cancellationToken);
 
+    /// <summary>The archive's version as the store has it now; <see cref="ArchiveVersion"/> holds it for a request.</summary>
+    public Task<long> ReadVersionAsync(CancellationToken cancellationToken) =>
+        State.Where(s => s.Id == 1).Select(s => s.Version).SingleAsync(cancellationToken);
+
     /// <summary>Statements the public may see.</summary>
     public IQueryable<Statement> PublishedStatements =>
         Statements.Where(s => s.Status == PublicationStatus.Published);
+
+    /// <summary>Published statements in source order: every list, feed and export of them uses this order.</summary>
+    public IQueryable<Statement> PublishedInSourceOrder => InSourceOrder(PublishedStatements);
+
+    /// <summary>
+    /// The one order of statements: by their source's title, then source, then where they stand in it
+    /// (the search catalog reads the same order in SQL).
+    /// </summary>
+    public static IOrderedQueryable<Statement> InSourceOrder(IQueryable<Statement> statements) =>
+        statements.OrderBy(s => s.Source.Title).ThenBy(s => s.SourceId).ThenBy(s => s.Position);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,7 +1,4 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Testimonies.Web.Archive;
 
@@ -27,54 +24,11 @@ public static class ArchiveOutputCache
                 .SetVaryByQuery("*")
                 .VaryByValue(async (context, cancellationToken) =>
                 {
-                    var version = await context.RequestServices.GetRequiredService<ArchiveVersion>().GetAsync(context.RequestServices, cancellationToken);
+                    var services = context.RequestServices;
+                    var version = await services.GetRequiredService<ArchiveVersion>()
+                        .GetAsync(services.GetRequiredService<ArchiveDbContext>(), cancellationToken);
                     return new KeyValuePair<string, string>("archive-version", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 })
                 .Cache());
         });
-}
-
-/// <summary>
-/// The archive's version as this instance last read it, so that a page served from the output cache
-/// touches no database. A write committed in this process makes the next request read it again at once
-/// (every committed transaction is seen by <see cref="CommitWatcher"/>); a write on another instance is
-/// seen within <see cref="MaxAge"/>.
-/// </summary>
-public sealed class ArchiveVersion(TimeProvider clock)
-{
-    /// <summary>How stale a page may be after another instance changed the archive.</summary>
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
-
-    private sealed record Reading(long Version, long ReadAt, long Generation);
-
-    private Reading? _last;
-    private long _generation;
-
-    public async ValueTask<long> GetAsync(IServiceProvider requestServices, CancellationToken cancellationToken)
-    {
-        var generation = Interlocked.Read(ref _generation);
-        if (Volatile.Read(ref _last) is { } last && last.Generation == generation && clock.GetElapsedTime(last.ReadAt) < MaxAge)
-            return last.Version;
-        var readAt = clock.GetTimestamp();
-        var db = requestServices.GetRequiredService<ArchiveDbContext>();
-        var version = await db.State.Where(s => s.Id == 1).Select(s => s.Version).SingleAsync(cancellationToken);
-        // Kept only if no commit happened meanwhile: a read that began before a commit may hold the old version.
-        Volatile.Write(ref _last, new Reading(version, readAt, generation));
-        return version;
-    }
-
-    /// <summary>Forgets the version read; the next request reads it from the database.</summary>
-    public void Forget() => Interlocked.Increment(ref _generation);
-
-    /// <summary>Every transaction committed through EF in this process may have changed the archive.</summary>
-    public sealed class CommitWatcher(ArchiveVersion version) : DbTransactionInterceptor
-    {
-        public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => version.Forget();
-
-        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            version.Forget();
-            return Task.CompletedTask;
-        }
-    }
 }

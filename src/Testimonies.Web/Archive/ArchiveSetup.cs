@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
-using Testimonies.Web.Importing;
 
 namespace Testimonies.Web.Archive;
 
@@ -33,11 +32,13 @@ public static class ArchiveSetup
 {
     public const string DefaultConnectionString = "Data Source=App_Data/testimonies.db";
 
-    public static IServiceCollection AddArchive(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>Registers the store of the configured provider; returns that provider, which search's engine follows.</summary>
+    public static DatabaseProvider AddArchive(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.Configure<ArchiveOptions>(configuration.GetSection("Archive"));
         var configured = configuration.GetConnectionString("Testimonies");
-        switch (Provider(configuration))
+        var provider = Provider(configuration);
+        switch (provider)
         {
             case DatabaseProvider.Postgres:
                 var postgres = PostgresConnectionString(configured);
@@ -50,11 +51,10 @@ public static class ArchiveSetup
                     .AddInterceptors(provider.GetRequiredService<ArchiveVersion.CommitWatcher>()));
                 break;
         }
-        services.AddSingleton<Search.SearchCatalog>();
-        // The archive's version for the output cache, re-read after every commit in this process (ArchiveOutputCache.cs).
+        // The archive's version as this instance holds it, forgotten after every commit in this process (ArchiveVersion.cs).
         services.AddSingleton<ArchiveVersion>();
         services.AddSingleton<ArchiveVersion.CommitWatcher>();
-        return services;
+        return provider;
     }
 
     /// <summary>"Database:Provider": Sqlite (the default) or Postgres; anything else stops start-up with a clear message.</summary>
@@ -119,43 +119,48 @@ public static class ArchiveSetup
         return Path.Combine(environment.ContentRootPath, "data");
     }
 
-    /// <summary>Migrates the store, turns on WAL, and loads data/ into an empty store.</summary>
-    public static async Task InitializeArchiveAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Holds the start-up lock until disposed. Instances starting together on one PostgreSQL database: one
+    /// migrates and loads data/ while the others wait on this lock, then find both done. (EF's own migration
+    /// lock did not stop two instances here from applying the same migration at once.) SQLite's file has one
+    /// writer anyway, so there it holds nothing.
+    /// </summary>
+    public static async Task<IAsyncDisposable> HoldStartupLockAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
-        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Testimonies.Archive");
-        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ArchiveOptions>>().Value;
+        if (!db.IsPostgres) return NoLock.Instance;
+        await CreatePostgresDatabaseIfMissingAsync(db, cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartupLock});", cancellationToken);
+        return new PostgresLock(db);
+    }
 
-        // Instances starting together on one PostgreSQL database: one migrates and loads data/ while the
-        // others wait on this lock, then find both done. (EF's own migration lock did not stop two
-        // instances here from applying the same migration at once. SQLite's file has one writer anyway.)
-        if (db.IsPostgres)
-        {
-            await CreatePostgresDatabaseIfMissingAsync(db, cancellationToken);
-            await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartupLock});", cancellationToken);
-        }
-        try
-        {
-            await db.Database.MigrateAsync(cancellationToken);
-            // WAL lets readers go on while an import writes; the setting is stored in the file.
-            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    /// <summary>Applies the engine's checked-in migrations; on SQLite, turns on WAL (stored in the file) so readers go on while an import writes.</summary>
+    public static async Task MigrateAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+    }
 
-            if (!options.LoadDataWhenEmpty) return;
-            var dataPath = ResolveDataPath(options, app.Environment);
-            var changes = await DataFolder.LoadIfEmptyAsync(db, dataPath, cancellationToken);
-            if (changes is not null)
-                logger.LogInformation("Loaded {DataPath} into the empty store: {Changes}", dataPath,
-                    string.Join(", ", changes.Select(c => $"{c.Created} {c.Table}")));
-        }
-        finally
+    /// <summary>The one line start-up prints when the PostgreSQL server cannot be used, or null for any other failure.</summary>
+    public static string? UnusableServer(Exception exception) =>
+        // EF wraps some connection failures ("likely due to a transient failure"); the server's own words say more.
+        (exception as NpgsqlException ?? exception.InnerException as NpgsqlException) is { } npgsql
+            ? $"Could not use the PostgreSQL database named in ConnectionStrings:Testimonies: {npgsql.Message}"
+            : null;
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
+    private sealed class PostgresLock(ArchiveDbContext db) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
         {
-            if (db.IsPostgres)
-            {
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartupLock});", CancellationToken.None);
-                await db.Database.CloseConnectionAsync();
-            }
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartupLock});", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
         }
     }
 

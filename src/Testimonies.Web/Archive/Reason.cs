@@ -21,34 +21,3 @@ public class Reason
     public List<Statement> Statements { get; set; } = [];
     public List<PublishedFinding> Findings { get; set; } = [];
 }
-
-/// <summary>The three themes of the first source's chapter, plus everything else.</summary>
-public enum Theme
-{
-    FightingInjustice,
-    IslamicUnity,
-    CorruptionAndBarbarism,
-    Other,
-}
-
-public static class ThemeNames
-{
-    /// <summary>Each theme by its slug, as data files and URLs spell it.</summary>
-    public static readonly IReadOnlyDictionary<string, Theme> BySlug = Enum.GetValues<Theme>().ToDictionary(t => t.Slug());
-
-    public static string Name(this Theme theme) => theme switch
-    {
-        Theme.FightingInjustice => "Fighting injustice",
-        Theme.IslamicUnity => "Islamic unity",
-        Theme.CorruptionAndBarbarism => "Corruption and barbarism",
-        _ => "Other",
-    };
-
-    public static string Slug(this Theme theme) => theme switch
-    {
-        Theme.FightingInjustice => "fighting-injustice",
-        Theme.IslamicUnity => "islamic-unity",
-        Theme.CorruptionAndBarbarism => "corruption-and-barbarism",
-        _ => "other",
-    };
-}

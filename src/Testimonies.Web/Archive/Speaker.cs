@@ -35,30 +35,3 @@ public class Speaker
     private static string Capitalize(string text) =>
         text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
-
-public enum SpeakerRole
-{
-    Fighter,
-    ForeignFighter,
-    Defector,
-}
-
-public static class SpeakerRoleNames
-{
-    /// <summary>The data format's name of a role: fighter, foreign-fighter, defector.</summary>
-    public static string Slug(this SpeakerRole role) => role switch
-    {
-        SpeakerRole.ForeignFighter => "foreign-fighter",
-        SpeakerRole.Defector => "defector",
-        _ => "fighter",
-    };
-
-    public static readonly IReadOnlyDictionary<string, SpeakerRole> BySlug = Enum.GetValues<SpeakerRole>().ToDictionary(r => r.Slug());
-
-    public static string Label(this SpeakerRole role) => role switch
-    {
-        SpeakerRole.ForeignFighter => "Foreign fighter",
-        SpeakerRole.Defector => "Defector",
-        _ => "Fighter",
-    };
-}

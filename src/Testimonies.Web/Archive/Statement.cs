@@ -57,16 +57,3 @@ public class Statement
         return string.Join(", ", parts);
     }
 }
-
-public enum StatementKind
-{
-    Quotation,
-    Paraphrase,
-}
-
-public enum PublicationStatus
-{
-    Draft,
-    Published,
-    Withdrawn,
-}

@@ -248,9 +248,9 @@ public static class ArchiveImport
         // The search index changes in the same transaction. A renamed speaker or reason appears in
         // many statements' index rows, so then the whole index is rebuilt.
         if (tables.Any(c => c.Table is "speakers" or "reasons" && c.Updated > 0))
-            await SearchIndex.RebuildAsync(db, cancellationToken);
+            await SearchIndex.Of(db).RebuildAsync(db, cancellationToken);
         else
-            await SearchIndex.SyncAsync(db, [.. createdIds, .. revisions.Select(r => r.Statement.Id)], cancellationToken);
+            await SearchIndex.Of(db).SyncAsync(db, [.. createdIds, .. revisions.Select(r => r.Statement.Id)], cancellationToken);
         return new ImportOutcome(tables, changes);
     }
 

@@ -79,7 +79,7 @@ public sealed class ImportSet
         switch (spec.Name)
         {
             case "reasons":
-                var reason = new ReasonRow(record, f.Slug("slug"), f.Required("name"), f.Choice("theme", ThemeNames.BySlug),
+                var reason = new ReasonRow(record, f.Slug("slug"), f.Required("name"), f.Choice("theme", Names.Themes.BySlug),
                     f.Required("definition", DataFormat.MaxNoteLength), f.Optional("boundary", DataFormat.MaxNoteLength), f.Number("position", 1, 10_000));
                 if (!f.Failed) Reasons.Add(reason);
                 break;
@@ -92,7 +92,7 @@ public sealed class ImportSet
                 break;
             case "speakers":
                 var speaker = new SpeakerRow(record, f.Slug("key"), f.Optional("name"), f.Required("description"), f.Optional("nationality"),
-                    f.Choice("role", SpeakerRoleNames.BySlug), f.YesNo("group"), f.Optional("notes", DataFormat.MaxNoteLength));
+                    f.Choice("role", Names.Roles.BySlug), f.YesNo("group"), f.Optional("notes", DataFormat.MaxNoteLength));
                 if (!f.Failed) Speakers.Add(speaker);
                 break;
             case "statements":

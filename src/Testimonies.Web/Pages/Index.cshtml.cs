@@ -24,11 +24,12 @@ public class IndexModel(ArchiveDbContext db, SearchCatalog catalog) : PageModel
         var snapshot = await catalog.GetAsync(db, cancellationToken);
         StatementCount = snapshot.Count;
         SpeakerCount = snapshot.SpeakerCount;
-        var byReason = snapshot.CountByReason();
-        Reasons = snapshot.ReasonSlugs
-            .Select((slug, i) => new ReasonCount(slug, snapshot.ReasonNames[i], snapshot.ReasonThemes[i], byReason[i]))
+        var byReason = snapshot.CountAll(snapshot.Reasons);
+        Reasons = snapshot.Reasons.Values
+            .Select((slug, i) => new ReasonCount(slug, snapshot.Reasons.Labels[i], snapshot.ReasonThemes[i], byReason[i]))
             .ToList(); // the catalog keeps reasons in their Position order
-        var bySource = snapshot.SourceKeys.Zip(snapshot.CountBySource()).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        var bySource = snapshot.Sources.Values.Zip(snapshot.CountAll(snapshot.Sources))
+            .ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
         Sources = (await db.Sources.AsNoTracking()
             .OrderBy(s => s.Title)
             .Select(s => new { s.Key, s.Title, s.ChapterTitle, s.Publisher, s.Published })

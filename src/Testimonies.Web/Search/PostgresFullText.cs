@@ -9,15 +9,28 @@ namespace Testimonies.Web.Search;
 /// The index on PostgreSQL: the table "StatementSearch" holds, for each published statement, a stemmed
 /// tsvector (configuration testimonies_stemmed: English Snowball without stop words, accents folded)
 /// weighted by field, and an as-written one (testimonies_exact), each under a GIN index (created by the
-/// FullTextSearch migration). The query language is the same: SearchQuery writes it as tsquery text.
+/// FullTextSearch migration). The query language is the same, written as tsquery text.
 /// </summary>
-internal static class PostgresFullText
+public sealed class PostgresFullText : IFullTextEngine
 {
     private const string StemmedConfiguration = "testimonies_stemmed";
     private const string ExactConfiguration = "testimonies_exact";
 
     /// <summary>ts_rank's weights for D, C, B, A (reasons, speaker, context, text): bm25's 2 : 2 : 3 : 10 on SQLite.</summary>
     private const string Weights = "'{0.2, 0.2, 0.3, 1.0}'";
+
+    /// <summary>
+    /// tsquery syntax: every word single-quoted (words hold only letters, digits and marks, so nothing can close
+    /// the quote), a phrase as words that follow each other (&lt;-&gt;).
+    /// </summary>
+    public MatchExpressions Expressions(SearchQuery query) => MatchExpressions.Write(query, Term, " & ", " | ");
+
+    private static string Term(SearchTerm term) => term.Kind switch
+    {
+        TermKind.Prefix => $"'{term.Words[0]}':*",
+        TermKind.Phrase => "(" + string.Join(" <-> ", term.Words.Select(w => $"'{w}'")) + ")",
+        _ => $"'{term.Words[0]}'",
+    };
 
     private static string Vector(string configuration, bool weighted)
     {
@@ -38,24 +51,24 @@ internal static class PostgresFullText
         WHERE s."Status" = 'Published' {where};
         """;
 
-    public static async Task RebuildAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    public async Task RebuildAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
-        await SearchIndex.ExecuteAsync(db, """DELETE FROM "StatementSearch";""", cancellationToken);
-        await SearchIndex.ExecuteAsync(db, Fill(""), cancellationToken);
+        await SqlCommands.ExecuteAsync(db, """DELETE FROM "StatementSearch";""", cancellationToken);
+        await SqlCommands.ExecuteAsync(db, Fill(""), cancellationToken);
     }
 
-    public static async Task SyncAsync(ArchiveDbContext db, string ids, CancellationToken cancellationToken)
+    public async Task SyncAsync(ArchiveDbContext db, string ids, CancellationToken cancellationToken)
     {
-        await SearchIndex.ExecuteAsync(db, $"""DELETE FROM "StatementSearch" WHERE "StatementId" IN ({ids});""", cancellationToken);
-        await SearchIndex.ExecuteAsync(db, Fill($"""AND s."Id" IN ({ids})"""), cancellationToken);
+        await SqlCommands.ExecuteAsync(db, $"""DELETE FROM "StatementSearch" WHERE "StatementId" IN ({ids});""", cancellationToken);
+        await SqlCommands.ExecuteAsync(db, Fill($"""AND s."Id" IN ({ids})"""), cancellationToken);
     }
 
     /// <summary>One round trip: the conditions of the four expressions, the ids aggregated into one string.</summary>
-    public static async Task<string?> MatchingIdsAsync(DbConnection connection, SearchQuery query, CancellationToken cancellationToken)
+    public async Task<string?> MatchAsync(DbConnection connection, SearchQuery query, CancellationToken cancellationToken)
     {
-        var ts = query.Postgres;
+        var ts = Expressions(query);
         var conditions = new List<string>();
-        var parameters = new List<(string, object)>();
+        var parameters = new List<(string, object?)>();
         void Add(string? expression, string name, string column, string configuration, bool excluded)
         {
             if (expression is null) return;
@@ -68,20 +81,20 @@ internal static class PostgresFullText
         Add(ts.StemmedExcluded, "stemmedExcluded", "Stemmed", StemmedConfiguration, excluded: true);
         Add(ts.ExactExcluded, "exactExcluded", "Exact", ExactConfiguration, excluded: true);
         var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
-        await using var command = SearchIndex.Command(connection,
+        await using var command = SqlCommands.Create(connection, null,
             $"""SELECT string_agg(search."StatementId"::text, ',') FROM "StatementSearch" search {where};""", [.. parameters]);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     /// <summary>ts_rank with the field weights, negated so that lower comes first as with bm25; counted first, as on SQLite.</summary>
-    public static async Task<Dictionary<int, double>?> ScoresAsync(DbConnection connection, SearchQuery query, int limit, CancellationToken cancellationToken)
+    public async Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit, CancellationToken cancellationToken)
     {
-        var ts = query.Postgres;
+        var ts = Expressions(query);
         var (column, configuration, match) = ts.Stemmed is not null
             ? ("Stemmed", StemmedConfiguration, ts.Stemmed)
             : ("Exact", ExactConfiguration, ts.Exact!);
         var matches = $"""FROM "StatementSearch" search, to_tsquery('{configuration}', @match) query WHERE search."{column}" @@ query""";
-        await using var command = SearchIndex.Command(connection, $"""SELECT count(*) FROM (SELECT 1 {matches} LIMIT {limit + 1}) found;""", ("@match", match));
+        await using var command = SqlCommands.Create(connection, null, $"""SELECT count(*) FROM (SELECT 1 {matches} LIMIT {limit + 1}) found;""", ("@match", match));
         if (Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > limit)
             return null;
         command.CommandText = $"""SELECT search."StatementId", -ts_rank({Weights}, search."{column}", query) {matches};""";
@@ -95,16 +108,16 @@ internal static class PostgresFullText
     /// ts_headline over the whole text and context (HighlightAll), with the private-use marks as its
     /// start and stop strings; statements where the terms mark nothing are left out, as on SQLite.
     /// </summary>
-    public static async Task<Dictionary<int, (string Text, string Context)>> MarkedAsync(DbConnection connection, SearchQuery query, bool asWritten,
-        string idList, char start, char end, CancellationToken cancellationToken)
+    public async Task<Dictionary<int, (string Text, string Context)>> MarkAsync(DbConnection connection, SearchQuery query, bool asWritten,
+        string idList, char markStart, char markEnd, CancellationToken cancellationToken)
     {
         var (configuration, match) = asWritten
-            ? (ExactConfiguration, query.Postgres.AnyTermExact)
-            : (StemmedConfiguration, query.Postgres.AnyTermStemmed);
+            ? (ExactConfiguration, Expressions(query).AnyTermExact)
+            : (StemmedConfiguration, Expressions(query).AnyTermStemmed);
         var rows = new Dictionary<int, (string, string)>();
         if (match is null) return rows;
-        var options = new StringBuilder().Append("StartSel=").Append(start).Append(", StopSel=").Append(end).Append(", HighlightAll=true").ToString();
-        await using var command = SearchIndex.Command(connection, $"""
+        var options = new StringBuilder().Append("StartSel=").Append(markStart).Append(", StopSel=").Append(markEnd).Append(", HighlightAll=true").ToString();
+        await using var command = SqlCommands.Create(connection, null, $"""
             SELECT s."Id",
                    ts_headline('{configuration}', s."Text", query, @options),
                    ts_headline('{configuration}', coalesce(s."Context", ''), query, @options)
@@ -112,12 +125,12 @@ internal static class PostgresFullText
             WHERE s."Id" IN ({idList});
             """, ("@match", match), ("@options", options));
         var hasPhrase = query.Clauses.Any(clause => clause.Any(term => term.Kind == TermKind.Phrase));
-        string Marked(string value) => hasPhrase ? JoinPhraseMarks(value, start, end) : value;
+        string Marked(string value) => hasPhrase ? JoinPhraseMarks(value, markStart, markEnd) : value;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var (text, context) = (Marked(reader.GetString(1)), Marked(reader.GetString(2)));
-            if (text.Contains(start, StringComparison.Ordinal) || context.Contains(start, StringComparison.Ordinal))
+            if (text.Contains(markStart, StringComparison.Ordinal) || context.Contains(markStart, StringComparison.Ordinal))
                 rows[reader.GetInt32(0)] = (text, context);
         }
         return rows;

@@ -11,7 +11,7 @@ namespace Testimonies.Web.Search;
 /// Filtering, counting facets and paging in source order then cost microseconds instead of a SQL
 /// pass over every match. Reloaded when ArchiveState.Version changes (every import bumps it).
 /// </summary>
-public sealed class SearchCatalog : IDisposable
+public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private Snapshot? _snapshot;
@@ -19,21 +19,19 @@ public sealed class SearchCatalog : IDisposable
     public sealed class Snapshot
     {
         public required long Version { get; init; }
-        /// <summary>Statement id → index in the arrays below, or -1.</summary>
+        /// <summary>Statement id → index in the columns below, or -1.</summary>
         public required int[] IndexOfId { get; init; }
-        /// <summary>Published statement ids, in the order of their sources (source title, source, position).</summary>
+        /// <summary>Published statement ids, in source order (<see cref="ArchiveDbContext.InSourceOrder"/>).</summary>
         public required int[] Ids { get; init; }
-        public required byte[] Kind { get; init; }              // 0 quotation, 1 paraphrase
-        public required short[] Source { get; init; }
-        public required short[] Nationality { get; init; }      // 0 = not stated
-        public required short[][] Reasons { get; init; }
-        public required byte[] Themes { get; init; }            // bit per Theme
 
-        public required string[] SourceKeys { get; init; }
-        public required string[] SourceLabels { get; init; }
-        public required string[] Nationalities { get; init; }
-        public required string[] ReasonSlugs { get; init; }
-        public required string[] ReasonNames { get; init; }
+        public required FacetColumn Kinds { get; init; }
+        public required FacetColumn Sources { get; init; }
+        /// <summary>Value 0 is <see cref="Names.NotStatedSlug"/>: the source gives no nationality.</summary>
+        public required FacetColumn Nationalities { get; init; }
+        /// <summary>Reasons in their Position order.</summary>
+        public required FacetColumn Reasons { get; init; }
+        public required FacetColumn Themes { get; init; }
+        /// <summary>The theme of each reason, in <see cref="Reasons"/>' order.</summary>
         public required Theme[] ReasonThemes { get; init; }
 
         /// <summary>Speakers with at least one published statement.</summary>
@@ -41,39 +39,33 @@ public sealed class SearchCatalog : IDisposable
 
         public int Count => Ids.Length;
 
-        /// <summary>Published statements a reason, in <see cref="ReasonSlugs"/>' order.</summary>
-        public int[] CountByReason()
+        /// <summary>Published statements a value of the column, in its values' order.</summary>
+        public int[] CountAll(FacetColumn column)
         {
-            var counts = new int[ReasonSlugs.Length];
-            foreach (var reasons in Reasons) foreach (var reason in reasons) counts[reason]++;
-            return counts;
-        }
-
-        /// <summary>Published statements a source, in <see cref="SourceKeys"/>' order.</summary>
-        public int[] CountBySource()
-        {
-            var counts = new int[SourceKeys.Length];
-            foreach (var source in Source) counts[source]++;
+            var counts = new int[column.Values.Count];
+            for (var i = 0; i < Count; i++) column.Count(i, counts);
             return counts;
         }
 
         /// <summary>
-        /// Which statements each recent set of words matched (by the words' MATCH expressions), for this
-        /// archive version only: facet clicks and paging reuse the words, so they skip FTS5.
+        /// Which statements each recent set of words matched (by the words as understood), for this archive
+        /// version only: facet clicks and paging reuse the words, so they skip the full-text index.
         /// </summary>
-        internal System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.BitArray> WordMatches { get; } = new(StringComparer.Ordinal);
+        internal System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.BitArray> WordMatches { get; } =
+            new(StringComparer.Ordinal);
 
         /// <summary>Whole results (order, facets) of recent searches, by words, filters and sort.</summary>
         internal System.Collections.Concurrent.ConcurrentDictionary<string, RememberedResult> Results { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>A search's result before paging: catalog indices in display order, facet counts, how it was sorted.</summary>
-    internal sealed record RememberedResult(int[] Ordered, Dictionary<string, IReadOnlyList<FacetValue>> Facets, SearchSort Sort, string? RankingNote);
+    internal sealed record RememberedResult(int[] Ordered, Dictionary<string, IReadOnlyList<FacetValue>> Facets, SearchSort Sort,
+        string? RankingNote);
 
     /// <summary>At most this many whole results are remembered (each up to 4 bytes a statement).</summary>
     public const int MaxRememberedResults = 64;
 
-    /// <summary>At most this many word sets are remembered (each about one byte a statement).</summary>
+    /// <summary>At most this many word sets are remembered (each one bit a statement).</summary>
     public const int MaxRememberedWordSets = 256;
 
     /// <summary>Forgets remembered word matches and results (benchmarks use it to time first searches).</summary>
@@ -85,14 +77,20 @@ public sealed class SearchCatalog : IDisposable
 
     public void Dispose() => _loading.Dispose();
 
+    /// <summary>
+    /// The catalog of the archive's current version. In the site that version is the one this instance holds
+    /// in memory (<see cref="ArchiveVersion"/>), so an unchanged archive costs no query; without it (tests,
+    /// benchmarks) it is read from the store.
+    /// </summary>
     public async Task<Snapshot> GetAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
-        var version = await CurrentVersionAsync(db, cancellationToken);
-        if (_snapshot is { } current && current.Version == version) return current;
+        var current = version is null ? await db.ReadVersionAsync(cancellationToken) : await version.GetAsync(db, cancellationToken);
+        // A catalog loaded after a newer commit than the held version is still the right one.
+        if (_snapshot is { } known && known.Version >= current) return known;
         await _loading.WaitAsync(cancellationToken);
         try
         {
-            if (_snapshot is { } loaded && loaded.Version == version) return loaded;
+            if (_snapshot is { } loaded && loaded.Version >= current) return loaded;
             _snapshot = await LoadAsync(db, cancellationToken);
             return _snapshot;
         }
@@ -102,21 +100,19 @@ public sealed class SearchCatalog : IDisposable
         }
     }
 
-    private static async Task<long> CurrentVersionAsync(ArchiveDbContext db, CancellationToken cancellationToken) =>
-        await db.State.Where(s => s.Id == 1).Select(s => s.Version).SingleAsync(cancellationToken);
-
     private static async Task<Snapshot> LoadAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
         // One read transaction, so the version and the rows belong together.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
-        var version = await CurrentVersionAsync(db, cancellationToken);
+        var version = await db.ReadVersionAsync(cancellationToken);
 
         var sourceIndex = new Dictionary<long, short>();
         var sourceKeys = new List<string>();
         var sourceLabels = new List<string>();
-        await foreach (var row in ReadAsync(connection, dbTransaction, """SELECT "Id", "Key", coalesce("ChapterTitle", "Title") FROM "Sources" ORDER BY "Id";""", cancellationToken))
+        const string SourcesSql = """SELECT "Id", "Key", coalesce("ChapterTitle", "Title") FROM "Sources" ORDER BY "Id";""";
+        await foreach (var row in ReadAsync(connection, dbTransaction, SourcesSql, cancellationToken))
         {
             sourceIndex[(long)row[0]!] = (short)sourceKeys.Count;
             sourceKeys.Add((string)row[1]!);
@@ -127,7 +123,8 @@ public sealed class SearchCatalog : IDisposable
         var reasonSlugs = new List<string>();
         var reasonNames = new List<string>();
         var reasonThemes = new List<Theme>();
-        await foreach (var row in ReadAsync(connection, dbTransaction, """SELECT "Id", "Slug", "Name", "Theme" FROM "Reasons" ORDER BY "Position", "Id";""", cancellationToken))
+        const string ReasonsSql = """SELECT "Id", "Slug", "Name", "Theme" FROM "Reasons" ORDER BY "Position", "Id";""";
+        await foreach (var row in ReadAsync(connection, dbTransaction, ReasonsSql, cancellationToken))
         {
             reasonIndex[(long)row[0]!] = (short)reasonSlugs.Count;
             reasonSlugs.Add((string)row[1]!);
@@ -136,13 +133,14 @@ public sealed class SearchCatalog : IDisposable
         }
 
         var nationalityIndex = new Dictionary<string, short>(StringComparer.Ordinal);
-        var nationalities = new List<string> { "Not stated" };
+        var nationalities = new List<string> { Names.NotStated };
         var ids = new List<int>();
-        var kinds = new List<byte>();
+        var kinds = new List<short>();
         var sources = new List<short>();
         var nationalityOf = new List<short>();
         var maxId = 0;
         var speakers = new HashSet<long>();
+        // Source order as ArchiveDbContext.InSourceOrder writes it: source title, source, position.
         await foreach (var row in ReadAsync(connection, dbTransaction, """
             SELECT s."Id", s."Kind", s."SourceId", sp."Nationality", s."SpeakerId" FROM "Statements" s
             JOIN "Speakers" sp ON sp."Id" = s."SpeakerId" JOIN "Sources" so ON so."Id" = s."SourceId"
@@ -152,7 +150,7 @@ public sealed class SearchCatalog : IDisposable
             var id = (int)(long)row[0]!;
             ids.Add(id);
             maxId = Math.Max(maxId, id);
-            kinds.Add((string)row[1]! == nameof(StatementKind.Quotation) ? (byte)0 : (byte)1);
+            kinds.Add((short)Names.Kinds.IndexOf(Enum.Parse<StatementKind>((string)row[1]!)));
             sources.Add(sourceIndex[(long)row[2]!]);
             speakers.Add((long)row[4]!);
             if (row[3] is string nationality)
@@ -178,14 +176,15 @@ public sealed class SearchCatalog : IDisposable
 
         var reasonLists = new List<short>[ids.Count];
         var themes = new byte[ids.Count];
-        await foreach (var row in ReadAsync(connection, dbTransaction, """SELECT "StatementsId", "ReasonsId" FROM "StatementReasons";""", cancellationToken))
+        const string LinksSql = """SELECT "StatementsId", "ReasonsId" FROM "StatementReasons";""";
+        await foreach (var row in ReadAsync(connection, dbTransaction, LinksSql, cancellationToken))
         {
             var id = (int)(long)row[0]!;
             if (id > maxId || indexOfId[id] < 0) continue;
             var index = indexOfId[id];
             var reason = reasonIndex[(long)row[1]!];
             (reasonLists[index] ??= []).Add(reason);
-            themes[index] |= (byte)(1 << (int)reasonThemes[reason]);
+            themes[index] |= (byte)(1 << Names.Themes.IndexOf(reasonThemes[reason]));
         }
 
         return new Snapshot
@@ -194,16 +193,12 @@ public sealed class SearchCatalog : IDisposable
             SpeakerCount = speakers.Count,
             IndexOfId = indexOfId,
             Ids = [.. ids],
-            Kind = [.. kinds],
-            Source = [.. sources],
-            Nationality = [.. nationalityOf],
-            Reasons = reasonLists.Select(r => r is null ? [] : r.Order().ToArray()).ToArray(),
-            Themes = themes,
-            SourceKeys = [.. sourceKeys],
-            SourceLabels = [.. sourceLabels],
-            Nationalities = [.. nationalities],
-            ReasonSlugs = [.. reasonSlugs],
-            ReasonNames = [.. reasonNames],
+            Kinds = FacetColumn.OneValue([.. Names.Kinds.Slugs], [.. Names.Kinds.Values.Select(Names.Kinds.Label)], [.. kinds]),
+            Sources = FacetColumn.OneValue([.. sourceKeys], [.. sourceLabels], [.. sources]),
+            Nationalities = FacetColumn.OneValue([Names.NotStatedSlug, .. nationalities.Skip(1)], [.. nationalities], [.. nationalityOf]),
+            Reasons = FacetColumn.ManyValues([.. reasonSlugs], [.. reasonNames],
+                reasonLists.Select(r => r is null ? [] : r.Order().ToArray()).ToArray()),
+            Themes = FacetColumn.Bits([.. Names.Themes.Slugs], [.. Names.Themes.Values.Select(Names.Themes.Label)], themes),
             ReasonThemes = [.. reasonThemes],
         };
     }

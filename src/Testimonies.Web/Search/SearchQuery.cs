@@ -3,49 +3,11 @@ using System.Text;
 
 namespace Testimonies.Web.Search;
 
-public enum TermKind
-{
-    /// <summary>A word: matched in any form ("fight" finds "fighting"), through the stemmed index.</summary>
-    Word,
-    /// <summary>The start of a word ("disillusion*"), matched as written.</summary>
-    Prefix,
-    /// <summary>Words in this order, as written ("killing other Muslims").</summary>
-    Phrase,
-}
-
-public sealed record SearchTerm(TermKind Kind, IReadOnlyList<string> Words)
-{
-    /// <summary>The term in FTS5 syntax: every word double-quoted, so no input is ever read as an operator.</summary>
-    public string ToFts() => Kind switch
-    {
-        TermKind.Prefix => $"\"{Words[0]}\"*",
-        _ => $"\"{string.Join(' ', Words)}\"",
-    };
-
-    /// <summary>
-    /// The term in PostgreSQL's tsquery syntax: every word single-quoted (words hold only letters, digits
-    /// and marks, so nothing can close the quote), a phrase as words that follow each other (&lt;-&gt;).
-    /// </summary>
-    public string ToTsQuery() => Kind switch
-    {
-        TermKind.Prefix => $"'{Words[0]}':*",
-        TermKind.Phrase => "(" + string.Join(" <-> ", Words.Select(w => $"'{w}'")) + ")",
-        _ => $"'{Words[0]}'",
-    };
-
-    /// <summary>The term as a person would type it.</summary>
-    public override string ToString() => Kind switch
-    {
-        TermKind.Prefix => Words[0] + "*",
-        TermKind.Phrase => $"\"{string.Join(' ', Words)}\"",
-        _ => Words[0],
-    };
-}
-
 /// <summary>
-/// A search as people type it, translated to FTS5 MATCH expressions. Words must all match; "exact
-/// phrases"; prefix*; OR between two terms; -exclusion. Nothing typed reaches MATCH as syntax: every
-/// word is re-quoted, and anything that cannot be understood is dropped with a note saying so.
+/// A search as people type it, understood: words must all match; "exact phrases"; prefix*; OR between two
+/// terms; -exclusion. It holds what was asked for (clauses, exclusions, notes), never an engine's syntax:
+/// each full-text engine writes its own expressions from it (<see cref="MatchExpressions"/>), re-quoting
+/// every word, and anything that cannot be understood is dropped with a note saying so.
 /// </summary>
 public sealed class SearchQuery
 {
@@ -64,22 +26,8 @@ public sealed class SearchQuery
 
     public bool IsEmpty => Clauses.Count == 0 && Exclusions.Count == 0;
 
-    /// <summary>MATCH for the stemmed index: clauses holding a plain word.</summary>
-    public string? Stemmed { get; }
-    /// <summary>MATCH for the exact index: clauses of phrases and prefixes only.</summary>
-    public string? Exact { get; }
-    public string? StemmedExcluded { get; }
-    public string? ExactExcluded { get; }
-
-    /// <summary>Every term to look for, OR-ed: drives bm25 ranking and highlighting in the stemmed index.</summary>
-    public string? AnyTermStemmed { get; }
-    /// <summary>Every phrase and prefix, OR-ed: highlighting as written in the exact index.</summary>
-    public string? AnyTermExact { get; }
-
-    /// <summary>The same six expressions as PostgreSQL tsquery text, for the tsvector index (Search/PostgresFullText.cs).</summary>
-    public TsQueries Postgres { get; }
-
-    public sealed record TsQueries(string? Stemmed, string? Exact, string? StemmedExcluded, string? ExactExcluded, string? AnyTermStemmed, string? AnyTermExact);
+    /// <summary>Whether anything is to be found (not only excluded): such a search can be ranked and marked.</summary>
+    public bool HasTerms => Clauses.Count > 0;
 
     private SearchQuery(List<List<SearchTerm>> clauses, List<SearchTerm> exclusions, List<string> notes)
     {
@@ -89,30 +37,6 @@ public sealed class SearchQuery
 
         var parts = clauses.Select(c => string.Join(" OR ", c)).Concat(exclusions.Select(e => "-" + e));
         Text = string.Join(' ', parts);
-
-        static bool AsWritten(IReadOnlyList<SearchTerm> clause) => clause.All(t => t.Kind != TermKind.Word);
-        static string Clause(IReadOnlyList<SearchTerm> clause) =>
-            clause.Count == 1 ? clause[0].ToFts() : "(" + string.Join(" OR ", clause.Select(t => t.ToFts())) + ")";
-        static string? Join(IEnumerable<string> items, string separator) =>
-            items.ToList() is { Count: > 0 } list ? string.Join(separator, list) : null;
-
-        Stemmed = Join(clauses.Where(c => !AsWritten(c)).Select(Clause), " AND ");
-        Exact = Join(clauses.Where(AsWritten).Select(Clause), " AND ");
-        StemmedExcluded = Join(exclusions.Where(t => t.Kind == TermKind.Word).Select(t => t.ToFts()), " OR ");
-        ExactExcluded = Join(exclusions.Where(t => t.Kind != TermKind.Word).Select(t => t.ToFts()), " OR ");
-        var positive = clauses.SelectMany(c => c).ToList();
-        AnyTermStemmed = Join(positive.Select(t => t.ToFts()), " OR ");
-        AnyTermExact = Join(positive.Where(t => t.Kind != TermKind.Word).Select(t => t.ToFts()), " OR ");
-
-        static string TsClause(IReadOnlyList<SearchTerm> clause) =>
-            clause.Count == 1 ? clause[0].ToTsQuery() : "(" + string.Join(" | ", clause.Select(t => t.ToTsQuery())) + ")";
-        Postgres = new TsQueries(
-            Join(clauses.Where(c => !AsWritten(c)).Select(TsClause), " & "),
-            Join(clauses.Where(AsWritten).Select(TsClause), " & "),
-            Join(exclusions.Where(t => t.Kind == TermKind.Word).Select(t => t.ToTsQuery()), " | "),
-            Join(exclusions.Where(t => t.Kind != TermKind.Word).Select(t => t.ToTsQuery()), " | "),
-            Join(positive.Select(t => t.ToTsQuery()), " | "),
-            Join(positive.Where(t => t.Kind != TermKind.Word).Select(t => t.ToTsQuery()), " | "));
     }
 
     public static SearchQuery Parse(string? input)

@@ -2,67 +2,38 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Testimonies.Web.Archive;
-using Testimonies.Web.Pages.Statements;
 
 namespace Testimonies.Web.Search;
 
-public enum SearchSort
-{
-    Relevance,
-    Source,
-}
-
-/// <summary>Facet selections: several values of one facet are alternatives (any); different facets all apply.</summary>
-public sealed record SearchFilters(
-    IReadOnlyList<string> Reasons,
-    IReadOnlyList<string> Themes,
-    IReadOnlyList<string> Nationalities,
-    IReadOnlyList<string> Kinds,
-    IReadOnlyList<string> Sources)
-{
-    public static readonly SearchFilters None = new([], [], [], [], []);
-}
-
-public sealed record SearchRequest(string? Text, SearchFilters Filters, SearchSort? Sort = null, int Page = 1, int PageSize = 20);
-
-public sealed record SearchHit(StatementCard Card, string TextHtml, string? ContextHtml);
-
-public sealed record FacetValue(string Value, string Label, int Count);
-
-public sealed record SearchResult(
-    SearchQuery Query,
-    SearchSort Sort,
-    int Total,
-    IReadOnlyList<SearchHit> Hits,
-    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets,
-    string? RankingNote);
-
 /// <summary>
-/// Runs a search: the full-text index for the words (one round trip, SearchIndex), the in-memory SearchCatalog for facet filters,
-/// facet counts and order, then one page of statements through EF. Only published statements are in
-/// the index and the catalog, so the public never finds anything else.
+/// Runs a search: the full-text index for the words (one round trip, <see cref="SearchIndex"/>), the in-memory
+/// <see cref="SearchCatalog"/> for facet filters, facet counts and order, then one page of statements through
+/// EF. Only published statements are in the index and the catalog, so the public never finds anything else.
 /// </summary>
-public static class StatementSearch
+public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
 {
     /// <summary>
-    /// bm25 costs about a microsecond for every row the words match, so beyond this many the list is
+    /// Ranking costs about a microsecond for every row the words match, so beyond this many the list is
     /// sorted by source order instead and the page says so (see docs/search.md).
     /// </summary>
     public const int MaxRankedResults = 5000;
 
-    public const string NotStated = "not-stated";
-
     private const char MarkStart = '\uE000';
     private const char MarkEnd = '\uE001';
 
-    public static async Task<SearchResult> RunAsync(ArchiveDbContext db, SearchCatalog catalog, SearchRequest request, CancellationToken cancellationToken)
+    public SearchCatalog Catalog => catalog;
+
+    public async Task<SearchResult> RunAsync(ArchiveDbContext db, SearchRequest request, CancellationToken cancellationToken) =>
+        await RunAsync(db, await catalog.GetAsync(db, cancellationToken), request, cancellationToken);
+
+    /// <summary>Runs the search on a catalog the caller already holds (the page read its parameters from it).</summary>
+    public async Task<SearchResult> RunAsync(ArchiveDbContext db, SearchCatalog.Snapshot snapshot, SearchRequest request,
+        CancellationToken cancellationToken)
     {
         var query = SearchQuery.Parse(request.Text);
-        var snapshot = await catalog.GetAsync(db, cancellationToken);
 
         // A search seen before in this archive version (the same words, filters and sort, another page) reuses its result.
-        var resultKey = string.Join('\u0002', WordsKey(query), string.Join(',', request.Filters.Reasons), string.Join(',', request.Filters.Themes),
-            string.Join(',', request.Filters.Nationalities), string.Join(',', request.Filters.Kinds), string.Join(',', request.Filters.Sources), request.Sort?.ToString() ?? "");
+        var resultKey = string.Join('\u0003', query.Text, request.Filters.Key, request.Sort?.ToString() ?? "");
         if (!snapshot.Results.TryGetValue(resultKey, out var remembered))
         {
             remembered = await ComputeAsync(db, snapshot, query, request, cancellationToken);
@@ -75,12 +46,13 @@ public static class StatementSearch
 
         var highlights = await HighlightsAsync(db, query, ids, cancellationToken);
         // One page of cards: the rows by primary key, their reasons from the catalog (no join over the link table).
+        var reasons = snapshot.Reasons;
         var byId = (await db.Statements.AsNoTracking().Where(s => ids.Contains(s.Id))
             .Select(StatementCard.WithoutReasons)
             .ToListAsync(cancellationToken))
             .ToDictionary(c => c.Id, c => c with
             {
-                Reasons = snapshot.Reasons[snapshot.IndexOfId[c.Id]].Select(r => new ReasonLink(snapshot.ReasonSlugs[r], snapshot.ReasonNames[r])).ToList(),
+                Reasons = [.. reasons.ValuesOf(snapshot.IndexOfId[c.Id]).ToArray().Select(r => new ReasonLink(reasons.Values[r], reasons.Labels[r]))],
             });
         var hits = ids.Where(byId.ContainsKey).Select(id =>
         {
@@ -93,40 +65,38 @@ public static class StatementSearch
     }
 
     /// <summary>Matches, facet counts and order of a search, before paging.</summary>
-    private static async Task<SearchCatalog.RememberedResult> ComputeAsync(ArchiveDbContext db, SearchCatalog.Snapshot snapshot,
+    private async Task<SearchCatalog.RememberedResult> ComputeAsync(ArchiveDbContext db, SearchCatalog.Snapshot snapshot,
         SearchQuery query, SearchRequest request, CancellationToken cancellationToken)
     {
         var matched = await MatchAsync(db, snapshot, query, request.Filters, cancellationToken);
         var facets = CountFacets(snapshot, matched);
 
-        var hasTerms = query.AnyTermStemmed is not null;
-        var sort = request.Sort ?? (hasTerms ? SearchSort.Relevance : SearchSort.Source);
+        var sort = request.Sort ?? (query.HasTerms ? SearchSort.Relevance : SearchSort.Source);
         string? rankingNote = null;
         Dictionary<int, double>? scores = null;
-        if (sort == SearchSort.Relevance && !hasTerms)
+        if (sort == SearchSort.Relevance && !query.HasTerms)
         {
             sort = SearchSort.Source;
         }
         else if (sort == SearchSort.Relevance)
         {
-            scores = await SearchIndex.ScoresAsync(db, query, MaxRankedResults, cancellationToken);
+            scores = await index.ScoreAsync(db, query, MaxRankedResults, cancellationToken);
             if (scores is null)
             {
                 sort = SearchSort.Source;
-                rankingNote = "Too many statements contain these words to rank them all by relevance; they are listed in the order of their sources. Add words to narrow the search.";
+                rankingNote = "Too many statements contain these words to rank them all by relevance; they are listed in the order of "
+                    + "their sources. Add words to narrow the search.";
             }
         }
 
         // matched is in catalog order, which is source order; relevance re-sorts it, ties keep source order.
-        var ordered = scores is null ? matched.ToArray() : matched.OrderBy(i => scores.GetValueOrDefault(snapshot.Ids[i], 0)).ThenBy(i => i).ToArray();
+        var ordered = scores is null ? matched.ToArray()
+            : matched.OrderBy(i => scores.GetValueOrDefault(snapshot.Ids[i], 0)).ThenBy(i => i).ToArray();
         return new SearchCatalog.RememberedResult(ordered, facets, sort, rankingNote);
     }
 
-    private static string WordsKey(SearchQuery query) =>
-        $"{query.Stemmed}\u0001{query.Exact}\u0001{query.StemmedExcluded}\u0001{query.ExactExcluded}";
-
     /// <summary>The ids of every matching published statement in source order, for exports.</summary>
-    public static async Task<List<int>> AllIdsAsync(ArchiveDbContext db, SearchCatalog catalog, SearchRequest request, CancellationToken cancellationToken)
+    public async Task<List<int>> AllIdsAsync(ArchiveDbContext db, SearchRequest request, CancellationToken cancellationToken)
     {
         var snapshot = await catalog.GetAsync(db, cancellationToken);
         var matched = await MatchAsync(db, snapshot, SearchQuery.Parse(request.Text), request.Filters, cancellationToken);
@@ -138,88 +108,75 @@ public static class StatementSearch
     /// facet filters. The words cost one round trip to the index whose ids come back as one string,
     /// rather than a row each; the filters are checked in memory.
     /// </summary>
-    private static async Task<List<int>> MatchAsync(ArchiveDbContext db, SearchCatalog.Snapshot snapshot, SearchQuery query,
+    private async Task<List<int>> MatchAsync(ArchiveDbContext db, SearchCatalog.Snapshot snapshot, SearchQuery query,
         SearchFilters filters, CancellationToken cancellationToken)
     {
-        // One bit per statement: 12.5 KB per remembered word set at 100,000 statements (a bool[] took 100 KB).
+        // One bit per statement: 12.5 KB per remembered word set at 100,000 statements.
         System.Collections.BitArray? byWords = null;
-        var key = WordsKey(query);
-        if (!query.IsEmpty && !snapshot.WordMatches.TryGetValue(key, out byWords))
+        if (!query.IsEmpty && !snapshot.WordMatches.TryGetValue(query.Text, out byWords))
         {
             byWords = new System.Collections.BitArray(snapshot.Count);
-            if (await SearchIndex.MatchingIdsAsync(db, query, cancellationToken) is { } list)
+            if (await index.MatchAsync(db, query, cancellationToken) is { } list)
             {
                 foreach (var range in list.AsSpan().Split(','))
                 {
                     var id = int.Parse(list.AsSpan()[range], System.Globalization.CultureInfo.InvariantCulture);
-                    if (id < snapshot.IndexOfId.Length && snapshot.IndexOfId[id] is >= 0 and var index) byWords[index] = true;
+                    if (id < snapshot.IndexOfId.Length && snapshot.IndexOfId[id] is >= 0 and var at) byWords[at] = true;
                 }
             }
             if (snapshot.WordMatches.Count >= SearchCatalog.MaxRememberedWordSets) snapshot.WordMatches.Clear();
-            snapshot.WordMatches[key] = byWords;
+            snapshot.WordMatches[query.Text] = byWords;
         }
 
-        var kinds = filters.Kinds.Select(k => k == "quotation" ? (byte)0 : (byte)1).ToHashSet();
-        var sources = filters.Sources.Select(k => (short)Array.IndexOf(snapshot.SourceKeys, k)).ToHashSet();
-        var nationalities = filters.Nationalities.Select(n => n == NotStated ? (short)0 : (short)Array.IndexOf(snapshot.Nationalities, n)).ToHashSet();
-        var reasons = filters.Reasons.Select(r => (short)Array.IndexOf(snapshot.ReasonSlugs, r)).ToHashSet();
-        var themeMask = filters.Themes.Aggregate(0, (mask, slug) =>
-            ThemeNames.BySlug.TryGetValue(slug, out var theme) ? mask | 1 << (int)theme : mask);
+        // Each chosen facet as a mark per value of its column; values the column does not have match nothing.
+        var chosen = Facets.All.Where(f => filters[f].Count > 0).Select(f =>
+        {
+            var column = f.Column(snapshot);
+            var selected = new bool[column.Values.Count];
+            foreach (var value in filters[f]) if (column.IndexOf(value) is >= 0 and var v) selected[v] = true;
+            return (column, selected);
+        }).ToArray();
 
         var matched = new List<int>();
         for (var i = 0; i < snapshot.Count; i++)
         {
             if (byWords is not null && !byWords[i]) continue;
-            if (kinds.Count > 0 && !kinds.Contains(snapshot.Kind[i])) continue;
-            if (sources.Count > 0 && !sources.Contains(snapshot.Source[i])) continue;
-            if (nationalities.Count > 0 && !nationalities.Contains(snapshot.Nationality[i])) continue;
-            if (reasons.Count > 0 && !snapshot.Reasons[i].Any(reasons.Contains)) continue;
-            if (filters.Themes.Count > 0 && (snapshot.Themes[i] & themeMask) == 0) continue;
-            matched.Add(i);
+            var keep = true;
+            foreach (var (column, selected) in chosen)
+            {
+                if (column.HasAny(i, selected)) continue;
+                keep = false;
+                break;
+            }
+            if (keep) matched.Add(i);
         }
         return matched;
     }
 
-    private static Dictionary<string, IReadOnlyList<FacetValue>> CountFacets(SearchCatalog.Snapshot snapshot, List<int> matched)
-    {
-        var reasons = new int[snapshot.ReasonSlugs.Length];
-        var themes = new int[Enum.GetValues<Theme>().Length];
-        var nationalities = new int[snapshot.Nationalities.Length];
-        var kinds = new int[2];
-        var sources = new int[snapshot.SourceKeys.Length];
-        foreach (var i in matched)
+    /// <summary>Each facet's values among the matches, with counts: in the table's order, or most frequent first.</summary>
+    private static Dictionary<string, IReadOnlyList<FacetValue>> CountFacets(SearchCatalog.Snapshot snapshot, List<int> matched) =>
+        Facets.All.ToDictionary(f => f.Key, IReadOnlyList<FacetValue> (f) =>
         {
-            foreach (var reason in snapshot.Reasons[i]) reasons[reason]++;
-            for (var t = 0; t < themes.Length; t++) if ((snapshot.Themes[i] & (1 << t)) != 0) themes[t]++;
-            nationalities[snapshot.Nationality[i]]++;
-            kinds[snapshot.Kind[i]]++;
-            sources[snapshot.Source[i]]++;
-        }
-
-        static List<FacetValue> ByCount(IEnumerable<FacetValue> values) =>
-            values.Where(v => v.Count > 0).OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.Ordinal).ToList();
-
-        return new Dictionary<string, IReadOnlyList<FacetValue>>
-        {
-            ["reason"] = reasons.Select((count, r) => new FacetValue(snapshot.ReasonSlugs[r], snapshot.ReasonNames[r], count)).Where(v => v.Count > 0).ToList(),
-            ["theme"] = Enum.GetValues<Theme>().Select(t => new FacetValue(t.Slug(), t.Name(), themes[(int)t])).Where(v => v.Count > 0).ToList(),
-            ["nationality"] = ByCount(nationalities.Select((count, n) => new FacetValue(n == 0 ? NotStated : snapshot.Nationalities[n], snapshot.Nationalities[n], count))),
-            ["kind"] = ByCount([new FacetValue("quotation", "Quotation", kinds[0]), new FacetValue("paraphrase", "Paraphrase", kinds[1])]),
-            ["source"] = ByCount(sources.Select((count, n) => new FacetValue(snapshot.SourceKeys[n], snapshot.SourceLabels[n], count))),
-        };
-    }
+            var column = f.Column(snapshot);
+            var counts = new int[column.Values.Count];
+            foreach (var i in matched) column.Count(i, counts);
+            var values = counts.Select((count, v) => new FacetValue(column.Values[v], column.Labels[v], count)).Where(v => v.Count > 0);
+            return f.OrderByCount
+                ? [.. values.OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.Ordinal)]
+                : [.. values];
+        });
 
     /// <summary>
     /// The words of each statement with matched terms in &lt;mark&gt;, HTML-encoded. The index marks the
     /// matches with private-use characters; the text is encoded first, then those become tags.
     /// </summary>
-    private static async Task<Dictionary<int, (string? Text, string? Context)>> HighlightsAsync(
+    private async Task<Dictionary<int, (string? Text, string? Context)>> HighlightsAsync(
         ArchiveDbContext db, SearchQuery query, List<int> ids, CancellationToken cancellationToken)
     {
         var marked = new Dictionary<int, (string? Text, string? Context)>();
-        if (ids.Count == 0 || query.AnyTermStemmed is null) return marked;
-        var stemmed = await SearchIndex.MarkedAsync(db, query, asWritten: false, ids, MarkStart, MarkEnd, cancellationToken);
-        var exact = query.AnyTermExact is null ? [] : await SearchIndex.MarkedAsync(db, query, asWritten: true, ids, MarkStart, MarkEnd, cancellationToken);
+        if (ids.Count == 0 || !query.HasTerms) return marked;
+        var stemmed = await index.MarkAsync(db, query, asWritten: false, ids, MarkStart, MarkEnd, cancellationToken);
+        var exact = await index.MarkAsync(db, query, asWritten: true, ids, MarkStart, MarkEnd, cancellationToken);
         foreach (var id in ids)
         {
             stemmed.TryGetValue(id, out var a);

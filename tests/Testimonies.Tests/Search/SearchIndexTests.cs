@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Testimonies.Tests.Infrastructure;
 using Testimonies.Web.Archive;
 using Testimonies.Web.Importing;
-using Testimonies.Web.Pages.Search;
 using Testimonies.Web.Search;
 
 namespace Testimonies.Tests.Search;
@@ -18,6 +17,10 @@ public class SearchIndexTests : IDisposable
     /// <summary>One catalog for the whole test class instance, as the site has one: it must notice every import.</summary>
     private readonly SearchCatalog _catalog = new();
 
+    private SearchIndex Index => new(SearchSetup.EngineFor(Store == TestStore.Postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite));
+
+    private StatementSearch Search => new(Index, _catalog);
+
     public void Dispose()
     {
         _catalog.Dispose();
@@ -27,7 +30,7 @@ public class SearchIndexTests : IDisposable
     private async Task<List<string>> FindAsync(TestDatabase database, string q)
     {
         await using var db = database.CreateContext();
-        var result = await StatementSearch.RunAsync(db, _catalog, new SearchRequest(q, SearchFilters.None), Ct);
+        var result = await Search.RunAsync(db, new SearchRequest(q, SearchFilters.None), Ct);
         return result.Hits.Select(h => h.Card.PublicId).ToList();
     }
 
@@ -88,7 +91,7 @@ public class SearchIndexTests : IDisposable
                 : $"DELETE FROM {SqliteFullText.Stemmed}; DELETE FROM {SqliteFullText.Exact};", Ct);
         }
         Assert.Empty(await FindAsync(database, "synthetic"));
-        await using (var db = database.CreateContext()) await SearchIndex.RebuildAsync(db, Ct);
+        await using (var db = database.CreateContext()) await Index.RebuildAsync(db, Ct);
         Assert.Equal(["test-0001", "test-0002"], (await FindAsync(database, "synthetic")).Order());
     }
 
@@ -100,7 +103,7 @@ public class SearchIndexTests : IDisposable
         data.Statements[1] = $"test-0001,test-source,1,,1,test-speaker,quotation,en,{TestData.Cell("<script>alert(1)</script> zebra & <b>x</b>")},,,,,published";
         await LoadAsync(database, data);
         await using var db = database.CreateContext();
-        var result = await StatementSearch.RunAsync(db, _catalog, new SearchRequest("zebra", SearchFilters.None), Ct);
+        var result = await Search.RunAsync(db, new SearchRequest("zebra", SearchFilters.None), Ct);
         Assert.Equal("&lt;script&gt;alert(1)&lt;/script&gt; <mark>zebra</mark> &amp; &lt;b&gt;x&lt;/b&gt;", Assert.Single(result.Hits).TextHtml);
     }
 
@@ -115,13 +118,13 @@ public class SearchIndexTests : IDisposable
         await LoadAsync(database, data);
 
         await using var db = database.CreateContext();
-        var many = await StatementSearch.RunAsync(db, _catalog, new SearchRequest("zebra", SearchFilters.None), Ct);
+        var many = await Search.RunAsync(db, new SearchRequest("zebra", SearchFilters.None), Ct);
         Assert.Equal(StatementSearch.MaxRankedResults + 1, many.Total);
         Assert.Equal(SearchSort.Source, many.Sort);
         Assert.NotNull(many.RankingNote);
         Assert.Equal(["gen-00001", "gen-00002"], many.Hits.Take(2).Select(h => h.Card.PublicId));
 
-        var few = await StatementSearch.RunAsync(db, _catalog, new SearchRequest("\"words 42\"", SearchFilters.None), Ct);
+        var few = await Search.RunAsync(db, new SearchRequest("\"words 42\"", SearchFilters.None), Ct);
         Assert.Equal(SearchSort.Relevance, few.Sort);
         Assert.Null(few.RankingNote);
     }
@@ -136,5 +139,5 @@ public class SearchIndexTests : IDisposable
     [InlineData("plain", "plain")]
     [InlineData("", "")]
     public void CsvCellsThatLookLikeFormulasAreNeutralised(string cell, string expected) =>
-        Assert.Equal(expected, SearchExports.NeutraliseFormula(cell));
+        Assert.Equal(expected, Testimonies.Web.Rendering.CsvCells.NeutraliseFormula(cell));
 }

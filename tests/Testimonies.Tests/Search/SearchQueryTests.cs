@@ -2,9 +2,16 @@ using Testimonies.Web.Search;
 
 namespace Testimonies.Tests.Search;
 
-/// <summary>The one function that turns what people type into FTS5 MATCH expressions (and PostgreSQL tsquery text): its edge cases, pinned.</summary>
+/// <summary>
+/// The one function that understands what people type (SearchQuery.Parse), as each engine writes it: FTS5 MATCH
+/// expressions and PostgreSQL tsquery text. Its edge cases, pinned.
+/// </summary>
 public class SearchQueryTests
 {
+    private static MatchExpressions Fts(string input) => new SqliteFullText().Expressions(SearchQuery.Parse(input));
+
+    private static MatchExpressions TsQuery(string input) => new PostgresFullText().Expressions(SearchQuery.Parse(input));
+
     [Theory]
     // input, stemmed MATCH, exact MATCH, stemmed exclusions, exact exclusions
     [InlineData("fight", "\"fight\"", null, null, null)]
@@ -24,12 +31,12 @@ public class SearchQueryTests
     [InlineData("a AND b", "\"a\" AND \"b\"", null, null, null)]
     public void TranslatesToQuotedFts5(string input, string? stemmed, string? exact, string? stemmedExcluded, string? exactExcluded)
     {
-        var query = SearchQuery.Parse(input);
+        var query = Fts(input);
         Assert.Equal(stemmed, query.Stemmed);
         Assert.Equal(exact, query.Exact);
         Assert.Equal(stemmedExcluded, query.StemmedExcluded);
         Assert.Equal(exactExcluded, query.ExactExcluded);
-        Assert.Empty(query.Notes);
+        Assert.Empty(SearchQuery.Parse(input).Notes);
     }
 
     [Theory]
@@ -47,7 +54,7 @@ public class SearchQueryTests
     [InlineData("جهاد", "'جهاد'", null, null, null)]
     public void TranslatesToQuotedTsQuery(string input, string? stemmed, string? exact, string? stemmedExcluded, string? exactExcluded)
     {
-        var query = SearchQuery.Parse(input).Postgres;
+        var query = TsQuery(input);
         Assert.Equal(stemmed, query.Stemmed);
         Assert.Equal(exact, query.Exact);
         Assert.Equal(stemmedExcluded, query.StemmedExcluded);
@@ -62,7 +69,7 @@ public class SearchQueryTests
     [InlineData("it's o'clock")]
     public void NoInputCanCloseAQuoteInTheTsQuery(string input)
     {
-        var ts = SearchQuery.Parse(input).Postgres;
+        var ts = TsQuery(input);
         foreach (var expression in new[] { ts.Stemmed, ts.Exact, ts.StemmedExcluded, ts.ExactExcluded, ts.AnyTermStemmed, ts.AnyTermExact })
         {
             if (expression is null) continue;
@@ -87,7 +94,7 @@ public class SearchQueryTests
     public void ExplainsWhatItCouldNotUnderstand(string input, string note, string searched)
     {
         var query = SearchQuery.Parse(input);
-        Assert.Equal(searched, query.Stemmed ?? query.Exact);
+        Assert.Equal(searched, Fts(input).Stemmed ?? Fts(input).Exact);
         if (note.Length > 0) Assert.Contains(query.Notes, n => n.Contains(note, StringComparison.Ordinal));
     }
 
@@ -104,9 +111,9 @@ public class SearchQueryTests
     {
         var query = SearchQuery.Parse(input);
         Assert.True(query.IsEmpty);
-        Assert.Null(query.Stemmed);
-        Assert.Null(query.Exact);
-        Assert.Null(query.AnyTermStemmed);
+        Assert.Null(Fts(input).Stemmed);
+        Assert.Null(Fts(input).Exact);
+        Assert.Null(Fts(input).AnyTermStemmed);
     }
 
     [Fact]
@@ -123,9 +130,9 @@ public class SearchQueryTests
     {
         var query = SearchQuery.Parse("-slaughter");
         Assert.False(query.IsEmpty);
-        Assert.Null(query.Stemmed);
-        Assert.Equal("\"slaughter\"", query.StemmedExcluded);
-        Assert.Null(query.AnyTermStemmed);
+        Assert.Null(Fts("-slaughter").Stemmed);
+        Assert.Equal("\"slaughter\"", Fts("-slaughter").StemmedExcluded);
+        Assert.Null(Fts("-slaughter").AnyTermStemmed);
     }
 
     [Theory]
@@ -136,7 +143,7 @@ public class SearchQueryTests
     [InlineData("rowid:1 OR rank MATCH")]
     public void NoInputCanCloseAQuoteInTheMatchExpression(string input)
     {
-        var query = SearchQuery.Parse(input);
+        var query = Fts(input);
         foreach (var expression in new[] { query.Stemmed, query.Exact, query.StemmedExcluded, query.ExactExcluded, query.AnyTermStemmed })
         {
             if (expression is null) continue;

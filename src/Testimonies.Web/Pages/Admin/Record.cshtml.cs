@@ -23,8 +23,8 @@ public class RecordModel(ArchiveDbContext db, ImportGate gate, TimeProvider cloc
     {
         ["kind"] = [.. ImportSet.Kinds.Keys],
         ["status"] = [.. ImportSet.Statuses.Keys],
-        ["role"] = [.. SpeakerRoleNames.BySlug.Keys],
-        ["theme"] = [.. ThemeNames.BySlug.Keys],
+        ["role"] = [.. Names.Roles.BySlug.Keys],
+        ["theme"] = [.. Names.Themes.BySlug.Keys],
         ["group"] = ["no", "yes"],
     };
 

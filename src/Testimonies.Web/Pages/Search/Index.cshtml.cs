@@ -6,7 +6,7 @@ using Testimonies.Web.Search;
 
 namespace Testimonies.Web.Pages.Search;
 
-public class IndexModel(ArchiveDbContext db, SearchCatalog catalog) : PageModel
+public class IndexModel(ArchiveDbContext db, StatementSearch search) : PageModel
 {
     public const int PageSize = 20;
 
@@ -14,19 +14,11 @@ public class IndexModel(ArchiveDbContext db, SearchCatalog catalog) : PageModel
     public SearchResult Result { get; private set; } = null!;
     public Pager Pager { get; private set; } = new(1, PageSize, 0);
 
-    public static readonly IReadOnlyDictionary<string, string> FacetTitles = new Dictionary<string, string>
-    {
-        ["reason"] = "Reason",
-        ["theme"] = "Theme",
-        ["nationality"] = "Speaker’s nationality",
-        ["kind"] = "Kind",
-        ["source"] = "Source",
-    };
-
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Parameters = await SearchParameters.ReadAsync(Request.Query, db, catalog, cancellationToken);
-        Result = await StatementSearch.RunAsync(db, catalog, Parameters.ToRequest(PageSize), cancellationToken);
+        var snapshot = await search.Catalog.GetAsync(db, cancellationToken);
+        Parameters = SearchParameters.Read(Request.Query, snapshot);
+        Result = await search.RunAsync(db, snapshot, Parameters.ToRequest(PageSize), cancellationToken);
         Pager = new Pager(Parameters.Page ?? 0, PageSize, Result.Total);
         if (Parameters.UnreadablePage is not null)
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -35,12 +27,16 @@ public class IndexModel(ArchiveDbContext db, SearchCatalog catalog) : PageModel
         return Page();
     }
 
-    public string Link(string? add = null, string? addValue = null, string? remove = null, string? removeValue = null, string? sort = "", int? page = null) =>
+    /// <summary>The canonical address: the search's words and known filters, its sort and page, nothing else.</summary>
+    public string Canonical => SiteAddress.Of(Request) + Parameters.Url("/search", page: Parameters.Page);
+
+    public string Link(Facet? add = null, string? addValue = null, Facet? remove = null, string? removeValue = null, string? sort = "",
+        int? page = null) =>
         Parameters.Url("/search", add, addValue, remove, removeValue, sort, page);
 
     public string ExportLink(string format) => Parameters.Url($"/search.{format}", sort: null);
 
-    public string FacetLabel(string facet, string value) =>
-        Result.Facets.TryGetValue(facet, out var values) && values.FirstOrDefault(v => v.Value == value) is { } found ? found.Label
-        : facet == "nationality" && value == StatementSearch.NotStated ? "Not stated" : value;
+    public string FacetLabel(Facet facet, string value) =>
+        Result.Facets[facet.Key].FirstOrDefault(v => v.Value == value) is { } found ? found.Label
+        : facet == Facets.Nationality && value == Names.NotStatedSlug ? Names.NotStated : value;
 }

@@ -1,7 +1,7 @@
 using System.Linq.Expressions;
 using Testimonies.Web.Archive;
 
-namespace Testimonies.Web.Pages.Statements;
+namespace Testimonies.Web.Archive;
 
 /// <summary>What a list shows of one statement: the words, who, where, and why.</summary>
 public sealed record StatementCard(
@@ -42,5 +42,3 @@ public sealed record StatementCard(
         s.Source.Key, s.Source.Publisher, s.Source.Published, s.Source.Chapter,
         s.Footnote, s.Section, s.ContentNote, new List<ReasonLink>());
 }
-
-public sealed record ReasonLink(string Slug, string Name);

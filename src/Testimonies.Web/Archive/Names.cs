@@ -1,0 +1,40 @@
+namespace Testimonies.Web.Archive;
+
+/// <summary>The one table of names for the archive's kinds, statuses, roles and themes.</summary>
+public static class Names
+{
+    public static readonly NameTable<StatementKind> Kinds = new(
+        (StatementKind.Quotation, "quotation", "Quotation"),
+        (StatementKind.Paraphrase, "paraphrase", "Paraphrase"));
+
+    public static readonly NameTable<PublicationStatus> Statuses = new(
+        (PublicationStatus.Published, "published", "Published"),
+        (PublicationStatus.Draft, "draft", "Draft"),
+        (PublicationStatus.Withdrawn, "withdrawn", "Withdrawn"));
+
+    public static readonly NameTable<SpeakerRole> Roles = new(
+        (SpeakerRole.Fighter, "fighter", "Fighter"),
+        (SpeakerRole.ForeignFighter, "foreign-fighter", "Foreign fighter"),
+        (SpeakerRole.Defector, "defector", "Defector"));
+
+    /// <summary>The three themes of the first source's chapter, plus everything else.</summary>
+    public static readonly NameTable<Theme> Themes = new(
+        (Theme.FightingInjustice, "fighting-injustice", "Fighting injustice"),
+        (Theme.IslamicUnity, "islamic-unity", "Islamic unity"),
+        (Theme.CorruptionAndBarbarism, "corruption-and-barbarism", "Corruption and barbarism"),
+        (Theme.Other, "other", "Other"));
+
+    /// <summary>What readers see where a source gives no nationality.</summary>
+    public const string NotStated = "Not stated";
+
+    /// <summary>The same in URLs and data: a value no nationality can be spelt as.</summary>
+    public const string NotStatedSlug = "not-stated";
+
+    public static string Slug(this StatementKind kind) => Kinds.Slug(kind);
+    public static string Label(this StatementKind kind) => Kinds.Label(kind);
+    public static string Slug(this PublicationStatus status) => Statuses.Slug(status);
+    public static string Slug(this SpeakerRole role) => Roles.Slug(role);
+    public static string Label(this SpeakerRole role) => Roles.Label(role);
+    public static string Slug(this Theme theme) => Themes.Slug(theme);
+    public static string Name(this Theme theme) => Themes.Label(theme);
+}

@@ -1,0 +1,8 @@
+namespace Testimonies.Web.Archive;
+
+public enum PublicationStatus
+{
+    Draft,
+    Published,
+    Withdrawn,
+}

@@ -1,0 +1,8 @@
+namespace Testimonies.Web.Archive;
+
+public enum SpeakerRole
+{
+    Fighter,
+    ForeignFighter,
+    Defector,
+}

@@ -1,0 +1,7 @@
+namespace Testimonies.Web.Archive;
+
+public enum StatementKind
+{
+    Quotation,
+    Paraphrase,
+}

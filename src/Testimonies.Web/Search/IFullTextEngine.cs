@@ -1,0 +1,35 @@
+using System.Data.Common;
+using Testimonies.Web.Archive;
+
+namespace Testimonies.Web.Search;
+
+/// <summary>
+/// What the two full-text engines share: SQLite's FTS5 tables (<see cref="SqliteFullText"/>) and PostgreSQL's
+/// tsvector columns (<see cref="PostgresFullText"/>). Each keeps a stemmed index ("fight" finds "fighting")
+/// and an as-written one (phrases, prefixes) of the published statements, and writes a
+/// <see cref="SearchQuery"/> in its own syntax. Chosen once, with the store (<see cref="SearchSetup"/>).
+/// </summary>
+public interface IFullTextEngine
+{
+    /// <summary>The query in this engine's syntax; every word quoted, so nothing typed is read as an operator.</summary>
+    MatchExpressions Expressions(SearchQuery query);
+
+    /// <summary>Empties the index and fills it again from the statements.</summary>
+    Task RebuildAsync(ArchiveDbContext db, CancellationToken cancellationToken);
+
+    /// <summary>Re-indexes the statements of <paramref name="ids"/> (a comma-separated list of integers).</summary>
+    Task SyncAsync(ArchiveDbContext db, string ids, CancellationToken cancellationToken);
+
+    /// <summary>Ids of the published statements that match the query, comma-separated in one value, or null for none.</summary>
+    Task<string?> MatchAsync(DbConnection connection, SearchQuery query, CancellationToken cancellationToken);
+
+    /// <summary>A score for every match, lower first, or null when more than <paramref name="limit"/> match.</summary>
+    Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Text and context of the statements of <paramref name="idList"/> with the terms found between <paramref name="markStart"/>
+    /// and <paramref name="markEnd"/>, as stemmed words or (<paramref name="asWritten"/>) as written; statements without a mark are left out.
+    /// </summary>
+    Task<Dictionary<int, (string Text, string Context)>> MarkAsync(DbConnection connection, SearchQuery query, bool asWritten,
+        string idList, char markStart, char markEnd, CancellationToken cancellationToken);
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Testimonies.Web.Archive;
+using Testimonies.Web.Citations;
+using Testimonies.Web.Rendering;
+
+namespace Testimonies.Web.Search;
+
+/// <summary>
+/// The whole result set of a search, with the same parameters as the page: /search.csv and /search.json
+/// (every match, in source order), and /search.bib, /search.ris, /search.csl.json for reference managers.
+/// </summary>
+public static class SearchExports
+{
+    /// <summary>A search's citation file holds at most this many statements, in source order.</summary>
+    public const int MaxCitedStatements = 2000;
+
+    public static IEndpointRouteBuilder MapSearchExports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/search.csv", (HttpContext http, ArchiveDbContext db, StatementSearch search, CancellationToken ct) =>
+            DataAsync(http, db, search, "csv", ct));
+        app.MapGet("/search.json", (HttpContext http, ArchiveDbContext db, StatementSearch search, CancellationToken ct) =>
+            DataAsync(http, db, search, "json", ct));
+        foreach (var (extension, format) in new[] { ("bib", CitationFormat.BibTeX), ("ris", CitationFormat.Ris), ("csl.json", CitationFormat.CslJson) })
+        {
+            app.MapGet($"/search.{extension}", (HttpContext http, ArchiveDbContext db, StatementSearch search, TimeProvider clock,
+                CancellationToken ct) => CitationsAsync(http, db, search, clock, format, ct));
+        }
+        return app;
+    }
+
+    private static async Task<(SearchParameters Parameters, List<int> Ids)> FindAsync(HttpContext http, ArchiveDbContext db,
+        StatementSearch search, CancellationToken cancellationToken)
+    {
+        var snapshot = await search.Catalog.GetAsync(db, cancellationToken);
+        var parameters = SearchParameters.Read(http.Request.Query, snapshot);
+        return (parameters, await search.AllIdsAsync(db, parameters.ToRequest(pageSize: 1), cancellationToken));
+    }
+
+    private static async Task<IResult> CitationsAsync(HttpContext http, ArchiveDbContext db, StatementSearch search, TimeProvider clock,
+        CitationFormat format, CancellationToken cancellationToken)
+    {
+        var (_, ids) = await FindAsync(http, db, search, cancellationToken);
+        var today = CitationDownloads.Today(clock);
+        var cited = await CitedStatement.LoadAsync(db, ids.Take(MaxCitedStatements).ToList(), SiteAddress.Of(http.Request), today,
+            cancellationToken);
+        return CitationDownloads.Download(http, format, $"testimonies-search-{today:yyyy-MM-dd}", CitationFiles.Write(format, cited, []));
+    }
+
+    private static async Task DataAsync(HttpContext http, ArchiveDbContext db, StatementSearch search, string format,
+        CancellationToken cancellationToken)
+    {
+        var (parameters, ids) = await FindAsync(http, db, search, cancellationToken);
+        var query = SearchQuery.Parse(parameters.Text);
+        var rows = StatementExport.RowsAsync(db, ids, SiteAddress.Of(http.Request), cancellationToken);
+
+        var response = http.Response;
+        var fileName = $"testimonies-search-{DateTime.UtcNow:yyyy-MM-dd}.{format}";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        if (format == "csv")
+        {
+            response.ContentType = "text/csv; charset=utf-8";
+            await StatementExport.WriteCsvAsync(response.Body, rows, cancellationToken);
+            return;
+        }
+
+        response.ContentType = "application/json; charset=utf-8";
+        await using var json = new Utf8JsonWriter(response.Body, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("query", parameters.Text);
+        json.WriteString("searched", query.Text);
+        json.WriteStartObject("filters");
+        foreach (var facet in Facets.All)
+        {
+            json.WriteStartArray(facet.Key);
+            foreach (var value in parameters.Filters[facet]) json.WriteStringValue(value);
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+        json.WriteStartArray("notes");
+        foreach (var note in parameters.Notes.Concat(query.Notes)) json.WriteStringValue(note);
+        json.WriteEndArray();
+        json.WriteNumber("total", ids.Count);
+        json.WriteStartArray("statements");
+        await foreach (var row in rows)
+        {
+            json.WriteStartObject();
+            foreach (var (column, cell) in StatementExportRow.Columns.Zip(row.Cells))
+            {
+                if (column == "reasons")
+                {
+                    json.WriteStartArray(column);
+                    foreach (var reason in row.Reasons) json.WriteStringValue(reason);
+                    json.WriteEndArray();
+                }
+                else if (cell is null) json.WriteNull(column);
+                else json.WriteString(column, cell);
+            }
+            json.WriteEndObject();
+            if (json.BytesPending > 32_000) await json.FlushAsync(cancellationToken);
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}

@@ -1,0 +1,7 @@
+namespace Testimonies.Web.Search;
+
+public enum SearchSort
+{
+    Relevance,
+    Source,
+}

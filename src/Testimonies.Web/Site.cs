@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.ResponseCompression;
+using Serilog;
+using Testimonies.Web.Api;
+using Testimonies.Web.Archive;
+using Testimonies.Web.Citations;
+using Testimonies.Web.Maintainers;
+using Testimonies.Web.Pages.Data;
+using Testimonies.Web.Pages.Discovery;
+using Testimonies.Web.Pages.Statements;
+using Testimonies.Web.Pages.Statistics;
+using Testimonies.Web.Search;
+
+namespace Testimonies.Web;
+
+/// <summary>The site's pages, its middleware in order, and its route table; Program.cs calls these three.</summary>
+public static class Site
+{
+    /// <summary>Razor Pages (each in its feature folder under Pages/), output caching, compression.</summary>
+    public static IServiceCollection AddSitePages(this IServiceCollection services)
+    {
+        services.AddRazorPages(options =>
+        {
+            // Every page under Pages/Admin needs a maintainer, except the login page itself.
+            options.Conventions.AuthorizeFolder("/Admin", MaintainerSetup.Policy);
+            options.Conventions.AllowAnonymousToPage("/Admin/Login");
+            options.Conventions.AddPageApplicationModelConvention("/Admin/Login",
+                page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(MaintainerSetup.LoginRateLimit)));
+        });
+        services.AddRouting(options => options.LowercaseUrls = true);
+        // Public pages and data cached per archive version (Archive/ArchiveOutputCache.cs).
+        services.AddArchiveOutputCache();
+        // Compressed pages and data (Brotli or gzip); static files come pre-compressed from MapStaticAssets.
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/atom+xml",
+                "application/problem+json", "text/csv", "application/x-bibtex", "application/x-research-info-systems",
+                "application/vnd.citationstyles.csl+json"]);
+        });
+        return services;
+    }
+
+    /// <summary>The middleware, in the order a request meets it (docs/architecture.md draws it).</summary>
+    public static WebApplication UseSitePipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
+        app.UseSecurityHeaders();
+        // Never compress the maintainers' pages: they carry antiforgery tokens, and compression beside a secret
+        // is what BREACH-style attacks read. Public pages hold no secret.
+        app.UseWhen(context => !SecurityHeaders.IsAdmin(context.Request.Path), branch => branch.UseResponseCompression());
+        app.UseMaintainersOverHttpsOnly(app.Configuration);
+        app.UseStatusCodePagesWithReExecute("/not-found", "?code={0}");
+        app.UseSerilogRequestLogging();
+        app.UseRouting();
+        app.UseCors();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseOutputCache();
+        return app;
+    }
+
+    /// <summary>
+    /// Every route. Pages declare theirs with @page (/, /statements, /s/{id}, /s/{id}/embed, /reasons…, /speakers…,
+    /// /sources…, /search, /statistics, /about, /api, /admin/…); endpoints that answer with files are mapped here:
+    /// <code>
+    /// /search.csv .json .bib .ris .csl.json     Search/SearchExports.cs
+    /// /s/{id}/cite.*, /sources/{key}/cite.*      Citations/CitationDownloads.cs
+    /// /statistics.json, /statistics.csv          Pages/Statistics/StatisticsExports.cs
+    /// /robots.txt, /sitemap.xml, /feed.atom      Pages/Discovery/DiscoveryEndpoints.cs
+    /// /dataset.zip                               Pages/Data/DatasetDownload.cs
+    /// /api/v1/…, /api/v1/openapi.json            Api/ApiEndpoints.cs
+    /// /statements/{id} → 301 /s/{id}             Pages/Statements/StatementRedirects.cs
+    /// </code>
+    /// </summary>
+    public static WebApplication MapSite(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapSearchExports();
+        app.MapCitationDownloads();
+        app.MapStatisticsExports();
+        app.MapDiscovery();
+        app.MapDatasetDownload();
+        app.MapArchiveApi();
+        app.MapStatementRedirects();
+        return app;
+    }
+}
