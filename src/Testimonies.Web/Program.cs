@@ -24,6 +24,8 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services), preserveStaticLogger: true);
 
+// Settings: every options class bound to its section (Settings.cs, documented in the README).
+builder.Services.AddSettings();
 // The store (EF Core on SQLite, or PostgreSQL when "Database:Provider" says so) and the curated data folder.
 try
 {
@@ -53,7 +55,7 @@ builder.Services.AddResponseCompression(options =>
 
 // Pages: lower-case URLs; every page lives in its feature folder under Pages/.
 // Maintainers: accounts, sessions, lockout, login rate limit (Maintainers/MaintainerSetup.cs).
-builder.Services.AddMaintainers(builder.Configuration);
+builder.Services.AddMaintainers();
 builder.Services.AddRazorPages(options =>
 {
     // Every page under Pages/Admin needs a maintainer, except the login page itself.
@@ -98,7 +100,7 @@ app.UseSecurityHeaders();
 // Never compress the maintainers' pages: they carry antiforgery tokens, and compression beside a secret
 // is what BREACH-style attacks read. Public pages hold no secret.
 app.UseWhen(context => !SecurityHeaders.IsAdmin(context.Request.Path), branch => branch.UseResponseCompression());
-app.UseMaintainersOverHttpsOnly(app.Configuration);
+app.UseMaintainersOverHttpsOnly();
 app.UseStatusCodePagesWithReExecute("/not-found", "?code={0}");
 app.UseSerilogRequestLogging();
 app.UseRouting();
