@@ -18,6 +18,8 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services), preserveStaticLogger: true);
 
+// Settings: every options class bound to its section (Settings.cs, documented in the README).
+builder.Services.AddSettings();
 // The store (SQLite, or PostgreSQL when Database:Provider says so); a setting that cannot work stops start-up.
 DatabaseProvider provider;
 try
@@ -33,7 +35,7 @@ catch (ArchiveConfigurationException ex)
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSearch(provider);           // Search/: the full-text engine of that store, the catalog, the search
 builder.Services.AddImporting();                // Importing/: the one import service and its gate
-builder.Services.AddMaintainers(builder.Configuration); // Maintainers/: accounts, sessions, lockout, login rate limit
+builder.Services.AddMaintainers();             // Maintainers/: accounts, sessions, lockout, login rate limit
 builder.Services.AddArchiveApi();               // Api/: /api/v1 with its OpenAPI document and CORS
 builder.Services.AddSitePages();                // Site.cs: pages, output cache, compression
 

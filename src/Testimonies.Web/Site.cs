@@ -49,7 +49,7 @@ public static class Site
         // Never compress the maintainers' pages: they carry antiforgery tokens, and compression beside a secret
         // is what BREACH-style attacks read. Public pages hold no secret.
         app.UseWhen(context => !SecurityHeaders.IsAdmin(context.Request.Path), branch => branch.UseResponseCompression());
-        app.UseMaintainersOverHttpsOnly(app.Configuration);
+        app.UseMaintainersOverHttpsOnly();
         app.UseStatusCodePagesWithReExecute("/not-found", "?code={0}");
         app.UseSerilogRequestLogging();
         app.UseRouting();

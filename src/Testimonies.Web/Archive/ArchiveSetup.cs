@@ -5,29 +5,6 @@ using Npgsql;
 
 namespace Testimonies.Web.Archive;
 
-/// <summary>Settings of the archive's store and data, bound from the "Archive" section.</summary>
-public sealed class ArchiveOptions
-{
-    /// <summary>Folder of curated data files; relative paths are resolved against the content root.
-    /// Empty: data/ beside the published app, else the repository's data/ folder.</summary>
-    public string? DataPath { get; set; }
-
-    /// <summary>Load data/ into an empty store at start-up.</summary>
-    public bool LoadDataWhenEmpty { get; set; } = true;
-}
-
-/// <summary>The engine behind the store, chosen by "Database:Provider".</summary>
-public enum DatabaseProvider
-{
-    /// <summary>One file beside the app: the default, for one machine.</summary>
-    Sqlite,
-    /// <summary>A PostgreSQL server shared by several instances of the site.</summary>
-    Postgres,
-}
-
-/// <summary>A setting of the store that cannot work; start-up stops with its message.</summary>
-public sealed class ArchiveConfigurationException(string message, Exception? inner = null) : Exception(message, inner);
-
 public static class ArchiveSetup
 {
     public const string DefaultConnectionString = "Data Source=App_Data/testimonies.db";
@@ -35,10 +12,11 @@ public static class ArchiveSetup
     /// <summary>Registers the store of the configured provider; returns that provider, which search's engine follows.</summary>
     public static DatabaseProvider AddArchive(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.Configure<ArchiveOptions>(configuration.GetSection("Archive"));
+        // Read now, not through IOptions: the engine decides which DbContext is registered (bound for IOptions in Settings).
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var configured = configuration.GetConnectionString("Testimonies");
-        var provider = Provider(configuration);
-        switch (provider)
+        var engine = database.Engine();
+        switch (engine)
         {
             case DatabaseProvider.Postgres:
                 var postgres = PostgresConnectionString(configured);
@@ -54,17 +32,7 @@ public static class ArchiveSetup
         // The archive's version as this instance holds it, forgotten after every commit in this process (ArchiveVersion.cs).
         services.AddSingleton<ArchiveVersion>();
         services.AddSingleton<ArchiveVersion.CommitWatcher>();
-        return provider;
-    }
-
-    /// <summary>"Database:Provider": Sqlite (the default) or Postgres; anything else stops start-up with a clear message.</summary>
-    public static DatabaseProvider Provider(IConfiguration configuration)
-    {
-        var value = configuration["Database:Provider"];
-        if (string.IsNullOrWhiteSpace(value)) return DatabaseProvider.Sqlite;
-        return Enum.TryParse<DatabaseProvider>(value.Trim(), ignoreCase: true, out var provider) && Enum.IsDefined(provider)
-            ? provider
-            : throw new ArchiveConfigurationException($"Database:Provider is \"{value}\"; use Sqlite or Postgres.");
+        return engine;
     }
 
     /// <summary>PostgreSQL needs its server named: the SQLite default ("Data Source=…") is no use there.</summary>

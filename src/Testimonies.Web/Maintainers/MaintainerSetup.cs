@@ -1,7 +1,10 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Testimonies.Web.Archive;
 
 namespace Testimonies.Web.Maintainers;
@@ -17,20 +20,18 @@ public static class MaintainerSetup
     public const string CookieName = "__Host-testimonies";
     public const string AntiforgeryCookieName = "__Host-testimonies-antiforgery";
 
-    /// <summary>
-    /// Admin:RequireHttps (default true): sessions only over HTTPS, in __Host- cookies. Only Development
-    /// (appsettings.Development.json, `dotnet run` on http://localhost) turns it off; the cookies are then
-    /// plain, since a __Host- cookie must be Secure.
-    /// </summary>
-    public static bool RequireHttps(IConfiguration configuration) => configuration.GetValue("Admin:RequireHttps", true);
-
     /// <summary>NIST SP 800-63B: a minimum length, no composition rules; long passphrases welcome.</summary>
     public const int MinimumPasswordLength = 12;
 
     /// <summary>PBKDF2-HMAC-SHA512 iterations; OWASP's 2023 figure, above Identity's default of 100,000.</summary>
     public const int PasswordHashIterations = 210_000;
 
-    public static IServiceCollection AddMaintainers(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The cookies, antiforgery and login limit follow MaintainerOptions (Admin:RequireHttps, Admin:LoginAttemptsPerMinute).
+    /// Only Development (appsettings.Development.json, `dotnet run` on http://localhost) turns HTTPS off; the cookies are
+    /// then plain, since a __Host- cookie must be Secure.
+    /// </summary>
+    public static IServiceCollection AddMaintainers(this IServiceCollection services)
     {
         services.AddIdentityCore<Maintainer>(options =>
             {
@@ -51,10 +52,11 @@ public static class MaintainerSetup
         // A logged-out (or locked, or re-passworded) maintainer's cookie stops working at the next request.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 
-        var https = RequireHttps(configuration);
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-        services.ConfigureApplicationCookie(options =>
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<MaintainerOptions>>((options, settings) =>
         {
+            var https = settings.Value.RequireHttps;
             options.Cookie.Name = https ? CookieName : "testimonies-development";
             options.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             options.Cookie.HttpOnly = true;
@@ -68,17 +70,20 @@ public static class MaintainerSetup
         });
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.RequireAuthenticatedUser());
 
-        services.AddAntiforgery(options =>
+        services.AddAntiforgery();
+        services.AddOptions<AntiforgeryOptions>().Configure<IOptions<MaintainerOptions>>((options, settings) =>
         {
+            var https = settings.Value.RequireHttps;
             options.Cookie.Name = https ? AntiforgeryCookieName : "testimonies-development-antiforgery";
             options.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddDataProtection().SetApplicationName("Testimonies").PersistKeysToDbContext<ArchiveDbContext>();
 
-        var attemptsPerMinute = configuration.GetValue("Admin:LoginAttemptsPerMinute", 10);
-        services.AddRateLimiter(options =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<MaintainerOptions>>((options, settings) =>
         {
+            var attemptsPerMinute = settings.Value.LoginAttemptsPerMinute;
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(LoginRateLimit, context => context.Request.Method != HttpMethods.Post
                 ? RateLimitPartition.GetNoLimiter("read")
@@ -98,9 +103,9 @@ public static class MaintainerSetup
     /// The maintainers' pages over plain HTTP get a clear refusal instead of an error: their cookies are
     /// Secure. Behind a reverse proxy that ends TLS, set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true.
     /// </summary>
-    public static IApplicationBuilder UseMaintainersOverHttpsOnly(this IApplicationBuilder app, IConfiguration configuration)
+    public static IApplicationBuilder UseMaintainersOverHttpsOnly(this IApplicationBuilder app)
     {
-        if (!RequireHttps(configuration)) return app;
+        if (!app.ApplicationServices.GetRequiredService<IOptions<MaintainerOptions>>().Value.RequireHttps) return app;
         return app.Use(async (context, next) =>
         {
             if (SecurityHeaders.IsAdmin(context.Request.Path) && !context.Request.IsHttps)

@@ -2,7 +2,7 @@ using Testimonies.Tests.Infrastructure;
 
 // One site on the real data/ for every read-only page test.
 [assembly: AssemblyFixture(typeof(SiteFixture))]
-// The same site on PostgreSQL, for the same tests run again there (Postgres/OnPostgres.cs).
+// The same site on PostgreSQL, for the same tests run again there (Postgres/*OnPostgres.cs).
 [assembly: AssemblyFixture(typeof(PostgresSiteFixture))]
 
 // The site's console log (Serilog) goes into each test's output: the test process's own standard

@@ -2,13 +2,6 @@ using Npgsql;
 
 namespace Testimonies.Tests.Infrastructure;
 
-/// <summary>Which engine a test site stores its archive in.</summary>
-public enum TestStore
-{
-    Sqlite,
-    Postgres,
-}
-
 /// <summary>
 /// The local PostgreSQL server the tests use when there is one: TESTIMONIES_TEST_POSTGRES if set (a
 /// connection string to a role that may create databases), else the local socket as the current user

@@ -17,7 +17,7 @@ public class EncodingTests : IDisposable
 
     public EncodingTests() : this(TestStore.Sqlite) { }
 
-    /// <summary>The same tests on another engine (Postgres/OnPostgres.cs).</summary>
+    /// <summary>The same tests on another engine (Postgres/*OnPostgres.cs).</summary>
     protected EncodingTests(TestStore store)
     {
         var data = new TestData();

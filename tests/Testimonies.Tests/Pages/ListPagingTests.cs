@@ -14,7 +14,7 @@ public class ListPagingTests : IDisposable
 
     public ListPagingTests() : this(TestStore.Sqlite) { }
 
-    /// <summary>The same tests on another engine (Postgres/OnPostgres.cs).</summary>
+    /// <summary>The same tests on another engine (Postgres/*OnPostgres.cs).</summary>
     protected ListPagingTests(TestStore store)
     {
         var data = new TestData();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Testimonies.Web.Archive;
 using Testimonies.Web.Importing;
 
@@ -14,15 +15,10 @@ namespace Testimonies.Web.Pages.Data;
 /// </summary>
 public static class DatasetDownload
 {
-    /// <summary>Used unless Archive:DatasetLicence says otherwise; the maintainers decide it.</summary>
-    public const string DefaultLicence =
-        "The archive's selection, coding, reason definitions and notes are offered under the Creative Commons Attribution 4.0 " +
-        "International licence (CC BY 4.0): reuse them, citing the dataset as below. The quoted words remain their speakers', as " +
-        "published by the sources named with each statement; they are reproduced for research and teaching, and the sources' own terms apply to them.";
-
     public static IEndpointRouteBuilder MapDatasetDownload(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/dataset.zip", async (HttpContext http, ArchiveDbContext db, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
+        app.MapGet("/dataset.zip", async (HttpContext http, ArchiveDbContext db, IOptions<ArchiveOptions> options, TimeProvider clock,
+            CancellationToken ct) =>
         {
             var version = await db.State.Select(s => s.Version).SingleAsync(ct);
             var today = clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -34,7 +30,10 @@ public static class DatasetDownload
             {
                 foreach (var (spec, rows) in tables) Add(archive, $"{name}/csv/{spec.FileName}", DataExport.Csv(spec, rows));
                 Add(archive, $"{name}/json/archive.json", DataExport.Json(tables));
-                var licence = configuration["Archive:DatasetLicence"] is { Length: > 0 } configured ? configured : DefaultLicence;
+                // An empty setting (Archive__DatasetLicence="") means the default, not a blank licence.
+                var licence = options.Value.DatasetLicence is { Length: > 0 } configured
+                    ? configured
+                    : ArchiveOptions.DefaultDatasetLicence;
                 Add(archive, $"{name}/LICENCE.txt", Encoding.UTF8.GetBytes(licence + "\n"));
                 Add(archive, $"{name}/README.md", Encoding.UTF8.GetBytes(Codebook(tables, version, today, site, licence)));
             }

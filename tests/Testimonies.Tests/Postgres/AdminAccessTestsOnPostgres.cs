@@ -1,0 +1,8 @@
+using Testimonies.Tests.Admin;
+using Testimonies.Tests.Infrastructure;
+
+namespace Testimonies.Tests.Postgres;
+
+// AdminAccessTests again on a PostgreSQL server: every test inherited, so both engines answer alike
+// (skipped without a server; .ci/run installs one).
+public sealed class AdminAccessTestsOnPostgres() : AdminAccessTests(TestStore.Postgres);

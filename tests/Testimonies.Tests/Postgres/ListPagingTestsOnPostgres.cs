@@ -1,0 +1,8 @@
+using Testimonies.Tests.Infrastructure;
+using Testimonies.Tests.Pages;
+
+namespace Testimonies.Tests.Postgres;
+
+// ListPagingTests again on a PostgreSQL server: every test inherited, so both engines answer alike
+// (skipped without a server; .ci/run installs one).
+public sealed class ListPagingTestsOnPostgres() : ListPagingTests(TestStore.Postgres);
