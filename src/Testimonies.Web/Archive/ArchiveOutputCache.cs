@@ -14,8 +14,7 @@ public static class ArchiveOutputCache
         services.AddOutputCache(options =>
         {
             options.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(1);
-            // 32 MB holds well over a thousand statement pages; the default (100 MB) mostly filled up with
-            // one-off searches in the load benchmark (docs/performance.md).
+            // Capped below the default: one-off searches filled the default under the load benchmark (docs/performance.md).
             options.SizeLimit = 32 * 1024 * 1024;
             // /s/CSIS16-03 must not be answered with the cached page of /s/csis16-03: it redirects (301).
             options.UseCaseSensitivePaths = true;

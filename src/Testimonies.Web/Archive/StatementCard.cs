@@ -34,7 +34,7 @@ public sealed record StatementCard(
 
     /// <summary>
     /// The card without its reasons: lists add them with a second query keyed by the page's ids
-    /// (see StatementCards), search takes them from its catalog.
+    /// (see Pages/Statements/StatementList.cs), search takes them from its catalog.
     /// </summary>
     public static readonly Expression<Func<Statement, StatementCard>> WithoutReasons = s => new StatementCard(
         s.Id, s.PublicId, s.Text, s.Kind, s.Language,

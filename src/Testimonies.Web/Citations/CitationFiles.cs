@@ -15,7 +15,7 @@ public enum CitationFormat
 }
 
 /// <summary>
-/// Writes statements and their publications as reference-manager files (../shared/docs/citations.md):
+/// Writes statements and their publications as reference-manager files (docs/citations.md):
 /// biblatex (@online for each archive page, @report for each publication), RIS (TY - ELEC for the page,
 /// TY - RPRT for the publication) and CSL-JSON (webpage and report). Text stays UTF-8, never transliterated.
 /// </summary>
@@ -199,7 +199,7 @@ public static class CitationFiles
                 json.WriteString("type", "webpage");
                 json.WriteString("title", s.PageTitle);
                 json.WriteString("container-title", CitationStyles.SiteName);
-                json.WriteString("genre", s.Kind == StatementKind.Quotation ? "Quotation" : "Paraphrase");
+                json.WriteString("genre", s.Kind.Label());
                 json.WriteString("URL", s.Permalink);
                 DateParts(json, "accessed", s.Accessed.Year, s.Accessed.Month, s.Accessed.Day);
                 json.WriteString("abstract", s.Text);

@@ -23,7 +23,7 @@ public sealed record StyledCitation(string Style, string InTextLabel, CitationTe
 }
 
 /// <summary>
-/// APA 7, MLA 9 and Chicago 17 (notes and bibliography), written from the style guides (../shared/docs/citations.md).
+/// APA 7, MLA 9 and Chicago 17 (notes and bibliography), written from the style guides (docs/citations.md).
 /// A quotation reaches the reader through a publication, so it is cited as a secondary source:
 /// "as cited in" (APA), "qtd. in" (MLA), "quoted in" (Chicago), naming the speaker as the source does.
 /// A paraphrase is the publication's own words about the speaker, so the publication is cited directly.
@@ -60,7 +60,7 @@ public static class CitationStyles
             label = "In-text citation (narrative)";
             inText = Of($"{TitleCase.Capitalize(s.SpeakerDescription)} (as cited in {work.Creator}, {work.Published.Year}, {where})");
         }
-        var page = Of($"{SiteName}. (n.d.). ", Italic(s.PageTitle), $" [{(s.Kind == StatementKind.Quotation ? "Quotation" : "Paraphrase")}]. ",
+        var page = Of($"{SiteName}. (n.d.). ", Italic(s.PageTitle), $" [{s.Kind.Label()}]. ",
             $"Retrieved {ApaDate(s.Accessed)}, from {s.Permalink}");
         return new("APA 7", label, inText, null, ApaReference(work), page);
     }

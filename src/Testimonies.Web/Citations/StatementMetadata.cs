@@ -5,7 +5,7 @@ using Testimonies.Web.Archive;
 namespace Testimonies.Web.Citations;
 
 /// <summary>
-/// What reference managers and search engines read from a statement page (../shared/docs/citations.md):
+/// What reference managers and search engines read from a statement page (docs/citations.md):
 /// Highwire citation_* tags (Google Scholar, Zotero), Dublin Core, Open Graph, a Twitter card, and
 /// schema.org JSON-LD. The page is described as the statement as its source published it; the source
 /// names no author, so its publisher stands as author (one organisation name), never a guessed person.

@@ -20,7 +20,7 @@ public class IndexModel(ArchiveDbContext db, SearchCatalog catalog) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // The counts come from the search catalog, which holds every published statement's reasons and source
-        // in memory: counting them in SQL took about 250 ms at 100,000 statements (docs/performance.md).
+        // in memory: counting them in SQL was the slowest part of an uncached home page (docs/performance.md).
         var snapshot = await catalog.GetAsync(db, cancellationToken);
         StatementCount = snapshot.Count;
         SpeakerCount = snapshot.SpeakerCount;
@@ -38,15 +38,14 @@ public class IndexModel(ArchiveDbContext db, SearchCatalog catalog) : PageModel
             .ToList();
 
         // A few quotations, one per theme, in the order of their sources: a deterministic sample, not an editorial pick.
-        var quotations = await db.PublishedStatements.AsNoTracking()
+        var quotations = await db.PublishedInSourceOrder.AsNoTracking()
             .Where(s => s.Kind == StatementKind.Quotation && s.Reasons.Any())
-            .OrderBy(s => s.SourceId).ThenBy(s => s.Position)
             .Take(200)
             .Select(s => new { Theme = s.Reasons.OrderBy(r => r.Position).Select(r => r.Theme).First(), s.Id })
             .ToListAsync(cancellationToken);
         var ids = quotations.GroupBy(q => q.Theme).Select(g => g.First().Id).Take(4).ToList();
-        Featured = await StatementCards.FirstAsync(
-            db.Statements.AsNoTracking().Where(s => ids.Contains(s.Id)).OrderBy(s => s.SourceId).ThenBy(s => s.Position),
+        Featured = await StatementList.FirstAsync(
+            db.PublishedInSourceOrder.AsNoTracking().Where(s => ids.Contains(s.Id)),
             ids.Count, cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ namespace Testimonies.Web.Search;
 
 /// <summary>
 /// What the search needs to know of every published statement besides its words: its facet values
-/// and its place in source order, held in memory as small arrays (about 2 MB for 100,000 statements).
+/// and its place in source order, held in memory as small arrays (docs/performance.md).
 /// Filtering, counting facets and paging in source order then cost microseconds instead of a SQL
 /// pass over every match. Reloaded when ArchiveState.Version changes (every import bumps it).
 /// </summary>

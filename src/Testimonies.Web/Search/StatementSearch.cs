@@ -111,7 +111,7 @@ public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
     private async Task<List<int>> MatchAsync(ArchiveDbContext db, SearchCatalog.Snapshot snapshot, SearchQuery query,
         SearchFilters filters, CancellationToken cancellationToken)
     {
-        // One bit per statement: 12.5 KB per remembered word set at 100,000 statements.
+        // One bit per statement, so that many word sets can be remembered.
         System.Collections.BitArray? byWords = null;
         if (!query.IsEmpty && !snapshot.WordMatches.TryGetValue(query.Text, out byWords))
         {

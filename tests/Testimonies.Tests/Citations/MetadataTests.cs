@@ -4,7 +4,7 @@ using Testimonies.Tests.Infrastructure;
 
 namespace Testimonies.Tests.Citations;
 
-/// <summary>What Google Scholar, Zotero and link previews read from a statement page (shared/docs/citations.md).</summary>
+/// <summary>What Google Scholar, Zotero and link previews read from a statement page (docs/citations.md).</summary>
 public class MetadataTests(SiteFixture site)
 {
     private static string? Meta(AngleSharp.Html.Dom.IHtmlDocument document, string name) =>

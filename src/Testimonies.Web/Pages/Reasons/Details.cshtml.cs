@@ -14,7 +14,7 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
     public const int PageSize = 20;
 
     public Reason Reason { get; private set; } = null!;
-    public CardPage Statements { get; private set; } = null!;
+    public StatementListPage Statements { get; private set; } = null!;
     public List<FindingView> Findings { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
@@ -22,9 +22,8 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
         var reason = await db.Reasons.AsNoTracking().SingleOrDefaultAsync(r => r.Slug == slug, cancellationToken);
         if (reason is null) return NotFound();
         Reason = reason;
-        Statements = await StatementCards.PageAsync(
-            db.PublishedStatements.AsNoTracking().Where(s => s.Reasons.Any(r => r.Id == reason.Id))
-                .OrderBy(s => s.Source.Title).ThenBy(s => s.SourceId).ThenBy(s => s.Position),
+        Statements = await StatementList.PageAsync(
+            db.PublishedInSourceOrder.AsNoTracking().Where(s => s.Reasons.Any(r => r.Id == reason.Id)),
             Request, PageSize, cancellationToken);
         if (Statements.ErrorStatus is { } status) Response.StatusCode = status;
         Findings = await db.Findings.AsNoTracking()

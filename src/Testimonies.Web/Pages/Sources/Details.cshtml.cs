@@ -27,7 +27,7 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
     }
     public const int PageSize = 50;
 
-    public CardPage Statements { get; private set; } = null!;
+    public StatementListPage Statements { get; private set; } = null!;
     public List<FindingView> Findings { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
@@ -36,8 +36,8 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
         if (source is null) return NotFound();
         Source = source;
         // In the order the words appear in the source, so the page reads as the source does.
-        Statements = await StatementCards.PageAsync(
-            db.PublishedStatements.AsNoTracking().Where(s => s.SourceId == source.Id).OrderBy(s => s.Position),
+        Statements = await StatementList.PageAsync(
+            db.PublishedInSourceOrder.AsNoTracking().Where(s => s.SourceId == source.Id),
             Request, PageSize, cancellationToken);
         if (Statements.ErrorStatus is { } status) Response.StatusCode = status;
         Findings = await db.Findings.AsNoTracking()

@@ -11,16 +11,15 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
     public Speaker Speaker { get; private set; } = null!;
     public const int PageSize = 20;
 
-    public CardPage Statements { get; private set; } = null!;
+    public StatementListPage Statements { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
     {
         var speaker = await db.Speakers.AsNoTracking().SingleOrDefaultAsync(s => s.Key == key, cancellationToken);
         if (speaker is null) return NotFound();
         Speaker = speaker;
-        Statements = await StatementCards.PageAsync(
-            db.PublishedStatements.AsNoTracking().Where(s => s.SpeakerId == speaker.Id)
-                .OrderBy(s => s.Source.Title).ThenBy(s => s.SourceId).ThenBy(s => s.Position),
+        Statements = await StatementList.PageAsync(
+            db.PublishedInSourceOrder.AsNoTracking().Where(s => s.SpeakerId == speaker.Id),
             Request, PageSize, cancellationToken);
         if (Statements.ErrorStatus is { } status) Response.StatusCode = status;
         return Page();

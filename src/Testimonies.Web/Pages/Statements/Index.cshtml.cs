@@ -9,12 +9,12 @@ public class IndexModel(ArchiveDbContext db) : PageModel
 {
     public const int PageSize = 20;
 
-    public CardPage Statements { get; private set; } = null!;
+    public StatementListPage Statements { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Statements = await StatementCards.PageAsync(
-            db.PublishedStatements.AsNoTracking().OrderBy(s => s.Source.Title).ThenBy(s => s.SourceId).ThenBy(s => s.Position),
+        Statements = await StatementList.PageAsync(
+            db.PublishedInSourceOrder.AsNoTracking(),
             Request, PageSize, cancellationToken);
         if (Statements.ErrorStatus is { } status) Response.StatusCode = status;
         return Page();

@@ -23,8 +23,6 @@ public sealed record ArchiveStatistics(
 
     public sealed record Finding(string Key, string Figure, double? Percent, string Dataset, int? DatasetSize, string Wording, string SourceKey, string? Footnote, IReadOnlyList<string> ReasonSlugs);
 
-    public const string NotStated = "Not stated";
-
     public static async Task<ArchiveStatistics> ComputeAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
         // One row per (statement, reason) link of a published statement, with what the cross-tabulations need.
@@ -33,7 +31,7 @@ public sealed record ArchiveStatistics(
             .ToListAsync(cancellationToken);
         var statements = await db.PublishedStatements.AsNoTracking().Select(s => new { s.Id, s.SpeakerId }).ToListAsync(cancellationToken);
         var reasons = await db.Reasons.AsNoTracking().OrderBy(r => r.Position).Select(r => new { r.Slug, r.Name, r.Theme }).ToListAsync(cancellationToken);
-        var nationalities = links.Select(l => l.Nationality ?? NotStated).Distinct().OrderBy(n => n == NotStated).ThenBy(n => n, StringComparer.Ordinal).ToList();
+        var nationalities = links.Select(l => l.Nationality ?? Names.NotStated).Distinct().OrderBy(n => n == Names.NotStated).ThenBy(n => n, StringComparer.Ordinal).ToList();
         var sources = links.Select(l => l.SourceKey).Distinct().Order(StringComparer.Ordinal).ToList();
 
         // One pass over the links (a statement has a reason at most once, so links of a reason are its statements).
@@ -53,7 +51,7 @@ public sealed record ArchiveStatistics(
             var r = reasonIndex[link.Slug];
             statementsOf[r]++;
             speakersOf[r].Add(link.SpeakerId);
-            byNationality[r][nationalityIndex[link.Nationality ?? NotStated]]++;
+            byNationality[r][nationalityIndex[link.Nationality ?? Names.NotStated]]++;
             bySource[r][sourceIndex[link.SourceKey]]++;
             themeStatements[reasons[r].Theme].Add(link.StatementId);
             themeSpeakers[reasons[r].Theme].Add(link.SpeakerId);

@@ -4,34 +4,26 @@ using Testimonies.Web.Rendering;
 
 namespace Testimonies.Web.Pages.Statements;
 
-/// <summary>One page of a statement list, as read from ?page=.</summary>
-public sealed record CardPage(Pager Pager, List<StatementCard> Cards, string? UnreadablePage, string BasePath)
-{
-    /// <summary>400 when ?page= is not a number, 404 when it is past the end; null when the page exists.</summary>
-    public int? ErrorStatus => UnreadablePage is not null ? StatusCodes.Status400BadRequest
-        : !Pager.Exists ? StatusCodes.Status404NotFound : null;
-}
-
 /// <summary>
 /// Loads one page of statement cards for a list (statements, a reason, a speaker, a source).
 /// The statements come in one query and their reasons in a second, keyed by the page's ids: EF's single
 /// query with a reasons collection joins the whole link table, which grows with the archive.
 /// </summary>
-public static class StatementCards
+public static class StatementList
 {
     /// <summary>The page asked for in ?page= of <paramref name="request"/> (Razor Pages reserves the "page" route value, so it is read from the query).</summary>
-    public static async Task<CardPage> PageAsync(IQueryable<Statement> ordered, HttpRequest request, int pageSize, CancellationToken cancellationToken)
+    public static async Task<StatementListPage> PageAsync(IQueryable<Statement> ordered, HttpRequest request, int pageSize, CancellationToken cancellationToken)
     {
         var requested = request.Query["page"].ToString();
         var page = Pager.FromQuery(requested);
         var total = await ordered.CountAsync(cancellationToken);
         var pager = new Pager(page ?? 0, pageSize, total);
         var basePath = request.Path.Value ?? "/";
-        if (page is null) return new CardPage(pager, [], requested, basePath);
-        if (!pager.Exists) return new CardPage(pager, [], null, basePath);
+        if (page is null) return new StatementListPage(pager, [], requested, basePath);
+        if (!pager.Exists) return new StatementListPage(pager, [], null, basePath);
 
         var cards = await LoadAsync(ordered, pager.Skip, pageSize, cancellationToken);
-        return new CardPage(pager, cards, null, basePath);
+        return new StatementListPage(pager, cards, null, basePath);
     }
 
     /// <summary>The first <paramref name="count"/> cards of a list, for a preview such as the home page's.</summary>
