@@ -1,7 +1,6 @@
 using Serilog;
 using Testimonies.Web;
 using Testimonies.Web.Api;
-using Testimonies.Web.Archive;
 using Testimonies.Web.Importing;
 using Testimonies.Web.Maintainers;
 using Testimonies.Web.Search;

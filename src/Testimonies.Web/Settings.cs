@@ -1,4 +1,3 @@
-using Testimonies.Web.Archive;
 using Testimonies.Web.Maintainers;
 
 namespace Testimonies.Web;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.ResponseCompression;
 using Serilog;
 using Testimonies.Web.Api;
-using Testimonies.Web.Archive;
 using Testimonies.Web.Citations;
 using Testimonies.Web.Maintainers;
 using Testimonies.Web.Pages.Data;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Testimonies.Web.Archive;
 using Testimonies.Web.Importing;
 using Testimonies.Web.Search;
 

@@ -1,5 +1,3 @@
-using Testimonies.Web.Archive;
-
 namespace Testimonies.Web.Api;
 
 /// <summary>A statement as the API gives it: the words, who said them as the source identifies them, and where the source prints them.</summary>

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Testimonies.Web.Archive;
 
 namespace Testimonies.Web.Archive;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
-using Testimonies.Web.Archive;
 
 namespace Testimonies.Web.Citations;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Testimonies.Web.Archive;
 using static Testimonies.Web.Citations.CitationText;
 
 namespace Testimonies.Web.Citations;
@@ -65,12 +64,15 @@ public static class CitationStyles
         return new("APA 7", label, inText, null, ApaReference(work), page);
     }
 
-    private static string ApaLocator(CitedStatement s)
+    private static string ApaLocator(CitedStatement s) => Locator(s, "Chapter ", "Footnote ", section => $"“{Roman(section)}” section");
+
+    /// <summary>Where the words stand, in a style's abbreviations: chapter, then the footnote, or else the section.</summary>
+    private static string Locator(CitedStatement s, string chapter, string footnote, Func<string, string> section)
     {
         var parts = new List<string>();
-        if (s.Work.Chapter is not null) parts.Add($"Chapter {s.Work.Chapter}");
-        if (s.Footnote is not null) parts.Add($"Footnote {s.Footnote}");
-        else if (s.Section is not null) parts.Add($"“{Roman(s.Section)}” section");
+        if (s.Work.Chapter is not null) parts.Add(chapter + s.Work.Chapter);
+        if (s.Footnote is not null) parts.Add(footnote + s.Footnote);
+        else if (s.Section is not null) parts.Add(section(s.Section));
         return string.Join(", ", parts);
     }
 
@@ -156,14 +158,8 @@ public static class CitationStyles
         return new("Chicago 17 (notes and bibliography)", "Note (first citation)", note, shortNote, ChicagoReference(work), page);
     }
 
-    private static string ChicagoLocator(CitedStatement s)
-    {
-        var parts = new List<string>();
-        if (s.Work.Chapter is not null) parts.Add($"chap. {s.Work.Chapter}");
-        if (s.Footnote is not null) parts.Add($"n. {s.Footnote}");
-        else if (s.Section is not null) parts.Add($"sec. “{TitleCase.Headline(Roman(s.Section))}”");
-        return string.Join(", ", parts);
-    }
+    private static string ChicagoLocator(CitedStatement s) =>
+        Locator(s, "chap. ", "n. ", section => $"sec. “{TitleCase.Headline(Roman(section))}”");
 
     public static CitationText ChicagoReference(CitedWork work) =>
         Of($"{TitleCase.EndWithPeriod(work.Creator)} ", Italic(TitleCase.Headline(work.FullTitle)), ".", ChicagoSeries(work, " ", "."),

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Testimonies.Web.Archive;
-
 namespace Testimonies.Web.Citations;
 
 /// <summary>The publication as citations need it. It names no author when <see cref="Author"/> is null: the publisher then stands as author.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Testimonies.Web.Archive;
 
 namespace Testimonies.Web.Citations;
 

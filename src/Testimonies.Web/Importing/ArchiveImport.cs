@@ -1,7 +1,5 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Testimonies.Web.Archive;
 using Testimonies.Web.Search;
 
 namespace Testimonies.Web.Importing;

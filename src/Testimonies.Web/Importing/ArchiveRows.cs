@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Testimonies.Web.Archive;
 
 namespace Testimonies.Web.Importing;
 

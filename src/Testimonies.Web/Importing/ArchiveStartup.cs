@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Testimonies.Web.Archive;
 
 namespace Testimonies.Web.Importing;
 

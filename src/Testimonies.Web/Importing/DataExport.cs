@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using CsvHelper;
-using Testimonies.Web.Archive;
 
 namespace Testimonies.Web.Importing;
 

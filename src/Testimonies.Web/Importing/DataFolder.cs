@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Testimonies.Web.Archive;
-
 namespace Testimonies.Web.Importing;
 
 /// <summary>Loads the curated files of data/ into an empty store, through the same code as any import.</summary>

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Testimonies.Web.Archive;
 
 namespace Testimonies.Web.Importing;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Testimonies.Web.Archive;
 
 namespace Testimonies.Web.Importing;
 

@@ -1,5 +1,3 @@
-using Testimonies.Web.Archive;
-
 namespace Testimonies.Web.Importing;
 
 /// <summary>A named file to import (from data/, an upload, or the command line).</summary>

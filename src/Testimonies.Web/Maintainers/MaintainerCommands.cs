@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Testimonies.Web.Archive;
 using Testimonies.Web.Importing;
 
 namespace Testimonies.Web.Maintainers;

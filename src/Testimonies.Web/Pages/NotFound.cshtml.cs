@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Testimonies.Web.Pages;
 
 /// <summary>Shown for 404s and other error statuses (re-executed by UseStatusCodePagesWithReExecute).</summary>

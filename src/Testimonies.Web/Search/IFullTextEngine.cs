@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Testimonies.Web.Archive;
 
 namespace Testimonies.Web.Search;
 

@@ -9,8 +9,19 @@ namespace Testimonies.Web.Search;
 public sealed record MatchExpressions(
     string? Stemmed, string? Exact, string? StemmedExcluded, string? ExactExcluded, string? AnyTermStemmed, string? AnyTermExact)
 {
-    public static MatchExpressions Write(SearchQuery query, Func<SearchTerm, string> term, string and, string or)
+    /// <summary>How an engine writes a word, a word's start, a phrase, and the operators between them.</summary>
+    public sealed record Syntax(Func<string, string> Word, Func<string, string> Prefix, Func<IReadOnlyList<string>, string> Phrase,
+        string And, string Or);
+
+    public static MatchExpressions Write(SearchQuery query, Syntax syntax)
     {
+        string term(SearchTerm t) => t.Kind switch
+        {
+            TermKind.Prefix => syntax.Prefix(t.Words[0]),
+            TermKind.Phrase => syntax.Phrase(t.Words),
+            _ => syntax.Word(t.Words[0]),
+        };
+        var (and, or) = (syntax.And, syntax.Or);
         static bool AsWritten(IReadOnlyList<SearchTerm> clause) => clause.All(t => t.Kind != TermKind.Word);
         string Clause(IReadOnlyList<SearchTerm> clause) =>
             clause.Count == 1 ? term(clause[0]) : "(" + string.Join(or, clause.Select(term)) + ")";

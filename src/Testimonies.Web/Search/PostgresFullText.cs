@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Text;
 using System.Text.RegularExpressions;
-using Testimonies.Web.Archive;
 
 namespace Testimonies.Web.Search;
 
@@ -23,14 +22,10 @@ public sealed class PostgresFullText : IFullTextEngine
     /// tsquery syntax: every word single-quoted (words hold only letters, digits and marks, so nothing can close
     /// the quote), a phrase as words that follow each other (&lt;-&gt;).
     /// </summary>
-    public MatchExpressions Expressions(SearchQuery query) => MatchExpressions.Write(query, Term, " & ", " | ");
+    private static readonly MatchExpressions.Syntax TsQuery = new(
+        word => $"'{word}'", start => $"'{start}':*", words => "(" + string.Join(" <-> ", words.Select(w => $"'{w}'")) + ")", " & ", " | ");
 
-    private static string Term(SearchTerm term) => term.Kind switch
-    {
-        TermKind.Prefix => $"'{term.Words[0]}':*",
-        TermKind.Phrase => "(" + string.Join(" <-> ", term.Words.Select(w => $"'{w}'")) + ")",
-        _ => $"'{term.Words[0]}'",
-    };
+    public MatchExpressions Expressions(SearchQuery query) => MatchExpressions.Write(query, TsQuery);
 
     private static string Vector(string configuration, bool weighted)
     {

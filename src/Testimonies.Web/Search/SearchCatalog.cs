@@ -1,7 +1,5 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Testimonies.Web.Archive;
 
 namespace Testimonies.Web.Search;
 

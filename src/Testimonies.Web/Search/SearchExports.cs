@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Testimonies.Web.Archive;
 using Testimonies.Web.Citations;
 using Testimonies.Web.Rendering;
 

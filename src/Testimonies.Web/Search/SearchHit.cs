@@ -1,5 +1,3 @@
-using Testimonies.Web.Archive;
-
 namespace Testimonies.Web.Search;
 
 /// <summary>A statement found, with its words (and a matched excerpt of its context) as HTML with the matches marked.</summary>

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Text;
-using Testimonies.Web.Archive;
 
 namespace Testimonies.Web.Search;
 
@@ -18,13 +17,10 @@ public sealed class SqliteFullText : IFullTextEngine
     public const string Weights = "10.0, 3.0, 2.0, 2.0";
 
     /// <summary>FTS5 syntax: every word double-quoted, so no input is ever read as an operator.</summary>
-    public MatchExpressions Expressions(SearchQuery query) => MatchExpressions.Write(query, Term, " AND ", " OR ");
+    private static readonly MatchExpressions.Syntax Fts5 = new(
+        word => $"\"{word}\"", start => $"\"{start}\"*", words => $"\"{string.Join(' ', words)}\"", " AND ", " OR ");
 
-    private static string Term(SearchTerm term) => term.Kind switch
-    {
-        TermKind.Prefix => $"\"{term.Words[0]}\"*",
-        _ => $"\"{string.Join(' ', term.Words)}\"",
-    };
+    public MatchExpressions Expressions(SearchQuery query) => MatchExpressions.Write(query, Fts5);
 
     /// <summary>What one index row holds for a statement; only published statements are indexed.</summary>
     private static string SelectRows(string where) => $"""

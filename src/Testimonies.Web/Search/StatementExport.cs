@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using Microsoft.EntityFrameworkCore;
-using Testimonies.Web.Archive;
 using Testimonies.Web.Rendering;
 
 namespace Testimonies.Web.Search;

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Testimonies.Web.Archive;
 
 namespace Testimonies.Web.Search;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Testimonies.Web.Archive;
 using Testimonies.Web.Importing;
 
 namespace Testimonies.Web.Pages.Admin;

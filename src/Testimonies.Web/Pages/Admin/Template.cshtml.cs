@@ -1,6 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Testimonies.Web.Importing;
 
 namespace Testimonies.Web.Pages.Admin;

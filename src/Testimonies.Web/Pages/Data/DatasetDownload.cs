@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Testimonies.Web.Archive;
 using Testimonies.Web.Importing;
 
 namespace Testimonies.Web.Pages.Data;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using Microsoft.EntityFrameworkCore;
-using Testimonies.Web.Archive;
 
 namespace Testimonies.Web.Pages.Discovery;
 

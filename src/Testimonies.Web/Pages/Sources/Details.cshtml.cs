@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Testimonies.Web.Archive;
 using Testimonies.Web.Citations;
 using Testimonies.Web.Pages.Statements;
 
@@ -9,8 +5,6 @@ namespace Testimonies.Web.Pages.Sources;
 
 public class DetailsModel(ArchiveDbContext db) : PageModel
 {
-    public record FindingView(string Wording, string Figure, string Dataset, string? Footnote, List<ReasonLink> Reasons);
-
     public Source Source { get; private set; } = null!;
 
     /// <summary>For each style: the chapter (null when the source is not a chapter) and the whole publication.</summary>
@@ -28,7 +22,7 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
     public const int PageSize = 50;
 
     public StatementListPage Statements { get; private set; } = null!;
-    public List<FindingView> Findings { get; private set; } = [];
+    public List<FindingCard> Findings { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string key, CancellationToken cancellationToken)
     {
@@ -37,14 +31,11 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
         Source = source;
         // In the order the words appear in the source, so the page reads as the source does.
         Statements = await StatementList.PageAsync(
-            db.PublishedInSourceOrder.AsNoTracking().Where(s => s.SourceId == source.Id),
-            Request, PageSize, cancellationToken);
-        if (Statements.ErrorStatus is { } status) Response.StatusCode = status;
+            db.PublishedInSourceOrder.AsNoTracking().Where(s => s.SourceId == source.Id), HttpContext, PageSize, cancellationToken);
         Findings = await db.Findings.AsNoTracking()
             .Where(f => f.SourceId == source.Id)
             .OrderBy(f => f.Id)
-            .Select(f => new FindingView(f.Wording, f.Figure, f.Dataset, f.Footnote,
-                f.Reasons.OrderBy(r => r.Position).Select(r => new ReasonLink(r.Slug, r.Name)).ToList()))
+            .Select(FindingCard.Projection)
             .ToListAsync(cancellationToken);
         return Page();
     }

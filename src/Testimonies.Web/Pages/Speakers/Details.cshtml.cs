@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Testimonies.Web.Archive;
 using Testimonies.Web.Pages.Statements;
 
 namespace Testimonies.Web.Pages.Speakers;
@@ -19,9 +15,7 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
         if (speaker is null) return NotFound();
         Speaker = speaker;
         Statements = await StatementList.PageAsync(
-            db.PublishedInSourceOrder.AsNoTracking().Where(s => s.SpeakerId == speaker.Id),
-            Request, PageSize, cancellationToken);
-        if (Statements.ErrorStatus is { } status) Response.StatusCode = status;
+            db.PublishedInSourceOrder.AsNoTracking().Where(s => s.SpeakerId == speaker.Id), HttpContext, PageSize, cancellationToken);
         return Page();
     }
 }

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Testimonies.Web.Archive;
-
 namespace Testimonies.Web.Pages.Speakers;
 
 public class IndexModel(ArchiveDbContext db) : PageModel

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Testimonies.Web.Archive;
-
 namespace Testimonies.Web.Pages.Statements;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Testimonies.Web.Archive;
-
 namespace Testimonies.Web.Pages.Statements;
 
 public class IndexModel(ArchiveDbContext db) : PageModel
@@ -14,9 +9,7 @@ public class IndexModel(ArchiveDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Statements = await StatementList.PageAsync(
-            db.PublishedInSourceOrder.AsNoTracking(),
-            Request, PageSize, cancellationToken);
-        if (Statements.ErrorStatus is { } status) Response.StatusCode = status;
+            db.PublishedInSourceOrder.AsNoTracking(), HttpContext, PageSize, cancellationToken);
         return Page();
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Testimonies.Web.Archive;
 using Testimonies.Web.Rendering;
 
 namespace Testimonies.Web.Pages.Statements;
@@ -11,19 +9,24 @@ namespace Testimonies.Web.Pages.Statements;
 /// </summary>
 public static class StatementList
 {
-    /// <summary>The page asked for in ?page= of <paramref name="request"/> (Razor Pages reserves the "page" route value, so it is read from the query).</summary>
-    public static async Task<StatementListPage> PageAsync(IQueryable<Statement> ordered, HttpRequest request, int pageSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// The page asked for in ?page= of the request (Razor Pages reserves the "page" route value, so it is read from
+    /// the query); a ?page= that is not a number answers 400, one past the end 404, each with its message.
+    /// </summary>
+    public static async Task<StatementListPage> PageAsync(IQueryable<Statement> ordered, HttpContext http, int pageSize,
+        CancellationToken cancellationToken)
     {
+        var request = http.Request;
         var requested = request.Query["page"].ToString();
         var page = Pager.FromQuery(requested);
         var total = await ordered.CountAsync(cancellationToken);
         var pager = new Pager(page ?? 0, pageSize, total);
         var basePath = request.Path.Value ?? "/";
-        if (page is null) return new StatementListPage(pager, [], requested, basePath);
-        if (!pager.Exists) return new StatementListPage(pager, [], null, basePath);
-
-        var cards = await LoadAsync(ordered, pager.Skip, pageSize, cancellationToken);
-        return new StatementListPage(pager, cards, null, basePath);
+        var list = page is null ? new StatementListPage(pager, [], requested, basePath)
+            : !pager.Exists ? new StatementListPage(pager, [], null, basePath)
+            : new StatementListPage(pager, await LoadAsync(ordered, pager.Skip, pageSize, cancellationToken), null, basePath);
+        if (list.ErrorStatus is { } status) http.Response.StatusCode = status;
+        return list;
     }
 
     /// <summary>The first <paramref name="count"/> cards of a list, for a preview such as the home page's.</summary>

@@ -1,4 +1,3 @@
-using Testimonies.Web.Archive;
 using Testimonies.Web.Rendering;
 
 namespace Testimonies.Web.Pages.Statements;

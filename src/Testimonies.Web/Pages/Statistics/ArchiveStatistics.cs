@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Testimonies.Web.Archive;
-
 namespace Testimonies.Web.Pages.Statistics;
 
 /// <summary>

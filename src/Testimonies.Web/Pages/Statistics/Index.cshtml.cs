@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Testimonies.Web.Archive;
-
 namespace Testimonies.Web.Pages.Statistics;
 
 public class IndexModel(ArchiveDbContext db) : PageModel

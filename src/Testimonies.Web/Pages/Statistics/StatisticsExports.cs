@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
-using Testimonies.Web.Archive;
 
 namespace Testimonies.Web.Pages.Statistics;
 
