@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Design;
-
 namespace Testimonies.Web.Archive;
 
 /// <summary>
@@ -7,13 +5,3 @@ namespace Testimonies.Web.Archive;
 /// (Archive/Migrations/Postgres) apart from SQLite's; the app asks for <see cref="ArchiveDbContext"/> everywhere.
 /// </summary>
 public sealed class PostgresArchiveDbContext(DbContextOptions<PostgresArchiveDbContext> options) : ArchiveDbContext(options);
-
-/// <summary>
-/// Lets `dotnet ef migrations add … --context PostgresArchiveDbContext` build the model without a server:
-/// adding a migration never connects.
-/// </summary>
-public sealed class PostgresArchiveDbContextDesignTimeFactory : IDesignTimeDbContextFactory<PostgresArchiveDbContext>
-{
-    public PostgresArchiveDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresArchiveDbContext>().UseNpgsql("Host=localhost;Database=testimonies").Options);
-}

@@ -5,14 +5,6 @@ using System.Text.Json;
 
 namespace Testimonies.Web.Citations;
 
-/// <summary>The reference-manager formats the archive offers for download.</summary>
-public enum CitationFormat
-{
-    BibTeX,
-    Ris,
-    CslJson,
-}
-
 /// <summary>
 /// Writes statements and their publications as reference-manager files (docs/citations.md):
 /// biblatex (@online for each archive page, @report for each publication), RIS (TY - ELEC for the page,

@@ -1,0 +1,3 @@
+namespace Testimonies.Web.Api;
+
+public sealed record SpeakerRef(string Key, string? Name, string Description, string? Nationality, string Role, bool IsGroup);

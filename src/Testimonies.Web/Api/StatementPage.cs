@@ -1,0 +1,4 @@
+namespace Testimonies.Web.Api;
+
+/// <summary>One page of statements; <c>Next</c> is the address of the following page, or null on the last.</summary>
+public sealed record StatementPage(int Total, int Page, int PageSize, IReadOnlyList<StatementItem> Statements, string? Next);
