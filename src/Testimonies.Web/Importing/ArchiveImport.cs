@@ -6,24 +6,6 @@ using Testimonies.Web.Search;
 
 namespace Testimonies.Web.Importing;
 
-/// <summary>Counts of what an import did (or, for a preview, would do) to one table.</summary>
-public sealed record TableChanges(string Table, int Created, int Updated, int Unchanged);
-
-/// <summary>What an import does to one statement: created, or which fields changed (with the words before, when they changed).</summary>
-public sealed record StatementChange(string PublicId, bool Created, IReadOnlyList<string> Fields, string? OldText, string NewText);
-
-/// <summary>Everything an import did or, as a preview, would do.</summary>
-public sealed record ImportOutcome(IReadOnlyList<TableChanges> Tables, IReadOnlyList<StatementChange> Statements)
-{
-    public string Summary => string.Join("; ", Tables.Where(t => t.Created + t.Updated + t.Unchanged > 0)
-        .Select(t => $"{t.Table}: {t.Created} created, {t.Updated} updated, {t.Unchanged} unchanged"));
-
-    public bool ChangesNothing => Tables.All(t => t.Created == 0 && t.Updated == 0);
-}
-
-/// <summary>Who makes a change and through what, as revisions record it: ("ada@example.org", "import 12"), ("data folder", "load").</summary>
-public sealed record ImportActor(string By, string Origin, DateTimeOffset At);
-
 /// <summary>
 /// Validates a set of data files against the archive and applies it in one transaction: all or nothing.
 /// Rows are matched by their stable keys, so importing the same files twice changes nothing. Every
