@@ -37,7 +37,7 @@ catch (ArchiveConfigurationException ex)
 // The clock that dates citations' access dates; tests replace it.
 builder.Services.AddSingleton(TimeProvider.System);
 // One import at a time in this process; across instances, the database's lock on ArchiveState (ArchiveImport).
-builder.Services.AddSingleton<ImportGate>();
+builder.Services.AddImporting();
 // The read-only JSON API with its OpenAPI document and CORS (Api/ApiEndpoints.cs).
 builder.Services.AddArchiveApi();
 // Public pages and data cached per archive version (Archive/ArchiveOutputCache.cs).

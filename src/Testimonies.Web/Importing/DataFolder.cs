@@ -3,7 +3,7 @@ using Testimonies.Web.Archive;
 
 namespace Testimonies.Web.Importing;
 
-/// <summary>Loads the curated files of data/ into an empty store, through the same code as any import.</summary>
+/// <summary>Loads the curated files of data/ into an empty store, through <see cref="Importer"/> as any import.</summary>
 public static class DataFolder
 {
     /// <summary>Reads the data files present in <paramref name="path"/>, in the order they must be applied.</summary>
@@ -27,10 +27,11 @@ public static class DataFolder
 
     public static async Task<IReadOnlyList<TableChanges>> LoadAsync(ArchiveDbContext db, IReadOnlyList<ImportFile> files, CancellationToken cancellationToken)
     {
-        var problems = new List<ImportProblem>();
-        var set = ImportSet.Parse(files, problems);
-        await ArchiveImport.ValidateAsync(db, set, problems, cancellationToken);
-        if (problems.Count > 0) throw new ImportFailedException(problems);
-        return (await ArchiveImport.ApplyAsync(db, set, new ImportActor("data folder", "load", DateTimeOffset.UtcNow), cancellationToken)).Tables;
+        if (files.Count == 0) return []; // a folder without data files starts an empty archive, as before any import
+        // Start-up runs before the server takes requests, on a store of its own: nothing else could hold a shared gate.
+        using var gate = new ImportGate();
+        var result = await new Importer(db, gate, TimeProvider.System).LoadDataFolderAsync(files, cancellationToken);
+        if (result.Refused) throw new ImportFailedException(result.Problems);
+        return result.Outcome!.Tables;
     }
 }
