@@ -317,4 +317,18 @@ public class ImportTests
         var problem = new ImportProblem("statements.csv", 7, "text", "this cell is empty but is required.");
         Assert.Equal("statements.csv, line 7, column “text”: this cell is empty but is required.", problem.ToString());
     }
+
+    [Fact]
+    public async Task TheDataFolderObeysTheUploadsRecordLimit()
+    {
+        var files = new Dictionary<string, byte[]>
+        {
+            ["speakers.csv"] = Encoding.UTF8.GetBytes("key,description\n" + string.Concat(Enumerable.Repeat("x\n", 100_001))),
+            ["reasons.csv"] = Encoding.UTF8.GetBytes("slug,name\n" + string.Concat(Enumerable.Repeat("x\n", 100_000))),
+        };
+        var (problems, counts) = await LoadAsync(files);
+        Assert.Equal((0, 0, 0, 0, 0), counts);
+        Assert.Equal("the files hold 200,001 records; one import takes at most 200,000. Split it into several imports.", Assert.Single(problems).Message);
+    }
 }
+

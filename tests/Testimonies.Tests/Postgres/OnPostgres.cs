@@ -58,6 +58,11 @@ public sealed class EditingTestsOnPostgres : EditingTests
     protected override TestStore Store => TestStore.Postgres;
 }
 
+public sealed class RowHistoryTestsOnPostgres : RowHistoryTests
+{
+    protected override TestStore Store => TestStore.Postgres;
+}
+
 public sealed class EncodingTestsOnPostgres() : EncodingTests(TestStore.Postgres);
 
 public sealed class ListPagingTestsOnPostgres() : ListPagingTests(TestStore.Postgres);
