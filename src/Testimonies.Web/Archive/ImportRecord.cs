@@ -1,14 +1,15 @@
 namespace Testimonies.Web.Archive;
 
 /// <summary>
-/// One uploaded set of files: kept from preview to confirmation, then as the record of what was applied,
-/// by whom and when. The files themselves are kept, so that any import can be read again.
+/// One import by a person: an upload (kept from preview to confirmation), a saved form (its row as a
+/// one-row CSV file) or the command line; then the record of what was applied, by whom and when. The files
+/// themselves are kept, so that any import can be read again. Loading data/ at start-up leaves none.
 /// </summary>
 public class ImportRecord
 {
     public int Id { get; set; }
 
-    /// <summary>File names as uploaded, separated by ", ".</summary>
+    /// <summary>File names as uploaded (a form: its table's file name), separated by ", ".</summary>
     public required string FileNames { get; set; }
 
     /// <summary>SHA-256 of the uploaded bytes (all files, in upload order), lower-case hex.</summary>

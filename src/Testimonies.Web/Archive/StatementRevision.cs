@@ -21,6 +21,6 @@ public class StatementRevision
     /// <summary>Why the words changed, for readers ("Corrected a transcription error: …").</summary>
     public string? Note { get; set; }
 
-    /// <summary>"import 12" or "edit".</summary>
+    /// <summary>"import 12" (a confirmed upload), "edit" (a form), "command-line import" or "load" (data/ at start-up).</summary>
     public required string Origin { get; set; }
 }

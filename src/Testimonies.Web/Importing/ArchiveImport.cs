@@ -10,7 +10,8 @@ namespace Testimonies.Web.Importing;
 /// <summary>
 /// Validates a set of data files against the archive and applies it in one transaction: all or nothing.
 /// Rows are matched by their stable keys, so importing the same files twice changes nothing. Every
-/// statement created or changed gets a revision, and the search index changes in the same transaction.
+/// statement, speaker, source and reason created or changed gets a revision (StatementRevision,
+/// RowRevision), and the search index changes in the same transaction. Callers go through Importer.
 /// </summary>
 public static class ArchiveImport
 {
