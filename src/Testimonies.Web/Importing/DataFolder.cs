@@ -10,7 +10,8 @@ public static class DataFolder
     public static List<ImportFile> ReadFiles(string path)
     {
         if (!Directory.Exists(path))
-            throw new ImportFailedException([new ImportProblem(path, null, null, "the data folder does not exist. Set Archive:DataPath to the folder that holds reasons.csv, sources.csv and the other data files.")]);
+            throw new ImportFailedException([new ImportProblem(path, null, null, "the data folder does not exist. "
+                + "Set Archive:DataPath to the folder that holds reasons.csv, sources.csv and the other data files.")]);
         return DataFormat.All
             .Select(spec => Path.Combine(path, spec.FileName))
             .Where(File.Exists)
@@ -18,14 +19,16 @@ public static class DataFolder
             .ToList();
     }
 
-    /// <summary>Loads data/ when the store holds no statement yet. Throws <see cref="ImportFailedException"/> naming each problem.</summary>
-    public static async Task<IReadOnlyList<TableChanges>?> LoadIfEmptyAsync(ArchiveDbContext db, string path, CancellationToken cancellationToken)
+    /// <summary>Loads data/ when the store holds no statement yet; throws <see cref="ImportFailedException"/> with the problems.</summary>
+    public static async Task<IReadOnlyList<TableChanges>?> LoadIfEmptyAsync(ArchiveDbContext db, string path,
+        CancellationToken cancellationToken)
     {
         if (await db.Statements.AnyAsync(cancellationToken) || await db.Sources.AnyAsync(cancellationToken)) return null;
         return await LoadAsync(db, ReadFiles(path), cancellationToken);
     }
 
-    public static async Task<IReadOnlyList<TableChanges>> LoadAsync(ArchiveDbContext db, IReadOnlyList<ImportFile> files, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<TableChanges>> LoadAsync(ArchiveDbContext db, IReadOnlyList<ImportFile> files,
+        CancellationToken cancellationToken)
     {
         if (files.Count == 0) return []; // a folder without data files starts an empty archive, as before any import
         // Start-up runs before the server takes requests, on a store of its own: nothing else could hold a shared gate.

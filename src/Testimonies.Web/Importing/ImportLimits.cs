@@ -14,14 +14,17 @@ public static class ImportLimits
     public static void Check(IReadOnlyList<ImportFile> files, List<ImportProblem> problems)
     {
         if (files.Count == 0)
-            problems.Add(new("upload", null, null, "no file was chosen. Choose one or more CSV files named after their tables, or a JSON file."));
+            problems.Add(new("upload", null, null,
+                "no file was chosen. Choose one or more CSV files named after their tables, or a JSON file."));
         // Counted among the importable kinds: any other file is refused by name when parsed, which says more.
         var importable = files.Count(f => Path.GetExtension(f.Name).ToLowerInvariant() is ".csv" or ".json");
         if (importable > MaxFiles)
-            problems.Add(new("upload", null, null, $"{importable} files were chosen; one import takes at most {MaxFiles} (one for each table)."));
+            problems.Add(new("upload", null, null,
+                $"{importable} files were chosen; one import takes at most {MaxFiles} (one for each table)."));
         var total = files.Sum(f => (long)f.Content.Length);
         if (total > MaxBytes)
-            problems.Add(new("upload", null, null, $"the files hold {total / 1024.0 / 1024.0:F1} MB; one import takes at most {MaxBytes / 1024 / 1024} MB. Split it into several imports."));
+            problems.Add(new("upload", null, null, $"the files hold {total / 1024.0 / 1024.0:F1} MB; "
+                + $"one import takes at most {MaxBytes / 1024 / 1024} MB. Split it into several imports."));
         foreach (var file in files.Where(f => f.Content.Length == 0))
             problems.Add(new(file.Name, null, null, "the file is empty."));
         var tooLong = false;
@@ -30,7 +33,8 @@ public static class ImportLimits
             // Newlines bound the number of records from above; a file over the limit is refused before it is parsed.
             var lines = file.Content.AsSpan().Count((byte)'\n');
             if (lines <= MaxRows + 1) continue;
-            problems.Add(new(file.Name, null, null, $"the file has about {lines:N0} lines; one import takes at most {MaxRows:N0} rows. Split it into several imports."));
+            problems.Add(new(file.Name, null, null,
+                $"the file has about {lines:N0} lines; one import takes at most {MaxRows:N0} rows. Split it into several imports."));
             tooLong = true;
         }
         // Several CSV files each under the limit may still hold more records together: their lines bound that too.
@@ -47,7 +51,8 @@ public static class ImportLimits
     }
 
     private static ImportProblem TooManyRecords(long count) =>
-        new("upload", null, null, $"the files hold {count:N0} records; one import takes at most {MaxRows:N0}. Split it into several imports.");
+        new("upload", null, null,
+            $"the files hold {count:N0} records; one import takes at most {MaxRows:N0}. Split it into several imports.");
 
     /// <summary>Lines after the header, counting a last line without a newline: no CSV file holds more records than that.</summary>
     private static long CsvRecordsAtMost(ImportFile file)

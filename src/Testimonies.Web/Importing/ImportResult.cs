@@ -6,7 +6,8 @@ namespace Testimonies.Web.Importing;
 /// What asking <see cref="Importer"/> for an import came to: refused (its kind, and the problems to show), or done, with
 /// what it changed (or, for a preview or dry run, would change) and its record where one was written.
 /// </summary>
-public sealed record ImportResult(ImportRefusal? Refusal, IReadOnlyList<ImportProblem> Problems, ImportOutcome? Outcome, ImportRecord? Record)
+public sealed record ImportResult(
+    ImportRefusal? Refusal, IReadOnlyList<ImportProblem> Problems, ImportOutcome? Outcome, ImportRecord? Record)
 {
     public bool Refused => Refusal is not null;
 

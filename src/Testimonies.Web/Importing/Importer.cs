@@ -19,7 +19,8 @@ public sealed class Importer(ArchiveDbContext db, ImportGate gate, TimeProvider 
     public const string NoSuchImport = "There is no such import.";
     public const string AppliedAlready = "This import was applied already; applying it again would change nothing.";
     public const string StalePreview =
-        "The archive changed since this preview was made, so it may no longer say what the import would do. Upload the file again for a new preview; nothing was written.";
+        "The archive changed since this preview was made, so it may no longer say what the import would do. "
+        + "Upload the file again for a new preview; nothing was written.";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -77,15 +78,17 @@ public sealed class Importer(ArchiveDbContext db, ImportGate gate, TimeProvider 
         }
     }
 
-    /// <summary>The command line's import: checked, then applied with its record in one go, or only previewed (<paramref name="dryRun"/>).</summary>
-    public Task<ImportResult> ImportFilesAsync(IReadOnlyList<ImportFile> files, string by, bool dryRun, CancellationToken cancellationToken) =>
+    /// <summary>The command line's import: checked, then applied with its record in one go, or only previewed (a dry run).</summary>
+    public Task<ImportResult> ImportFilesAsync(IReadOnlyList<ImportFile> files, string by, bool dryRun,
+        CancellationToken cancellationToken) =>
         ImportAsync(files, null, by, dryRun ? null : "command-line import", cancellationToken);
 
     /// <summary>
     /// A maintainer's form, saved as a one-row import of its table: the same rules as a file, and a record whose file is the
     /// row as CSV, so that a form's change can be read again like any upload's.
     /// </summary>
-    public Task<ImportResult> SaveRowAsync(TableSpec spec, IReadOnlyDictionary<string, string?> values, string by, CancellationToken cancellationToken)
+    public Task<ImportResult> SaveRowAsync(TableSpec spec, IReadOnlyDictionary<string, string?> values, string by,
+        CancellationToken cancellationToken)
     {
         var file = new ImportFile(spec.FileName, DataExport.Csv(spec, [values.ToDictionary()]));
         var problems = new List<ImportProblem>();
@@ -135,9 +138,14 @@ public sealed class Importer(ArchiveDbContext db, ImportGate gate, TimeProvider 
         try
         {
             var now = clock.GetUtcNow();
-            if (origin is null) return ImportResult.Done(await ArchiveImport.PreviewAsync(db, set, new ImportActor(by, "preview", now), cancellationToken), null);
+            if (origin is null)
+            {
+                var preview = await ArchiveImport.PreviewAsync(db, set, new ImportActor(by, "preview", now), cancellationToken);
+                return ImportResult.Done(preview, null);
+            }
             var record = NewRecord(files, by, now);
-            return ImportResult.Done(await ArchiveImport.ApplyAsync(db, set, new ImportActor(by, origin, now), cancellationToken, record), record);
+            var outcome = await ArchiveImport.ApplyAsync(db, set, new ImportActor(by, origin, now), cancellationToken, record);
+            return ImportResult.Done(outcome, record);
         }
         finally
         {
@@ -146,7 +154,8 @@ public sealed class Importer(ArchiveDbContext db, ImportGate gate, TimeProvider 
     }
 
     /// <summary>Limits before parsing, then every cell, the number of records, and references against the store.</summary>
-    private async Task<(ImportSet Set, List<ImportProblem> Problems)> ReadAsync(IReadOnlyList<ImportFile> files, CancellationToken cancellationToken)
+    private async Task<(ImportSet Set, List<ImportProblem> Problems)> ReadAsync(IReadOnlyList<ImportFile> files,
+        CancellationToken cancellationToken)
     {
         var problems = new List<ImportProblem>();
         ImportLimits.Check(files, problems);

@@ -6,7 +6,7 @@ using Testimonies.Web.Archive;
 
 namespace Testimonies.Tests.Admin;
 
-/// <summary>Speakers, sources and reasons edited through forms leave an import record and a revision, shown on their history pages.</summary>
+/// <summary>Speakers, sources and reasons edited in forms leave an import record and a revision, shown on their history pages.</summary>
 public class RowHistoryTests : MaintainerSiteTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -14,7 +14,8 @@ public class RowHistoryTests : MaintainerSiteTests
     [Fact]
     public async Task EditingASpeakerLeavesAnImportRecordAndARevisionShownOnItsHistoryPage()
     {
-        var saved = await RecordForm.SaveAsync(Client, "/admin/speakers/indian-fighter", new() { ["description"] = "an Indian fighter (synthetic test edit)" });
+        var saved = await RecordForm.SaveAsync(Client, "/admin/speakers/indian-fighter",
+            new() { ["description"] = "an Indian fighter (synthetic test edit)" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         await using (var scope = Factory.Services.CreateAsyncScope())
@@ -26,9 +27,11 @@ public class RowHistoryTests : MaintainerSiteTests
             Assert.NotNull(record.AppliedAt);
             Assert.Matches("^[0-9a-f]{64}$", record.Sha256);
             Assert.Equal("speakers: 0 created, 1 updated, 0 unchanged", record.Summary);
-            Assert.Contains("an Indian fighter (synthetic test edit)", System.Text.Encoding.UTF8.GetString(Assert.Single(record.Files).Content), StringComparison.Ordinal);
+            var file = System.Text.Encoding.UTF8.GetString(Assert.Single(record.Files).Content);
+            Assert.Contains("an Indian fighter (synthetic test edit)", file, StringComparison.Ordinal);
 
-            var revision = await db.RowRevisions.SingleAsync(r => r.Table == "speakers" && r.Key == "indian-fighter" && r.Origin == "edit", Ct);
+            var revision = await db.RowRevisions
+                .SingleAsync(r => r.Table == "speakers" && r.Key == "indian-fighter" && r.Origin == "edit", Ct);
             Assert.Equal("description", revision.Changes);
             Assert.Equal(AdminSession.Email, revision.By);
             Assert.Equal("""{"description":"an Indian fighter"}""", revision.Before);
@@ -57,7 +60,8 @@ public class RowHistoryTests : MaintainerSiteTests
         Assert.Contains($"{column}, by {AdminSession.Email} (edit)", latest.TextContent, StringComparison.Ordinal);
         Assert.Equal(value, latest.QuerySelector("td.after")!.TextContent);
         await using var scope = Factory.Services.CreateAsyncScope();
-        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().Imports.CountAsync(i => i.AppliedAt != null, Ct));
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        Assert.Equal(1, await db.Imports.CountAsync(i => i.AppliedAt != null, Ct));
     }
 
     [Theory]
