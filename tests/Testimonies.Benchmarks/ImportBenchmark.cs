@@ -43,13 +43,13 @@ internal static class ImportBenchmark
         await PhaseAsync("preview (rolled back)", async () =>
         {
             await using var db = new ArchiveDbContext(options);
-            preview = await ArchiveImport.PreviewAsync(db, set, actor, CancellationToken.None);
+            preview = await ArchiveImport.PreviewAsync(db, SyntheticArchive.Index(db), set, actor, CancellationToken.None);
         });
         ImportOutcome applied = null!;
         await PhaseAsync("apply (one transaction)", async () =>
         {
             await using var db = new ArchiveDbContext(options);
-            applied = await ArchiveImport.ApplyAsync(db, set, actor, CancellationToken.None);
+            applied = await ArchiveImport.ApplyAsync(db, SyntheticArchive.Index(db), set, actor, CancellationToken.None);
         });
         await PhaseAsync("  of which: search index", async () =>
         {
@@ -60,7 +60,7 @@ internal static class ImportBenchmark
         await PhaseAsync("re-import (changes nothing)", async () =>
         {
             await using var db = new ArchiveDbContext(options);
-            var again = await ArchiveImport.ApplyAsync(db, set, actor, CancellationToken.None);
+            var again = await ArchiveImport.ApplyAsync(db, SyntheticArchive.Index(db), set, actor, CancellationToken.None);
             if (!again.ChangesNothing) throw new InvalidOperationException("re-import changed something: " + again.Summary);
         });
         Console.WriteLine($"preview said: {preview.Summary}");

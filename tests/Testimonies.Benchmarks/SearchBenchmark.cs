@@ -57,7 +57,7 @@ internal static class SearchBenchmark
         var load = Stopwatch.StartNew();
         await using (var db = new ArchiveDbContext(options))
         {
-            await DataFolder.LoadAsync(db, files, CancellationToken.None);
+            await DataFolder.LoadAsync(db, SyntheticArchive.Index(db), files, CancellationToken.None);
         }
         load.Stop();
         Console.WriteLine($"load through the import path (parse, validate, insert, index): {load.Elapsed.TotalSeconds:F1} s");

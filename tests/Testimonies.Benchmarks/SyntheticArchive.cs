@@ -13,6 +13,10 @@ namespace Testimonies.Benchmarks;
 /// </summary>
 public static class SyntheticArchive
 {
+    /// <summary>The benchmarks run on SQLite: its full-text index.</summary>
+    public static Testimonies.Web.Search.SearchIndex Index(Testimonies.Web.Archive.ArchiveDbContext db) =>
+        new(Testimonies.Web.Search.SearchSetup.EngineFor(db.IsPostgres ? Testimonies.Web.Archive.DatabaseProvider.Postgres : Testimonies.Web.Archive.DatabaseProvider.Sqlite));
+
     public const string CommonWord = "commonword";
     public const string RareWord = "rareword";
     public const string Phrase = "fixed phrase marker";

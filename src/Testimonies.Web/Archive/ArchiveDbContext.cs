@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Testimonies.Web.Maintainers;
 
 namespace Testimonies.Web.Archive;
 
@@ -27,6 +26,7 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<ImportFileContent> ImportFiles => Set<ImportFileContent>();
     public DbSet<StatementRevision> Revisions => Set<StatementRevision>();
+    public DbSet<RowRevision> RowRevisions => Set<RowRevision>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Marks the archive as changed; call inside the transaction that changes it.</summary>
@@ -103,6 +103,14 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
         {
             revision.HasIndex(r => new { r.StatementId, r.At });
             revision.HasOne(r => r.Statement).WithMany(s => s.Revisions).OnDelete(DeleteBehavior.Cascade);
+            revision.Property(r => r.At).HasConversion(d => d.UtcDateTime.ToString("O"), s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+        });
+
+        builder.Entity<RowRevision>(revision =>
+        {
+            revision.HasIndex(r => new { r.Table, r.Key, r.At });
+            revision.Property(r => r.Table).HasMaxLength(20);
+            revision.Property(r => r.Key).HasMaxLength(80);
             revision.Property(r => r.At).HasConversion(d => d.UtcDateTime.ToString("O"), s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
         });
 

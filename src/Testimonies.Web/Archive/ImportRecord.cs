@@ -1,14 +1,15 @@
 namespace Testimonies.Web.Archive;
 
 /// <summary>
-/// One uploaded set of files: kept from preview to confirmation, then as the record of what was applied,
-/// by whom and when. The files themselves are kept, so that any import can be read again.
+/// One import by a person: an upload (kept from preview to confirmation), a saved form (its row as a
+/// one-row CSV file) or the command line; then the record of what was applied, by whom and when. The files
+/// themselves are kept, so that any import can be read again. Loading data/ at start-up leaves none.
 /// </summary>
 public class ImportRecord
 {
     public int Id { get; set; }
 
-    /// <summary>File names as uploaded, separated by ", ".</summary>
+    /// <summary>File names as uploaded (a form: its table's file name), separated by ", ".</summary>
     public required string FileNames { get; set; }
 
     /// <summary>SHA-256 of the uploaded bytes (all files, in upload order), lower-case hex.</summary>
@@ -23,45 +24,11 @@ public class ImportRecord
     /// <summary>What the preview said it would change, then what it changed: "statements: 3 created, 1 updated, 14 unchanged; …".</summary>
     public string Summary { get; set; } = "";
 
-    /// <summary>The preview's statement changes (JSON, at most <c>ImportRecords.MaxPreviewChanges</c>), shown until the import is confirmed.</summary>
+    /// <summary>The preview's statement changes (JSON, at most <c>Importer.MaxPreviewChanges</c>), shown until the import is confirmed.</summary>
     public string PreviewJson { get; set; } = "[]";
 
     /// <summary>The archive's version the preview was made against; confirming a stale preview asks for a new one.</summary>
     public long PreviewedVersion { get; set; }
 
     public List<ImportFileContent> Files { get; set; } = [];
-}
-
-/// <summary>One file of an import, as uploaded.</summary>
-public class ImportFileContent
-{
-    public int Id { get; set; }
-    public int ImportRecordId { get; set; }
-    public required string FileName { get; set; }
-    public required byte[] Content { get; set; }
-}
-
-/// <summary>
-/// A change to a statement, kept forever: who, when, what changed, and the words before when the words
-/// themselves changed. The public page shows the last revision and the correction note.
-/// </summary>
-public class StatementRevision
-{
-    public int Id { get; set; }
-    public int StatementId { get; set; }
-    public Statement Statement { get; set; } = null!;
-    public DateTimeOffset At { get; set; }
-    public required string By { get; set; }
-
-    /// <summary>"created", or the fields that changed: "text, reasons".</summary>
-    public required string Changes { get; set; }
-
-    /// <summary>The words before this revision, when it changed them.</summary>
-    public string? PreviousText { get; set; }
-
-    /// <summary>Why the words changed, for readers ("Corrected a transcription error: …").</summary>
-    public string? Note { get; set; }
-
-    /// <summary>"import 12" or "edit".</summary>
-    public required string Origin { get; set; }
 }

@@ -1,31 +1,15 @@
 using System.Data.Common;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore.Storage;
 using Testimonies.Web.Search;
 
 namespace Testimonies.Web.Importing;
 
-/// <summary>Counts of what an import did (or, for a preview, would do) to one table.</summary>
-public sealed record TableChanges(string Table, int Created, int Updated, int Unchanged);
-
-/// <summary>What an import does to one statement: created, or which fields changed (with the words before, when they changed).</summary>
-public sealed record StatementChange(string PublicId, bool Created, IReadOnlyList<string> Fields, string? OldText, string NewText);
-
-/// <summary>Everything an import did or, as a preview, would do.</summary>
-public sealed record ImportOutcome(IReadOnlyList<TableChanges> Tables, IReadOnlyList<StatementChange> Statements)
-{
-    public string Summary => string.Join("; ", Tables.Where(t => t.Created + t.Updated + t.Unchanged > 0)
-        .Select(t => $"{t.Table}: {t.Created} created, {t.Updated} updated, {t.Unchanged} unchanged"));
-
-    public bool ChangesNothing => Tables.All(t => t.Created == 0 && t.Updated == 0);
-}
-
-/// <summary>Who makes a change and through what, as revisions record it: ("ada@example.org", "import 12"), ("data folder", "load").</summary>
-public sealed record ImportActor(string By, string Origin, DateTimeOffset At);
-
 /// <summary>
 /// Validates a set of data files against the archive and applies it in one transaction: all or nothing.
 /// Rows are matched by their stable keys, so importing the same files twice changes nothing. Every
-/// statement created or changed gets a revision, and the search index changes in the same transaction.
+/// statement, speaker, source and reason created or changed gets a revision (StatementRevision,
+/// RowRevision), and the search index changes in the same transaction. Callers go through Importer.
 /// </summary>
 public static class ArchiveImport
 {
@@ -77,30 +61,39 @@ public static class ArchiveImport
     }
 
     /// <summary>
-    /// Writes the set in its own transaction. Call only after validation found no problems.
-    /// <paramref name="alsoInTransaction"/> writes what must stand or fall with the import (its record).
+    /// Writes the set in its own transaction. Call only after validation found no problems. A given
+    /// <paramref name="record"/> is marked applied (or added) in the same transaction, so the import and its record stand or fall together.
     /// </summary>
-    public static async Task<ImportOutcome> ApplyAsync(ArchiveDbContext db, ImportSet set, ImportActor actor, CancellationToken cancellationToken,
-        Func<ImportOutcome, Task>? alsoInTransaction = null)
+    public static async Task<ImportOutcome> ApplyAsync(ArchiveDbContext db, SearchIndex index, ImportSet set, ImportActor actor,
+        CancellationToken cancellationToken, ImportRecord? record = null)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var outcome = await WriteAsync(db, set, actor, cancellationToken);
-        if (alsoInTransaction is not null) await alsoInTransaction(outcome);
+        var outcome = await WriteAsync(db, index, set, actor, cancellationToken);
+        if (record is not null)
+        {
+            record.AppliedAt = actor.At;
+            record.Summary = outcome.Summary;
+            record.PreviewJson = "[]";
+            if (record.Id == 0) db.Imports.Add(record);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return outcome;
     }
 
     /// <summary>What applying the set would do: everything is written inside a transaction that is then rolled back.</summary>
-    public static async Task<ImportOutcome> PreviewAsync(ArchiveDbContext db, ImportSet set, ImportActor actor, CancellationToken cancellationToken)
+    public static async Task<ImportOutcome> PreviewAsync(ArchiveDbContext db, SearchIndex index, ImportSet set, ImportActor actor,
+        CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var outcome = await WriteAsync(db, set, actor, cancellationToken);
+        var outcome = await WriteAsync(db, index, set, actor, cancellationToken);
         await transaction.RollbackAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return outcome;
     }
 
-    private static async Task<ImportOutcome> WriteAsync(ArchiveDbContext db, ImportSet set, ImportActor actor, CancellationToken cancellationToken)
+    private static async Task<ImportOutcome> WriteAsync(ArchiveDbContext db, SearchIndex index, ImportSet set, ImportActor actor,
+        CancellationToken cancellationToken)
     {
         // Bumping the version first locks the archive's one state row until this transaction ends, so that
         // writers on other instances (PostgreSQL) wait for it and then read what it wrote; on SQLite it
@@ -108,63 +101,49 @@ public static class ArchiveImport
         await db.BumpVersionAsync(cancellationToken);
         var tables = new List<TableChanges>();
 
+        var rowRevisions = new List<RowRevision>();
         var reasons = await db.Reasons.Include(r => r.Findings).ToDictionaryAsync(r => r.Slug, cancellationToken);
-        var counter = new Counter("reasons");
-        foreach (var row in set.Reasons)
-        {
-            var reason = reasons.GetValueOrDefault(row.Slug);
-            var isNew = reason is null;
-            reason ??= reasons[row.Slug] = new Reason { Slug = row.Slug, Name = row.Name, Definition = row.Definition };
-            reason.Name = row.Name;
-            reason.Theme = row.Theme;
-            reason.Definition = row.Definition;
-            reason.Boundary = row.Boundary;
-            reason.Position = row.Position;
-            if (isNew) counter.Add(db, reason); else counter.Count(db, reason);
-        }
-        tables.Add(counter.Result);
+        tables.Add(Upsert(db, "reasons", set.Reasons, r => r.Slug, reasons, actor, rowRevisions,
+            row => new Reason { Slug = row.Slug, Name = row.Name, Definition = row.Definition }, (row, reason) =>
+            {
+                reason.Name = row.Name;
+                reason.Theme = row.Theme;
+                reason.Definition = row.Definition;
+                reason.Boundary = row.Boundary;
+                reason.Position = row.Position;
+            }));
 
         var sources = await db.Sources.ToDictionaryAsync(s => s.Key, cancellationToken);
-        counter = new Counter("sources");
-        foreach (var row in set.Sources)
-        {
-            var source = sources.GetValueOrDefault(row.Key);
-            var isNew = source is null;
-            source ??= sources[row.Key] = new Source { Key = row.Key, Title = row.Title, Publisher = row.Publisher };
-            source.Title = row.Title;
-            source.Subtitle = row.Subtitle;
-            source.TitleSentenceCase = row.TitleSentenceCase;
-            source.ShortTitle = row.ShortTitle;
-            source.Chapter = row.Chapter;
-            source.ChapterTitle = row.ChapterTitle;
-            source.Series = row.Series;
-            source.SeriesNumber = row.SeriesNumber;
-            source.Publisher = row.Publisher;
-            source.Author = row.Author;
-            source.Published = row.Published;
-            source.Url = row.Url;
-            source.Language = row.Language;
-            source.Notes = row.Notes;
-            if (isNew) counter.Add(db, source); else counter.Count(db, source);
-        }
-        tables.Add(counter.Result);
+        tables.Add(Upsert(db, "sources", set.Sources, s => s.Key, sources, actor, rowRevisions,
+            row => new Source { Key = row.Key, Title = row.Title, Publisher = row.Publisher }, (row, source) =>
+            {
+                source.Title = row.Title;
+                source.Subtitle = row.Subtitle;
+                source.TitleSentenceCase = row.TitleSentenceCase;
+                source.ShortTitle = row.ShortTitle;
+                source.Chapter = row.Chapter;
+                source.ChapterTitle = row.ChapterTitle;
+                source.Series = row.Series;
+                source.SeriesNumber = row.SeriesNumber;
+                source.Publisher = row.Publisher;
+                source.Author = row.Author;
+                source.Published = row.Published;
+                source.Url = row.Url;
+                source.Language = row.Language;
+                source.Notes = row.Notes;
+            }));
 
         var speakers = await db.Speakers.ToDictionaryAsync(s => s.Key, cancellationToken);
-        counter = new Counter("speakers");
-        foreach (var row in set.Speakers)
-        {
-            var speaker = speakers.GetValueOrDefault(row.Key);
-            var isNew = speaker is null;
-            speaker ??= speakers[row.Key] = new Speaker { Key = row.Key, Description = row.Description };
-            speaker.Name = row.Name;
-            speaker.Description = row.Description;
-            speaker.Nationality = row.Nationality;
-            speaker.Role = row.Role;
-            speaker.IsGroup = row.IsGroup;
-            speaker.Notes = row.Notes;
-            if (isNew) counter.Add(db, speaker); else counter.Count(db, speaker);
-        }
-        tables.Add(counter.Result);
+        tables.Add(Upsert(db, "speakers", set.Speakers, s => s.Key, speakers, actor, rowRevisions,
+            row => new Speaker { Key = row.Key, Description = row.Description }, (row, speaker) =>
+            {
+                speaker.Name = row.Name;
+                speaker.Description = row.Description;
+                speaker.Nationality = row.Nationality;
+                speaker.Role = row.Role;
+                speaker.IsGroup = row.IsGroup;
+                speaker.Notes = row.Notes;
+            }));
 
         // Statements already in the archive are updated through EF; new ones are inserted in bulk below.
         // In chunks: EF sends each value of a Contains list as its own SQL parameter (SQLite allows 32,766).
@@ -220,7 +199,7 @@ public static class ArchiveImport
         tables.Add(new TableChanges("statements", created.Count, updated, unchanged));
 
         var findings = await db.Findings.Include(f => f.Reasons).ToDictionaryAsync(f => f.Key, cancellationToken);
-        counter = new Counter("findings");
+        var counter = new Counter("findings");
         foreach (var row in set.Findings)
         {
             var finding = findings.GetValueOrDefault(row.Key);
@@ -239,6 +218,7 @@ public static class ArchiveImport
         tables.Add(counter.Result);
 
         foreach (var (statement, revision) in revisions) statement.Revisions.Add(revision);
+        db.RowRevisions.AddRange(rowRevisions);
         await db.SaveChangesAsync(cancellationToken);
 
         var createdIds = await InsertStatementsAsync(db, created, sources, speakers, reasons, actor, cancellationToken);
@@ -246,11 +226,73 @@ public static class ArchiveImport
         // The search index changes in the same transaction. A renamed speaker or reason appears in
         // many statements' index rows, so then the whole index is rebuilt.
         if (tables.Any(c => c.Table is "speakers" or "reasons" && c.Updated > 0))
-            await SearchIndex.Of(db).RebuildAsync(db, cancellationToken);
+            await index.RebuildAsync(db, cancellationToken);
         else
-            await SearchIndex.Of(db).SyncAsync(db, [.. createdIds, .. revisions.Select(r => r.Statement.Id)], cancellationToken);
+            await index.SyncAsync(db, [.. createdIds, .. revisions.Select(r => r.Statement.Id)], cancellationToken);
         return new ImportOutcome(tables, changes);
     }
+
+    /// <summary>
+    /// Creates or updates the rows of one table by their keys, counting what changed, with a revision for
+    /// each row created or changed (a statement's revisions are written apart, with its words).
+    /// </summary>
+    private static TableChanges Upsert<TRow, TEntity>(ArchiveDbContext db, string table, IEnumerable<TRow> rows, Func<TRow, string> keyOf,
+        Dictionary<string, TEntity> stored, ImportActor actor, List<RowRevision> revisions, Func<TRow, TEntity> create, Action<TRow, TEntity> copy)
+        where TEntity : class
+    {
+        var counter = new Counter(table);
+        foreach (var row in rows)
+        {
+            var key = keyOf(row);
+            if (stored.TryGetValue(key, out var entity))
+            {
+                copy(row, entity);
+                var entry = counter.Count(db, entity);
+                var changed = entry.Properties.Where(p => p.IsModified).ToList();
+                if (changed.Count == 0) continue;
+                revisions.Add(Revision(table, key, actor, string.Join(", ", changed.Select(p => ColumnName(p.Metadata.Name))),
+                    changed.ToDictionary(p => ColumnName(p.Metadata.Name), p => CellText(p.OriginalValue)),
+                    changed.ToDictionary(p => ColumnName(p.Metadata.Name), p => CellText(p.CurrentValue))));
+            }
+            else
+            {
+                entity = stored[key] = create(row);
+                copy(row, entity);
+                counter.Add(db, entity);
+                // Read through the model, not the tracker: asking the tracker about an added row is what made imports quadratic.
+                var values = db.Model.FindEntityType(typeof(TEntity))!.GetProperties()
+                    .Where(p => !p.IsPrimaryKey() && p.PropertyInfo?.GetValue(entity) is not null)
+                    .ToDictionary(p => ColumnName(p.Name), p => CellText(p.PropertyInfo!.GetValue(entity)));
+                revisions.Add(Revision(table, key, actor, "created", null, values));
+            }
+        }
+        return counter.Result;
+    }
+
+    private static RowRevision Revision(string table, string key, ImportActor actor, string changes,
+        Dictionary<string, string?>? before, Dictionary<string, string?> after) => new()
+    {
+        Table = table, Key = key, At = actor.At, By = actor.By, Origin = actor.Origin, Changes = changes,
+        Before = before is null ? null : JsonSerializer.Serialize(before), After = JsonSerializer.Serialize(after),
+    };
+
+    /// <summary>The import format's name of an entity property (docs/data-format.md), so a revision reads like the form.</summary>
+    private static string ColumnName(string property) => property switch
+    {
+        nameof(Speaker.IsGroup) => "group",
+        _ => string.Concat(property.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString())),
+    };
+
+    /// <summary>A value as the import format writes it.</summary>
+    private static string? CellText(object? value) => value switch
+    {
+        null => null,
+        SpeakerRole role => role.Slug(),
+        Theme theme => theme.Slug(),
+        bool flag => flag ? "yes" : "no",
+        IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
 
     /// <summary>The import's names of the fields that differ between the stored statement and the row.</summary>
     private static List<string> ChangedFields(Statement s, StatementRow row, Source source, Speaker speaker)
@@ -368,12 +410,13 @@ public static class ArchiveImport
             _created++;
         }
 
-        public void Count(ArchiveDbContext db, object entity, bool linksChanged = false)
+        public Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry Count(ArchiveDbContext db, object entity, bool linksChanged = false)
         {
             var entry = db.Entry(entity);
             entry.DetectChanges();
             if (entry.State == EntityState.Modified || linksChanged) _updated++;
             else _unchanged++;
+            return entry;
         }
 
         public TableChanges Result => new(table, _created, _updated, _unchanged);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Testimonies.Web.Search;
 
 namespace Testimonies.Web.Importing;
 
@@ -18,7 +19,8 @@ public static class ArchiveStartup
             await ArchiveSetup.MigrateAsync(db, cancellationToken);
             if (!options.LoadDataWhenEmpty) return null;
             var dataPath = ArchiveSetup.ResolveDataPath(options, app.Environment);
-            var changes = await DataFolder.LoadIfEmptyAsync(db, dataPath, cancellationToken);
+            var index = scope.ServiceProvider.GetRequiredService<SearchIndex>();
+            var changes = await DataFolder.LoadIfEmptyAsync(db, index, dataPath, cancellationToken);
             if (changes is not null)
                 logger.LogInformation("Loaded {DataPath} into the empty store: {Changes}", dataPath,
                     string.Join(", ", changes.Select(c => $"{c.Created} {c.Table}")));

@@ -5,18 +5,6 @@ using System.Globalization;
 
 namespace Testimonies.Web.Importing;
 
-/// <summary>One record of a data file: its values by column name, and the line it starts on.</summary>
-public sealed record RawRecord(string File, int Line, IReadOnlyDictionary<string, string?> Values)
-{
-    /// <summary>The trimmed value, or null when the cell is empty or the column absent.</summary>
-    public string? this[string column] =>
-        Values.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
-
-    /// <summary>The value exactly as written (for quoted words, whose spacing is evidence).</summary>
-    public string? Exact(string column) =>
-        Values.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
-}
-
 /// <summary>Reads one CSV file strictly: UTF-8 only, the documented header, every record located by line.</summary>
 public static class CsvTable
 {
@@ -106,8 +94,3 @@ public static class CsvTable
         return ok;
     }
 }
-
-/// <summary>The columns of one kind of data file.</summary>
-public sealed record TableSpec(string Name, string FileName, IReadOnlyList<ColumnSpec> Columns);
-
-public sealed record ColumnSpec(string Name, bool Required, string Meaning);

@@ -16,7 +16,7 @@ public static class DataExport
     {
         var tables = new Dictionary<TableSpec, List<Dictionary<string, string?>>>();
         foreach (var spec in DataFormat.All)
-            tables[spec] = await ArchiveRows.RowsAsync(db, spec.Name, null, publishedOnly, cancellationToken);
+            tables[spec] = await FormatRows.RowsAsync(db, spec.Name, null, publishedOnly, cancellationToken);
         return tables;
     }
 

@@ -1,13 +1,16 @@
+using Testimonies.Web.Search;
+
 namespace Testimonies.Web.Importing;
 
-/// <summary>Loads the curated files of data/ into an empty store, through the same code as any import.</summary>
+/// <summary>Loads the curated files of data/ into an empty store, through <see cref="Importer"/> as any import.</summary>
 public static class DataFolder
 {
     /// <summary>Reads the data files present in <paramref name="path"/>, in the order they must be applied.</summary>
     public static List<ImportFile> ReadFiles(string path)
     {
         if (!Directory.Exists(path))
-            throw new ImportFailedException([new ImportProblem(path, null, null, "the data folder does not exist. Set Archive:DataPath to the folder that holds reasons.csv, sources.csv and the other data files.")]);
+            throw new ImportFailedException([new ImportProblem(path, null, null, "the data folder does not exist. "
+                + "Set Archive:DataPath to the folder that holds reasons.csv, sources.csv and the other data files.")]);
         return DataFormat.All
             .Select(spec => Path.Combine(path, spec.FileName))
             .Where(File.Exists)
@@ -15,19 +18,22 @@ public static class DataFolder
             .ToList();
     }
 
-    /// <summary>Loads data/ when the store holds no statement yet. Throws <see cref="ImportFailedException"/> naming each problem.</summary>
-    public static async Task<IReadOnlyList<TableChanges>?> LoadIfEmptyAsync(ArchiveDbContext db, string path, CancellationToken cancellationToken)
+    /// <summary>Loads data/ when the store holds no statement yet; throws <see cref="ImportFailedException"/> with the problems.</summary>
+    public static async Task<IReadOnlyList<TableChanges>?> LoadIfEmptyAsync(ArchiveDbContext db, SearchIndex index, string path,
+        CancellationToken cancellationToken)
     {
         if (await db.Statements.AnyAsync(cancellationToken) || await db.Sources.AnyAsync(cancellationToken)) return null;
-        return await LoadAsync(db, ReadFiles(path), cancellationToken);
+        return await LoadAsync(db, index, ReadFiles(path), cancellationToken);
     }
 
-    public static async Task<IReadOnlyList<TableChanges>> LoadAsync(ArchiveDbContext db, IReadOnlyList<ImportFile> files, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<TableChanges>> LoadAsync(ArchiveDbContext db, SearchIndex index, IReadOnlyList<ImportFile> files,
+        CancellationToken cancellationToken)
     {
-        var problems = new List<ImportProblem>();
-        var set = ImportSet.Parse(files, problems);
-        await ArchiveImport.ValidateAsync(db, set, problems, cancellationToken);
-        if (problems.Count > 0) throw new ImportFailedException(problems);
-        return (await ArchiveImport.ApplyAsync(db, set, new ImportActor("data folder", "load", DateTimeOffset.UtcNow), cancellationToken)).Tables;
+        if (files.Count == 0) return []; // a folder without data files starts an empty archive, as before any import
+        // Start-up runs before the server takes requests, on a store of its own: nothing else could hold a shared gate.
+        using var gate = new ImportGate();
+        var result = await new Importer(db, index, gate, TimeProvider.System).LoadDataFolderAsync(files, cancellationToken);
+        if (result.Refused) throw new ImportFailedException(result.Problems);
+        return result.Outcome!.Tables;
     }
 }

@@ -1,8 +1,5 @@
 namespace Testimonies.Web.Importing;
 
-/// <summary>A named file to import (from data/, an upload, or the command line).</summary>
-public sealed record ImportFile(string Name, byte[] Content);
-
 /// <summary>The typed rows of a set of data files, parsed and checked on their own.</summary>
 public sealed class ImportSet
 {

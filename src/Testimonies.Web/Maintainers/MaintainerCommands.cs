@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Testimonies.Web.Importing;
@@ -106,42 +105,21 @@ public static class MaintainerCommands
             files.Add(new ImportFile(Path.GetFileName(path), await File.ReadAllBytesAsync(path)));
         }
 
-        var db = services.GetRequiredService<ArchiveDbContext>();
-        var gate = services.GetRequiredService<ImportGate>();
-        var clock = services.GetRequiredService<TimeProvider>();
-        var problems = new List<ImportProblem>();
-        var upload = ImportUpload.Check(files, problems);
-        if (problems.Count == 0)
+        var importer = services.GetRequiredService<Importer>();
+        var result = await importer.ImportFilesAsync(files, $"command line ({Environment.UserName})", dryRun, CancellationToken.None);
+        if (result.Outcome is { } outcome)
         {
-            var set = ImportSet.Parse(files, problems);
-            await ArchiveImport.ValidateAsync(db, set, problems, CancellationToken.None);
-            if (problems.Count == 0)
-            {
-                var hash = Convert.ToHexStringLower(SHA256.HashData(upload));
-                var actor = new ImportActor($"command line ({Environment.UserName})", "command-line import", clock.GetUtcNow());
-                if (!gate.TryEnter())
-                {
-                    await error.WriteLineAsync(ImportGate.BusyMessage);
-                    return 1;
-                }
-                try
-                {
-                    if (dryRun)
-                    {
-                        var preview = await ArchiveImport.PreviewAsync(db, set, actor, CancellationToken.None);
-                        await output.WriteLineAsync($"Dry run, nothing was written. Importing would change: {preview.Summary}.");
-                        return 0;
-                    }
-                    var outcome = await ImportRecords.ApplyAndRecordAsync(db, set, files, hash, actor, CancellationToken.None);
-                    await output.WriteLineAsync($"Imported {string.Join(", ", files.Select(f => f.Name))}: {outcome.Summary}.");
-                    return 0;
-                }
-                finally
-                {
-                    gate.Exit();
-                }
-            }
+            await output.WriteLineAsync(dryRun
+                ? $"Dry run, nothing was written. Importing would change: {outcome.Summary}."
+                : $"Imported {string.Join(", ", files.Select(f => f.Name))}: {outcome.Summary}.");
+            return 0;
         }
+        if (result.Refusal == ImportRefusal.Busy)
+        {
+            await error.WriteLineAsync(ImportGate.BusyMessage);
+            return 1;
+        }
+        var problems = result.Problems;
         await error.WriteLineAsync($"The file could not be imported ({problems.Count} {(problems.Count == 1 ? "problem" : "problems")}); nothing was written:");
         foreach (var problem in problems) await error.WriteLineAsync("  " + problem);
         return 1;

@@ -12,10 +12,6 @@ public sealed class SearchIndex(IFullTextEngine engine)
 
     public IFullTextEngine Engine => engine;
 
-    /// <summary>The index of a context's store, for code that is not given one (to go once every writer is).</summary>
-    public static SearchIndex Of(ArchiveDbContext db) =>
-        new(SearchSetup.EngineFor(db.IsPostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite));
-
     /// <summary>Empties and refills the index from the statements.</summary>
     public async Task RebuildAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {

@@ -126,4 +126,26 @@ public class CommandTests : IDisposable
             folder.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task ImportRefusesMoreRecordsThanAnUploadMayHoldWithTheUploadsMessage()
+    {
+        var folder = Directory.CreateTempSubdirectory("testimonies-cli-");
+        try
+        {
+            // Each file under the per-file limit, together one record over it: refused before either is parsed.
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "speakers.csv"),
+                "key,description\n" + string.Concat(Enumerable.Repeat("x\n", 100_001)), TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "reasons.csv"),
+                "slug,name\n" + string.Concat(Enumerable.Repeat("x\n", 100_000)), TestContext.Current.CancellationToken);
+            var (exitCode, _, error) = await RunAsync("", "import", Path.Combine(folder.FullName, "speakers.csv"), Path.Combine(folder.FullName, "reasons.csv"));
+            Assert.Equal(1, exitCode);
+            Assert.Contains("upload: the files hold 200,001 records; one import takes at most 200,000. Split it into several imports.", error, StringComparison.Ordinal);
+            Assert.Contains("(1 problem); nothing was written", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

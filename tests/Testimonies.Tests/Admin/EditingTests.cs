@@ -9,25 +9,9 @@ namespace Testimonies.Tests.Admin;
 /// <summary>Editing through forms: the same rules as an import, a revision for every change, and the public page telling readers.</summary>
 public class EditingTests : MaintainerSiteTests
 {
-    /// <summary>The form as the page fills it, with some fields changed.</summary>
-    private async Task<Dictionary<string, string>> FormAsync(string url, Dictionary<string, string> changes)
-    {
-        var (_, document) = await Html.GetAsync(Client, url);
-        var form = document.QuerySelector("form.record-form")!;
-        var fields = new Dictionary<string, string>();
-        foreach (var input in form.QuerySelectorAll("input[name]:not([type=checkbox]), textarea[name]"))
-            fields[input.GetAttribute("name")!] = input is AngleSharp.Html.Dom.IHtmlTextAreaElement area ? area.Value : input.GetAttribute("value") ?? "";
-        foreach (var select in form.QuerySelectorAll("select[name]").Cast<AngleSharp.Html.Dom.IHtmlSelectElement>())
-            fields[select.Name!] = select.Value ?? "";
-        var reasons = form.QuerySelectorAll("input[type=checkbox][name=reasons]").Where(c => c.HasAttribute("checked")).Select(c => c.GetAttribute("value")!);
-        fields["reasons"] = string.Join(";", reasons); // the page reads several checkbox values; one joined value reads the same
-        foreach (var (key, value) in changes) fields[key] = value;
-        fields.Remove("__RequestVerificationToken");
-        return fields;
-    }
+    private Task<Dictionary<string, string>> FormAsync(string url, Dictionary<string, string> changes) => RecordForm.ReadAsync(Client, url, changes);
 
-    private async Task<HttpResponseMessage> SaveAsync(string url, Dictionary<string, string> changes) =>
-        await AdminSession.PostFormAsync(Client, url, await FormAsync(url, changes));
+    private Task<HttpResponseMessage> SaveAsync(string url, Dictionary<string, string> changes) => RecordForm.SaveAsync(Client, url, changes);
 
     [Fact]
     public async Task CorrectingTheWordsNeedsANoteAndThePublicPageShowsTheCorrection()

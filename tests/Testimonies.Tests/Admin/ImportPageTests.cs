@@ -163,7 +163,7 @@ public class ImportPageTests : MaintainerSiteTests
     public async Task TooManyRowsAreRefusedBeforeParsing()
     {
         var lines = new StringBuilder(Header + "\n");
-        for (var i = 0; i < ImportUpload.MaxRows + 5; i++) lines.Append("x\n");
+        for (var i = 0; i < ImportLimits.MaxRows + 5; i++) lines.Append("x\n");
         var response = await AdminSession.UploadAsync(Client, ("statements.csv", Encoding.UTF8.GetBytes(lines.ToString())));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("at most 200,000 rows", (await Html.ParseAsync(response)).QuerySelector(".import-problems")!.TextContent, StringComparison.Ordinal);

@@ -26,7 +26,7 @@ public class DataFolderTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await using (var db = database.CreateContext())
-            await DataFolder.LoadAsync(db, DataFolder.ReadFiles(RepositoryPaths.Data), TestContext.Current.CancellationToken);
+            await DataFolder.LoadAsync(db, TestIndex.For(db), DataFolder.ReadFiles(RepositoryPaths.Data), TestContext.Current.CancellationToken);
         Assert.Equal((11, 1, 14, 18, 3), await database.CountsAsync());
     }
 

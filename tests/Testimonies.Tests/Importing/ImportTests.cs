@@ -25,7 +25,7 @@ public class ImportTests
         {
             try
             {
-                await DataFolder.LoadAsync(db, AsFiles(files), Ct);
+                await DataFolder.LoadAsync(db, TestIndex.For(db), AsFiles(files), Ct);
             }
             catch (ImportFailedException ex)
             {
@@ -55,10 +55,10 @@ public class ImportTests
     {
         await using var database = await TestDatabase.CreateAsync(Store);
         var files = AsFiles(new TestData().Files());
-        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, files, Ct);
+        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, TestIndex.For(db), files, Ct);
         await using (var db = database.CreateContext())
         {
-            var changes = await DataFolder.LoadAsync(db, files, Ct);
+            var changes = await DataFolder.LoadAsync(db, TestIndex.For(db), files, Ct);
             Assert.All(changes, c => Assert.Equal((0, 0), (c.Created, c.Updated)));
             Assert.Equal(7, changes.Sum(c => c.Unchanged));
         }
@@ -69,13 +69,13 @@ public class ImportTests
     {
         await using var database = await TestDatabase.CreateAsync(Store);
         var data = new TestData();
-        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, AsFiles(data.Files()), Ct);
+        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, TestIndex.For(db), AsFiles(data.Files()), Ct);
         data.Statements[1] = data.Statements[1].Replace("Synthetic words number one", "Synthetic words, corrected", StringComparison.Ordinal);
         data.Statements[1] = data.Statements[1].Replace("Synthetic words, corrected", TestData.Cell("Synthetic words, corrected"), StringComparison.Ordinal)
             + ",Corrected a transcription error";
         await using (var db = database.CreateContext())
         {
-            var statements = (await DataFolder.LoadAsync(db, AsFiles(data.Files()), Ct)).Single(c => c.Table == "statements");
+            var statements = (await DataFolder.LoadAsync(db, TestIndex.For(db), AsFiles(data.Files()), Ct)).Single(c => c.Table == "statements");
             Assert.Equal(new TableChanges("statements", 0, 1, 1), statements);
         }
         await using (var db = database.CreateContext())
@@ -87,11 +87,11 @@ public class ImportTests
     {
         await using var database = await TestDatabase.CreateAsync(Store);
         var data = new TestData();
-        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, AsFiles(data.Files()), Ct);
+        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, TestIndex.For(db), AsFiles(data.Files()), Ct);
         data.Statements[1] = data.Statements[1].Replace("Synthetic words number one", "Synthetic words number won", StringComparison.Ordinal);
         await using (var db = database.CreateContext())
         {
-            var failure = await Assert.ThrowsAsync<ImportFailedException>(() => DataFolder.LoadAsync(db, AsFiles(data.Files()), Ct));
+            var failure = await Assert.ThrowsAsync<ImportFailedException>(() => DataFolder.LoadAsync(db, TestIndex.For(db), AsFiles(data.Files()), Ct));
             var problem = Assert.Single(failure.Problems);
             Assert.Equal(("statements.csv", 2, "correction_note"), (problem.File, problem.Line, problem.Field));
         }
@@ -104,9 +104,9 @@ public class ImportTests
     {
         await using var database = await TestDatabase.CreateAsync(Store);
         var data = new TestData();
-        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, AsFiles(data.Files()), Ct);
+        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, TestIndex.For(db), AsFiles(data.Files()), Ct);
         data.Statements[1] = data.Statements[1].Replace("Synthetic words number one", "Synthetic words number won", StringComparison.Ordinal) + ",Fixed a typo";
-        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, AsFiles(data.Files()), Ct);
+        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, TestIndex.For(db), AsFiles(data.Files()), Ct);
         await using (var db = database.CreateContext())
         {
             var revisions = await db.Revisions.Where(r => r.Statement.PublicId == "test-0001").OrderBy(r => r.Id).ToListAsync(Ct);
@@ -269,7 +269,7 @@ public class ImportTests
         files["statements.csv"] = [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(crlf)];
 
         await using var database = await TestDatabase.CreateAsync(Store);
-        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, AsFiles(files), Ct);
+        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, TestIndex.For(db), AsFiles(files), Ct);
         await using (var db = database.CreateContext())
         {
             var statements = await db.Statements.OrderBy(s => s.Position).ToListAsync(Ct);
@@ -284,12 +284,12 @@ public class ImportTests
     {
         await using var database = await TestDatabase.CreateAsync(Store);
         var data = new TestData();
-        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, AsFiles(data.Files()), Ct);
+        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, TestIndex.For(db), AsFiles(data.Files()), Ct);
         var onlyStatements = new Dictionary<string, byte[]>
         {
             ["statements.csv"] = TestData.Encode([TestData.StatementsHeader, "test-0003,test-source,3,,,test-speaker,quotation,en,More synthetic words,,other-reason,,,draft"]),
         };
-        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, AsFiles(onlyStatements), Ct);
+        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, TestIndex.For(db), AsFiles(onlyStatements), Ct);
         await using (var db = database.CreateContext())
         {
             var added = await db.Statements.Include(s => s.Reasons).SingleAsync(s => s.PublicId == "test-0003", Ct);
@@ -307,7 +307,7 @@ public class ImportTests
         for (var i = 1; i <= 33_000; i++)
             data.Statements.Add($"gen-{i:D5},test-source,{i},,,test-speaker,quotation,en,Synthetic words {i},,,,,published");
         await using var database = await TestDatabase.CreateAsync(Store);
-        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, AsFiles(data.Files()), Ct);
+        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, TestIndex.For(db), AsFiles(data.Files()), Ct);
         Assert.Equal(33_000, (await database.CountsAsync()).Statements);
     }
 
@@ -317,4 +317,18 @@ public class ImportTests
         var problem = new ImportProblem("statements.csv", 7, "text", "this cell is empty but is required.");
         Assert.Equal("statements.csv, line 7, column “text”: this cell is empty but is required.", problem.ToString());
     }
+
+    [Fact]
+    public async Task TheDataFolderObeysTheUploadsRecordLimit()
+    {
+        var files = new Dictionary<string, byte[]>
+        {
+            ["speakers.csv"] = Encoding.UTF8.GetBytes("key,description\n" + string.Concat(Enumerable.Repeat("x\n", 100_001))),
+            ["reasons.csv"] = Encoding.UTF8.GetBytes("slug,name\n" + string.Concat(Enumerable.Repeat("x\n", 100_000))),
+        };
+        var (problems, counts) = await LoadAsync(files);
+        Assert.Equal((0, 0, 0, 0, 0), counts);
+        Assert.Equal("the files hold 200,001 records; one import takes at most 200,000. Split it into several imports.", Assert.Single(problems).Message);
+    }
 }
+

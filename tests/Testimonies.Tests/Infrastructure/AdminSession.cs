@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Testimonies.Web.Archive;
 using Testimonies.Web.Maintainers;
 
 namespace Testimonies.Tests.Infrastructure;

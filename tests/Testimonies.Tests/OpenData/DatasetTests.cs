@@ -50,20 +50,20 @@ public class DatasetTests(SiteFixture site)
 
         await using var loaded = await TestDatabase.CreateAsync();
         await using (var db = loaded.CreateContext())
-            await DataFolder.LoadAsync(db, DataFolder.ReadFiles(RepositoryPaths.Data), Ct);
+            await DataFolder.LoadAsync(db, TestIndex.For(db), DataFolder.ReadFiles(RepositoryPaths.Data), Ct);
         await using (var db = loaded.CreateContext())
         {
             var problems = new List<ImportProblem>();
             var set = ImportSet.Parse(import, problems);
             await ArchiveImport.ValidateAsync(db, set, problems, Ct);
             Assert.Empty(problems);
-            var outcome = await ArchiveImport.ApplyAsync(db, set, new ImportActor("test", "test", DateTimeOffset.UtcNow), Ct);
+            var outcome = await ArchiveImport.ApplyAsync(db, TestIndex.For(db), set, new ImportActor("test", "test", DateTimeOffset.UtcNow), Ct);
             Assert.True(outcome.ChangesNothing, outcome.Summary);
         }
 
         await using var empty = await TestDatabase.CreateAsync();
         await using (var db = empty.CreateContext())
-            await DataFolder.LoadAsync(db, import, Ct);
+            await DataFolder.LoadAsync(db, TestIndex.For(db), import, Ct);
         Assert.Equal((11, 1, 14, 18, 3), await empty.CountsAsync());
     }
 }

@@ -44,7 +44,7 @@ public sealed class OutputCacheTests : IDisposable
             var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
             var data = new TestData();
             data.Statements.Add("test-0003,test-source,3,,3,test-speaker,quotation,en,Synthetic words added later,,test-reason,,,published");
-            await Testimonies.Web.Importing.DataFolder.LoadAsync(db, data.Files().Select(f => new Testimonies.Web.Importing.ImportFile(f.Key, f.Value)).ToList(), TestContext.Current.CancellationToken);
+            await Testimonies.Web.Importing.DataFolder.LoadAsync(db, TestIndex.For(db), data.Files().Select(f => new Testimonies.Web.Importing.ImportFile(f.Key, f.Value)).ToList(), TestContext.Current.CancellationToken);
         }
         Assert.Contains("Synthetic words added later", await client.GetStringAsync("/statements", TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
@@ -61,7 +61,7 @@ public sealed class OutputCacheTests : IDisposable
         {
             var data = new TestData();
             data.Statements.Add("test-0003,test-source,3,,3,test-speaker,quotation,en,Written by another instance,,test-reason,,,published");
-            await Testimonies.Web.Importing.DataFolder.LoadAsync(other, data.Files().Select(f => new Testimonies.Web.Importing.ImportFile(f.Key, f.Value)).ToList(), TestContext.Current.CancellationToken);
+            await Testimonies.Web.Importing.DataFolder.LoadAsync(other, TestIndex.For(other), data.Files().Select(f => new Testimonies.Web.Importing.ImportFile(f.Key, f.Value)).ToList(), TestContext.Current.CancellationToken);
         }
         await Task.Delay(ArchiveVersion.MaxAge + TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
         Assert.Contains("Written by another instance", await client.GetStringAsync("/statements", TestContext.Current.CancellationToken), StringComparison.Ordinal);

@@ -37,7 +37,7 @@ public class SearchIndexTests : IDisposable
     private static async Task LoadAsync(TestDatabase database, TestData data)
     {
         await using var db = database.CreateContext();
-        await DataFolder.LoadAsync(db, data.Files().Select(f => new ImportFile(f.Key, f.Value)).ToList(), Ct);
+        await DataFolder.LoadAsync(db, TestIndex.For(db), data.Files().Select(f => new ImportFile(f.Key, f.Value)).ToList(), Ct);
     }
 
     [Fact]

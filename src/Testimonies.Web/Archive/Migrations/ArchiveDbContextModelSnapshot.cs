@@ -361,6 +361,52 @@ namespace Testimonies.Web.Archive.Migrations
                     b.ToTable("Reasons");
                 });
 
+            modelBuilder.Entity("Testimonies.Web.Archive.RowRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Table")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Table", "Key", "At");
+
+                    b.ToTable("RowRevisions");
+                });
+
             modelBuilder.Entity("Testimonies.Web.Archive.Source", b =>
                 {
                     b.Property<int>("Id")
@@ -571,7 +617,7 @@ namespace Testimonies.Web.Archive.Migrations
                     b.ToTable("Revisions");
                 });
 
-            modelBuilder.Entity("Testimonies.Web.Maintainers.Maintainer", b =>
+            modelBuilder.Entity("Testimonies.Web.Archive.Maintainer", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -661,7 +707,7 @@ namespace Testimonies.Web.Archive.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Testimonies.Web.Maintainers.Maintainer", null)
+                    b.HasOne("Testimonies.Web.Archive.Maintainer", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -670,7 +716,7 @@ namespace Testimonies.Web.Archive.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Testimonies.Web.Maintainers.Maintainer", null)
+                    b.HasOne("Testimonies.Web.Archive.Maintainer", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -685,7 +731,7 @@ namespace Testimonies.Web.Archive.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Testimonies.Web.Maintainers.Maintainer", null)
+                    b.HasOne("Testimonies.Web.Archive.Maintainer", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -694,7 +740,7 @@ namespace Testimonies.Web.Archive.Migrations
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Testimonies.Web.Maintainers.Maintainer", null)
+                    b.HasOne("Testimonies.Web.Archive.Maintainer", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -3,9 +3,9 @@ using Testimonies.Web.Importing;
 namespace Testimonies.Web.Pages.Admin;
 
 // The form may carry a little more than the import limit, so that the limit's own message is shown, not a bare 413.
-[RequestSizeLimit(ImportUpload.MaxBytes + 10 * 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = ImportUpload.MaxBytes + 10 * 1024 * 1024)]
-public class ImportModel(ArchiveDbContext db, ImportGate gate, TimeProvider clock, ILogger<ImportModel> logger) : PageModel
+[RequestSizeLimit(ImportLimits.MaxBytes + 10 * 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = ImportLimits.MaxBytes + 10 * 1024 * 1024)]
+public class ImportModel(Importer importer, ILogger<ImportModel> logger) : PageModel
 {
     public IReadOnlyList<ImportProblem> Problems { get; private set; } = [];
     public string? FileNames { get; private set; }
@@ -17,9 +17,9 @@ public class ImportModel(ArchiveDbContext db, ImportGate gate, TimeProvider cloc
         var uploaded = new List<ImportFile>();
         foreach (var file in files.Where(f => f.Length > 0 || f.FileName.Length > 0))
         {
-            if (file.Length > ImportUpload.MaxBytes)
+            if (file.Length > ImportLimits.MaxBytes)
             {
-                Problems = [new ImportProblem(Path.GetFileName(file.FileName), null, null, $"the file is larger than {ImportUpload.MaxBytes / 1024 / 1024} MB; split it into several imports.")];
+                Problems = [new ImportProblem(Path.GetFileName(file.FileName), null, null, $"the file is larger than {ImportLimits.MaxBytes / 1024 / 1024} MB; split it into several imports.")];
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 return Page();
             }
@@ -28,16 +28,17 @@ public class ImportModel(ArchiveDbContext db, ImportGate gate, TimeProvider cloc
             uploaded.Add(new ImportFile(Path.GetFileName(file.FileName), content.ToArray()));
         }
         FileNames = string.Join(", ", uploaded.Select(f => f.Name));
-        var result = await ImportRecords.PreviewUploadAsync(db, gate, uploaded, User.Identity!.Name!, clock.GetUtcNow(), cancellationToken);
-        if (result.Record is null)
+        var result = await importer.PreviewUploadAsync(uploaded, User.Identity!.Name!, cancellationToken);
+        if (result.Refusal is { } refusal)
         {
             // File names and counts only: an upload's contents never reach the logs.
             logger.LogWarning("Import of {Files} refused with {Count} problems", FileNames, result.Problems.Count);
             Problems = result.Problems;
-            Response.StatusCode = result.Problems.Any(p => p.Message == ImportGate.BusyMessage) ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = ImportStatus.For(refusal);
             return Page();
         }
-        logger.LogInformation("Import {Id} previewed: {Files} ({Sha256}) by {By}: {Summary}", result.Record.Id, FileNames, result.Record.Sha256, result.Record.UploadedBy, result.Record.Summary);
-        return Redirect($"/admin/import/{result.Record.Id}");
+        var record = result.Record!;
+        logger.LogInformation("Import {Id} previewed: {Files} ({Sha256}) by {By}: {Summary}", record.Id, FileNames, record.Sha256, record.UploadedBy, record.Summary);
+        return Redirect($"/admin/import/{record.Id}");
     }
 }

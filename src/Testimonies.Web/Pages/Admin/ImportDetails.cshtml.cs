@@ -2,7 +2,7 @@ using Testimonies.Web.Importing;
 
 namespace Testimonies.Web.Pages.Admin;
 
-public class ImportDetailsModel(ArchiveDbContext db, ImportGate gate, TimeProvider clock, ILogger<ImportDetailsModel> logger) : PageModel
+public class ImportDetailsModel(ArchiveDbContext db, Importer importer, ILogger<ImportDetailsModel> logger) : PageModel
 {
     public ImportRecord Record { get; private set; } = null!;
     public IReadOnlyList<StatementChange> Changes { get; private set; } = [];
@@ -18,16 +18,16 @@ public class ImportDetailsModel(ArchiveDbContext db, ImportGate gate, TimeProvid
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        var result = await ImportRecords.ConfirmAsync(db, gate, id, User.Identity!.Name!, clock.GetUtcNow(), cancellationToken);
+        var result = await importer.ConfirmAsync(id, User.Identity!.Name!, cancellationToken);
         db.ChangeTracker.Clear();
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
-        if (result.Outcome is null)
+        if (result.Refusal is { } refusal)
         {
-            Refusal = result.Refusal;
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            Refusal = result.Problems[0].Message;
+            Response.StatusCode = ImportStatus.For(refusal);
             return Page();
         }
-        logger.LogInformation("Import {Id} applied by {By}: {Summary}", id, User.Identity!.Name, result.Outcome.Summary);
+        logger.LogInformation("Import {Id} applied by {By}: {Summary}", id, User.Identity!.Name, result.Outcome!.Summary);
         return Redirect($"/admin/import/{id}?applied=true");
     }
 
@@ -36,7 +36,7 @@ public class ImportDetailsModel(ArchiveDbContext db, ImportGate gate, TimeProvid
         var record = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (record is null) return false;
         Record = record;
-        Changes = ImportRecords.PreviewChanges(record);
+        Changes = Importer.PreviewChanges(record);
         return true;
     }
 }

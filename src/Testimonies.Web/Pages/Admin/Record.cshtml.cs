@@ -4,9 +4,10 @@ namespace Testimonies.Web.Pages.Admin;
 
 /// <summary>
 /// Creates or edits one statement, speaker, source or reason. The form holds the import format's columns,
-/// and saving imports it as a one-row file: the same checks, the same revision, the same search-index update.
+/// and saving imports it as a one-row file (Importer.SaveRowAsync): the same checks, an import record,
+/// a revision, the same search-index update.
 /// </summary>
-public class RecordModel(ArchiveDbContext db, ImportGate gate, TimeProvider clock, ILogger<RecordModel> logger) : PageModel
+public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordModel> logger) : PageModel
 {
     /// <summary>Columns written as Markdown: the form offers a preview of them.</summary>
     public static readonly HashSet<string> MarkdownColumns = ["context", "notes"];
@@ -27,7 +28,7 @@ public class RecordModel(ArchiveDbContext db, ImportGate gate, TimeProvider cloc
     public string Table { get; private set; } = "";
     public string Key { get; private set; } = "";
     public bool IsNew => Key == "new";
-    public TableSpec Spec => ArchiveRows.Editable[Table];
+    public TableSpec Spec => FormatRows.Editable[Table];
     public Dictionary<string, string?> Values { get; private set; } = [];
     public Dictionary<string, List<string>> Problems { get; } = [];
     public List<string> GeneralProblems { get; } = [];
@@ -57,31 +58,22 @@ public class RecordModel(ArchiveDbContext db, ImportGate gate, TimeProvider cloc
         if (!await LoadAsync(table, key, cancellationToken)) return NotFound();
         Values = Posted();
         var keyColumn = Spec.Columns[0].Name;
-        if (IsNew && Values[keyColumn] is { Length: > 0 } newKey && await ArchiveRows.FindAsync(db, table, newKey.Trim(), cancellationToken) is not null)
+        if (IsNew && Values[keyColumn] is { Length: > 0 } newKey && await FormatRows.FindAsync(db, table, newKey.Trim(), cancellationToken) is not null)
             AddProblem(keyColumn, $"“{newKey.Trim()}” is taken already; choose another {keyColumn}, or edit that one.");
         if (Problems.Count > 0) return Invalid();
 
-        var problems = new List<ImportProblem>();
-        var set = ImportSet.FromRecords(Spec, [new RawRecord("form", 1, Values)], problems);
-        await ArchiveImport.ValidateAsync(db, set, problems, cancellationToken);
-        foreach (var problem in problems) AddProblem(problem.Field, problem.Message);
-        if (Problems.Count > 0 || GeneralProblems.Count > 0) return Invalid();
-
-        if (!gate.TryEnter())
+        var result = await importer.SaveRowAsync(Spec, Values, User.Identity!.Name!, cancellationToken);
+        if (result.Refusal is { } refusal)
         {
-            GeneralProblems.Add(ImportGate.BusyMessage);
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            foreach (var problem in result.Problems)
+            {
+                if (refusal == ImportRefusal.Invalid) AddProblem(problem.Field, problem.Message);
+                else GeneralProblems.Add(problem.Message);
+            }
+            Response.StatusCode = ImportStatus.For(refusal);
             return Page();
         }
-        try
-        {
-            var outcome = await ArchiveImport.ApplyAsync(db, set, new ImportActor(User.Identity!.Name!, "edit", clock.GetUtcNow()), cancellationToken);
-            logger.LogInformation("{By} saved {Table} {Key}: {Summary}", User.Identity!.Name, table, Values[keyColumn], outcome.Summary);
-        }
-        finally
-        {
-            gate.Exit();
-        }
+        logger.LogInformation("{By} saved {Table} {Key}: {Summary}", User.Identity!.Name, table, Values[keyColumn], result.Outcome!.Summary);
         return Redirect($"/admin/{table}/{Uri.EscapeDataString(Values[keyColumn]!.Trim())}?saved=true");
     }
 
@@ -113,7 +105,7 @@ public class RecordModel(ArchiveDbContext db, ImportGate gate, TimeProvider cloc
 
     private async Task<bool> LoadAsync(string table, string key, CancellationToken cancellationToken)
     {
-        if (!ArchiveRows.Editable.ContainsKey(table)) return false;
+        if (!FormatRows.Editable.ContainsKey(table)) return false;
         Table = table;
         Key = key;
         if (table == "statements")
@@ -128,7 +120,7 @@ public class RecordModel(ArchiveDbContext db, ImportGate gate, TimeProvider cloc
             }));
             return true;
         }
-        var values = await ArchiveRows.FindAsync(db, table, key, cancellationToken);
+        var values = await FormatRows.FindAsync(db, table, key, cancellationToken);
         if (values is null) return false;
         Values = values;
         if (table == "statements")

@@ -7,14 +7,14 @@ public class RecordsModel(ArchiveDbContext db) : PageModel
 {
     public string Table { get; private set; } = "";
     public string? Filter { get; private set; }
-    public List<ArchiveRows.Listed> Rows { get; private set; } = [];
+    public List<ListedRow> Rows { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string table, string? q, CancellationToken cancellationToken)
     {
-        if (!ArchiveRows.Editable.ContainsKey(table)) return NotFound();
+        if (!FormatRows.Editable.ContainsKey(table)) return NotFound();
         Table = table;
         Filter = q is { Length: > 200 } ? q[..200] : q;
-        Rows = await ArchiveRows.ListAsync(db, table, Filter, cancellationToken);
+        Rows = await FormatRows.ListAsync(db, table, Filter, cancellationToken);
         return Page();
     }
 }

@@ -382,6 +382,54 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
                     b.ToTable("Reasons");
                 });
 
+            modelBuilder.Entity("Testimonies.Web.Archive.RowRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Before")
+                        .HasColumnType("text");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Table")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Table", "Key", "At");
+
+                    b.ToTable("RowRevisions");
+                });
+
             modelBuilder.Entity("Testimonies.Web.Archive.Source", b =>
                 {
                     b.Property<int>("Id")
@@ -600,7 +648,7 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
                     b.ToTable("Revisions");
                 });
 
-            modelBuilder.Entity("Testimonies.Web.Maintainers.Maintainer", b =>
+            modelBuilder.Entity("Testimonies.Web.Archive.Maintainer", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -690,7 +738,7 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("Testimonies.Web.Maintainers.Maintainer", null)
+                    b.HasOne("Testimonies.Web.Archive.Maintainer", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -699,7 +747,7 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("Testimonies.Web.Maintainers.Maintainer", null)
+                    b.HasOne("Testimonies.Web.Archive.Maintainer", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -714,7 +762,7 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Testimonies.Web.Maintainers.Maintainer", null)
+                    b.HasOne("Testimonies.Web.Archive.Maintainer", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -723,7 +771,7 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("Testimonies.Web.Maintainers.Maintainer", null)
+                    b.HasOne("Testimonies.Web.Archive.Maintainer", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -6,7 +6,7 @@ namespace Testimonies.Web.Importing;
 /// The archive's rows in the import format's own columns (docs/data-format.md): what a maintainer's form
 /// shows and sends back. A saved form is imported as a one-row file, so forms and files obey the same rules.
 /// </summary>
-public static class ArchiveRows
+public static class FormatRows
 {
     /// <summary>The tables a maintainer edits through forms, by the name in their URL (/admin/{table}).</summary>
     public static readonly IReadOnlyDictionary<string, TableSpec> Editable = new Dictionary<string, TableSpec>
@@ -16,9 +16,6 @@ public static class ArchiveRows
         ["sources"] = DataFormat.Sources,
         ["reasons"] = DataFormat.Reasons,
     };
-
-    /// <summary>A row's identifying key and a short label, for lists.</summary>
-    public sealed record Listed(string Key, string Label, string? Status);
 
     public static async Task<Dictionary<string, string?>?> FindAsync(ArchiveDbContext db, string table, string key, CancellationToken cancellationToken) =>
         (await RowsAsync(db, table, key, publishedOnly: false, cancellationToken)).SingleOrDefault();
@@ -84,7 +81,7 @@ public static class ArchiveRows
         }
     }
 
-    public static async Task<List<Listed>> ListAsync(ArchiveDbContext db, string table, string? filter, CancellationToken cancellationToken)
+    public static async Task<List<ListedRow>> ListAsync(ArchiveDbContext db, string table, string? filter, CancellationToken cancellationToken)
     {
         var f = filter?.Trim() ?? "";
         return table switch
@@ -92,13 +89,13 @@ public static class ArchiveRows
             "statements" => await db.Statements.AsNoTracking()
                 .Where(s => f == "" || s.PublicId.Contains(f) || s.Text.Contains(f))
                 .OrderBy(s => s.Source.Key).ThenBy(s => s.Position).Take(500)
-                .Select(s => new Listed(s.PublicId, s.Text, s.Status.ToString())).ToListAsync(cancellationToken),
+                .Select(s => new ListedRow(s.PublicId, s.Text, s.Status.ToString())).ToListAsync(cancellationToken),
             "speakers" => await db.Speakers.AsNoTracking().Where(s => f == "" || s.Key.Contains(f) || s.Description.Contains(f))
-                .OrderBy(s => s.Key).Take(500).Select(s => new Listed(s.Key, s.Name ?? s.Description, null)).ToListAsync(cancellationToken),
+                .OrderBy(s => s.Key).Take(500).Select(s => new ListedRow(s.Key, s.Name ?? s.Description, null)).ToListAsync(cancellationToken),
             "sources" => await db.Sources.AsNoTracking().Where(s => f == "" || s.Key.Contains(f) || s.Title.Contains(f))
-                .OrderBy(s => s.Key).Take(500).Select(s => new Listed(s.Key, s.ChapterTitle ?? s.Title, null)).ToListAsync(cancellationToken),
+                .OrderBy(s => s.Key).Take(500).Select(s => new ListedRow(s.Key, s.ChapterTitle ?? s.Title, null)).ToListAsync(cancellationToken),
             _ => await db.Reasons.AsNoTracking().Where(r => f == "" || r.Slug.Contains(f) || r.Name.Contains(f))
-                .OrderBy(r => r.Position).Take(500).Select(r => new Listed(r.Slug, r.Name, null)).ToListAsync(cancellationToken),
+                .OrderBy(r => r.Position).Take(500).Select(r => new ListedRow(r.Slug, r.Name, null)).ToListAsync(cancellationToken),
         };
     }
 

@@ -3,20 +3,6 @@ using System.Text.RegularExpressions;
 
 namespace Testimonies.Web.Importing;
 
-public sealed record ReasonRow(RawRecord At, string Slug, string Name, Theme Theme, string Definition, string? Boundary, int Position);
-
-public sealed record SourceRow(RawRecord At, string Key, string Title, string? Subtitle, string? TitleSentenceCase, string? ShortTitle,
-    string? Chapter, string? ChapterTitle, string? Series, string? SeriesNumber, string Publisher, string? Author, PartialDate Published, string? Url, string Language, string? Notes);
-
-public sealed record SpeakerRow(RawRecord At, string Key, string? Name, string Description, string? Nationality, SpeakerRole Role, bool IsGroup, string? Notes);
-
-public sealed record StatementRow(RawRecord At, string PublicId, string SourceKey, int Position, string? Section, string? Footnote,
-    string SpeakerKey, StatementKind Kind, string Language, string Text, string? SaidWhen, IReadOnlyList<string> ReasonSlugs,
-    string? Context, string? ContentNote, PublicationStatus Status, string? CorrectionNote);
-
-public sealed record FindingRow(RawRecord At, string Key, string SourceKey, string? Footnote, string Wording, string Figure,
-    double? Percent, string Dataset, int? DatasetSize, IReadOnlyList<string> ReasonSlugs);
-
 /// <summary>Reads typed values out of one record, adding a located problem for each bad cell.</summary>
 internal sealed partial class FieldReader(RawRecord record, List<ImportProblem> problems)
 {

@@ -1,0 +1,188 @@
+using Testimonies.Web.Search;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Testimonies.Web.Archive;
+
+namespace Testimonies.Web.Importing;
+
+/// <summary>
+/// The one way into the archive for data: uploads (preview, then confirm), the maintainers' one-row forms,
+/// the command line (with a dry run) and data/ at start-up. Every path checks the same limits, parses and
+/// validates by the same rules, takes the same gate and answers with the same messages; every path that a
+/// person starts leaves an <see cref="ImportRecord"/>, written in the import's own transaction.
+/// </summary>
+public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate gate, TimeProvider clock)
+{
+    /// <summary>A preview lists at most this many statement changes; the counts are always complete.</summary>
+    public const int MaxPreviewChanges = 500;
+
+    public const string NoSuchImport = "There is no such import.";
+    public const string AppliedAlready = "This import was applied already; applying it again would change nothing.";
+    public const string StalePreview =
+        "The archive changed since this preview was made, so it may no longer say what the import would do. "
+        + "Upload the file again for a new preview; nothing was written.";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Checks and previews an upload: nothing is written but the record of the preview, waiting for confirmation.</summary>
+    public async Task<ImportResult> PreviewUploadAsync(IReadOnlyList<ImportFile> files, string by, CancellationToken cancellationToken)
+    {
+        var (set, problems) = await ReadAsync(files, cancellationToken);
+        if (problems.Count > 0) return ImportResult.Invalid(problems);
+        if (!gate.TryEnter()) return Busy();
+        try
+        {
+            var now = clock.GetUtcNow();
+            var version = await db.State.Select(s => s.Version).SingleAsync(cancellationToken);
+            var preview = await ArchiveImport.PreviewAsync(db, index, set, new ImportActor(by, "preview", now), cancellationToken);
+            var record = NewRecord(files, by, now);
+            record.Summary = preview.Summary;
+            record.PreviewJson = JsonSerializer.Serialize(
+                preview.Statements.Where(c => !c.Created).Concat(preview.Statements.Where(c => c.Created)).Take(MaxPreviewChanges), Json);
+            record.PreviewedVersion = version;
+            db.Imports.Add(record);
+            await db.SaveChangesAsync(cancellationToken);
+            return new ImportResult(null, [], preview, record);
+        }
+        finally
+        {
+            gate.Exit();
+        }
+    }
+
+    /// <summary>The statement changes a preview listed.</summary>
+    public static IReadOnlyList<StatementChange> PreviewChanges(ImportRecord record) =>
+        JsonSerializer.Deserialize<List<StatementChange>>(record.PreviewJson, Json) ?? [];
+
+    /// <summary>Applies a previewed upload, unless the archive changed since the preview or it was applied already.</summary>
+    public async Task<ImportResult> ConfirmAsync(int importId, string by, CancellationToken cancellationToken)
+    {
+        if (!gate.TryEnter()) return Busy();
+        try
+        {
+            var record = await db.Imports.Include(i => i.Files).SingleOrDefaultAsync(i => i.Id == importId, cancellationToken);
+            if (record is null) return ImportResult.Refuse(ImportRefusal.NotFound, NoSuchImport);
+            if (record.AppliedAt is not null) return ImportResult.Refuse(ImportRefusal.AlreadyApplied, AppliedAlready);
+            var version = await db.State.Select(s => s.Version).SingleAsync(cancellationToken);
+            if (version != record.PreviewedVersion) return ImportResult.Refuse(ImportRefusal.StalePreview, StalePreview);
+
+            // The files passed every check when they were previewed, and the archive has not changed since.
+            var files = record.Files.OrderBy(f => f.Id).Select(f => new ImportFile(f.FileName, f.Content)).ToList();
+            var set = ImportSet.Parse(files, []);
+            var actor = new ImportActor(by, $"import {record.Id}", clock.GetUtcNow());
+            return ImportResult.Done(await ArchiveImport.ApplyAsync(db, index, set, actor, cancellationToken, record), record);
+        }
+        finally
+        {
+            gate.Exit();
+        }
+    }
+
+    /// <summary>The command line's import: checked, then applied with its record in one go, or only previewed (a dry run).</summary>
+    public Task<ImportResult> ImportFilesAsync(IReadOnlyList<ImportFile> files, string by, bool dryRun,
+        CancellationToken cancellationToken) =>
+        ImportAsync(files, null, by, dryRun ? null : "command-line import", cancellationToken);
+
+    /// <summary>
+    /// A maintainer's form, saved as a one-row import of its table: the same rules as a file, and a record whose file is the
+    /// row as CSV, so that a form's change can be read again like any upload's.
+    /// </summary>
+    public Task<ImportResult> SaveRowAsync(TableSpec spec, IReadOnlyDictionary<string, string?> values, string by,
+        CancellationToken cancellationToken)
+    {
+        var file = new ImportFile(spec.FileName, DataExport.Csv(spec, [values.ToDictionary()]));
+        var problems = new List<ImportProblem>();
+        var set = ImportSet.FromRecords(spec, [new RawRecord("form", 1, values)], problems);
+        return ImportAsync([file], (set, problems), by, "edit", cancellationToken);
+    }
+
+    /// <summary>
+    /// data/ into an empty store at start-up, under the same limits and rules. It leaves no import record: data/ is kept in
+    /// the repository, whose history says who changed what; the revisions it writes say "data folder".
+    /// </summary>
+    public async Task<ImportResult> LoadDataFolderAsync(IReadOnlyList<ImportFile> files, CancellationToken cancellationToken)
+    {
+        var (set, problems) = await ReadAsync(files, cancellationToken);
+        if (problems.Count > 0) return ImportResult.Invalid(problems);
+        if (!gate.TryEnter()) return Busy();
+        try
+        {
+            var actor = new ImportActor("data folder", "load", clock.GetUtcNow());
+            return ImportResult.Done(await ArchiveImport.ApplyAsync(db, index, set, actor, cancellationToken), null);
+        }
+        finally
+        {
+            gate.Exit();
+        }
+    }
+
+    /// <summary>
+    /// Checks, then applies with a record (<paramref name="origin"/> names the path in revisions), or previews when the origin is null.
+    /// <paramref name="parsed"/> is a set made from something other than the files (a form's row), with its problems so far.
+    /// </summary>
+    private async Task<ImportResult> ImportAsync(IReadOnlyList<ImportFile> files, (ImportSet Set, List<ImportProblem> Problems)? parsed,
+        string by, string? origin, CancellationToken cancellationToken)
+    {
+        ImportSet set;
+        List<ImportProblem> problems;
+        if (parsed is var (fromRecords, found))
+        {
+            ImportLimits.Check(files, found);
+            if (found.Count == 0) await ArchiveImport.ValidateAsync(db, fromRecords, found, cancellationToken);
+            (set, problems) = (fromRecords, found);
+        }
+        else (set, problems) = await ReadAsync(files, cancellationToken);
+        if (problems.Count > 0) return ImportResult.Invalid(problems);
+
+        if (!gate.TryEnter()) return Busy();
+        try
+        {
+            var now = clock.GetUtcNow();
+            if (origin is null)
+            {
+                var preview = await ArchiveImport.PreviewAsync(db, index, set, new ImportActor(by, "preview", now), cancellationToken);
+                return ImportResult.Done(preview, null);
+            }
+            var record = NewRecord(files, by, now);
+            var outcome = await ArchiveImport.ApplyAsync(db, index, set, new ImportActor(by, origin, now), cancellationToken, record);
+            return ImportResult.Done(outcome, record);
+        }
+        finally
+        {
+            gate.Exit();
+        }
+    }
+
+    /// <summary>Limits before parsing, then every cell, the number of records, and references against the store.</summary>
+    private async Task<(ImportSet Set, List<ImportProblem> Problems)> ReadAsync(IReadOnlyList<ImportFile> files,
+        CancellationToken cancellationToken)
+    {
+        var problems = new List<ImportProblem>();
+        ImportLimits.Check(files, problems);
+        if (problems.Count > 0) return (new ImportSet(), problems);
+        var set = ImportSet.Parse(files, problems);
+        ImportLimits.CheckRecords(set, problems);
+        if (problems.Count == 0) await ArchiveImport.ValidateAsync(db, set, problems, cancellationToken);
+        return (set, problems);
+    }
+
+    /// <summary>SHA-256 of the files' bytes, all files in their order, as ImportRecord.Sha256 documents.</summary>
+    private static string Sha256Of(IReadOnlyList<ImportFile> files)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in files) hash.AppendData(file.Content);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static ImportResult Busy() => ImportResult.Refuse(ImportRefusal.Busy, ImportGate.BusyMessage);
+
+    private static ImportRecord NewRecord(IReadOnlyList<ImportFile> files, string by, DateTimeOffset at) => new()
+    {
+        FileNames = string.Join(", ", files.Select(f => f.Name)),
+        Sha256 = Sha256Of(files),
+        UploadedBy = by,
+        UploadedAt = at,
+        Files = files.Select(f => new ImportFileContent { FileName = f.Name, Content = f.Content }).ToList(),
+    };
+}

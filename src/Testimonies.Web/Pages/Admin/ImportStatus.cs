@@ -1,0 +1,15 @@
+using Testimonies.Web.Importing;
+
+namespace Testimonies.Web.Pages.Admin;
+
+/// <summary>The HTTP status that answers an import's refusal, chosen by its kind (the messages are for people).</summary>
+public static class ImportStatus
+{
+    public static int For(ImportRefusal refusal) => refusal switch
+    {
+        // The request was fine; the archive's state stands in its way (another import, a newer version, done already).
+        ImportRefusal.Busy or ImportRefusal.StalePreview or ImportRefusal.AlreadyApplied => StatusCodes.Status409Conflict,
+        ImportRefusal.NotFound => StatusCodes.Status404NotFound,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
+}

@@ -1,0 +1,26 @@
+namespace Testimonies.Tests.Infrastructure;
+
+/// <summary>A maintainer's record form (/admin/{table}/{key}) as the page fills it, some fields changed, and saving it.</summary>
+public static class RecordForm
+{
+    public static async Task<Dictionary<string, string>> ReadAsync(HttpClient client, string url, Dictionary<string, string> changes)
+    {
+        var (_, document) = await Html.GetAsync(client, url);
+        var form = document.QuerySelector("form.record-form")!;
+        var fields = new Dictionary<string, string>();
+        foreach (var input in form.QuerySelectorAll("input[name]:not([type=checkbox]), textarea[name]"))
+            fields[input.GetAttribute("name")!] =
+                input is AngleSharp.Html.Dom.IHtmlTextAreaElement area ? area.Value : input.GetAttribute("value") ?? "";
+        foreach (var select in form.QuerySelectorAll("select[name]").Cast<AngleSharp.Html.Dom.IHtmlSelectElement>())
+            fields[select.Name!] = select.Value ?? "";
+        var reasons = form.QuerySelectorAll("input[type=checkbox][name=reasons]").Where(c => c.HasAttribute("checked"))
+            .Select(c => c.GetAttribute("value")!);
+        fields["reasons"] = string.Join(";", reasons); // the page reads several checkbox values; one joined value reads the same
+        foreach (var (key, value) in changes) fields[key] = value;
+        fields.Remove("__RequestVerificationToken");
+        return fields;
+    }
+
+    public static async Task<HttpResponseMessage> SaveAsync(HttpClient client, string url, Dictionary<string, string> changes) =>
+        await AdminSession.PostFormAsync(client, url, await ReadAsync(client, url, changes));
+}
