@@ -17,7 +17,8 @@ internal static class ImportBenchmark
         var at = Array.IndexOf(args, "--statements");
         var statements = at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : 100_000;
         var folder = Directory.CreateTempSubdirectory("testimonies-import-bench-");
-        var options = new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite($"Data Source={Path.Combine(folder.FullName, "bench.db")}").Options;
+        var options = new DbContextOptionsBuilder<ArchiveDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(folder.FullName, "bench.db")}").Options;
         await using (var db = new ArchiveDbContext(options))
         {
             await db.Database.MigrateAsync();
@@ -25,7 +26,8 @@ internal static class ImportBenchmark
         }
         var files = SyntheticArchive.Generate(statements).Select(f => new ImportFile(f.Key, f.Value)).ToList();
         var megabytes = files.Sum(f => f.Content.Length) / 1024.0 / 1024.0;
-        Console.WriteLine($"Testimonies import benchmark: {statements:N0} synthetic statements ({megabytes:F1} MB of CSV), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        Console.WriteLine($"Testimonies import benchmark: {statements:N0} synthetic statements ({megabytes:F1} MB of CSV), "
+            + $"{Environment.ProcessorCount} cores, .NET {Environment.Version}");
         Console.WriteLine($"{"phase",-28} {"seconds",8} {"peak MB",8} {"allocated MB",13}");
         GC.Collect();
         var actor = new ImportActor("benchmark", "benchmark", DateTimeOffset.UtcNow);
@@ -55,7 +57,8 @@ internal static class ImportBenchmark
         {
             // The apply above rebuilt the index inside its transaction; this times that rebuild alone.
             await using var db = new ArchiveDbContext(options);
-            await new Testimonies.Web.Search.SearchIndex(new Testimonies.Web.Search.SqliteFullText()).RebuildAsync(db, CancellationToken.None);
+            await new Testimonies.Web.Search.SearchIndex(new Testimonies.Web.Search.SqliteFullText())
+                .RebuildAsync(db, CancellationToken.None);
         });
         await PhaseAsync("re-import (changes nothing)", async () =>
         {
@@ -94,7 +97,8 @@ internal static class ImportBenchmark
         try
         {
             var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            if (line is not null) return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+            if (line is not null) return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
+                CultureInfo.InvariantCulture) / 1024;
         }
         catch (IOException) { }
         return Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;

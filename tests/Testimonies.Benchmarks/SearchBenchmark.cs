@@ -44,7 +44,8 @@ internal static class SearchBenchmark
 
         var folder = Directory.CreateTempSubdirectory("testimonies-bench-");
         var connectionString = $"Data Source={Path.Combine(folder.FullName, "bench.db")}";
-        Console.WriteLine($"Testimonies search benchmark: {statements:N0} synthetic statements, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        Console.WriteLine($"Testimonies search benchmark: {statements:N0} synthetic statements, "
+            + $"{Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
         DbContextOptions<ArchiveDbContext> options = new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite(connectionString).Options;
         await using (var db = new ArchiveDbContext(options))
@@ -66,9 +67,11 @@ internal static class SearchBenchmark
         [
             ("rare word", SyntheticArchive.RareWord, SearchFilters.None, $"/search?q={SyntheticArchive.RareWord}"),
             ("word in ~90%", SyntheticArchive.CommonWord, SearchFilters.None, $"/search?q={SyntheticArchive.CommonWord}"),
-            ("phrase", $"\"{SyntheticArchive.Phrase}\"", SearchFilters.None, $"/search?q=%22{Uri.EscapeDataString(SyntheticArchive.Phrase)}%22"),
+            ("phrase", $"\"{SyntheticArchive.Phrase}\"", SearchFilters.None,
+                $"/search?q=%22{Uri.EscapeDataString(SyntheticArchive.Phrase)}%22"),
             ("prefix", "ko*", SearchFilters.None, "/search?q=ko*"),
-            ("facet-filtered", SyntheticArchive.CommonWord, new SearchFilters([(Facets.Reason, ["synthetic-reason-3"]), (Facets.Nationality, ["Mockese"])]),
+            ("facet-filtered", SyntheticArchive.CommonWord,
+                new SearchFilters([(Facets.Reason, ["synthetic-reason-3"]), (Facets.Nationality, ["Mockese"])]),
                 $"/search?q={SyntheticArchive.CommonWord}&reason=synthetic-reason-3&nationality=Mockese"),
             ("browse (no words)", null, SearchFilters.None, "/search"),
         ];
@@ -101,7 +104,8 @@ internal static class SearchBenchmark
                 allInProcess.AddRange(times);
                 Console.WriteLine($"{name,-20} {total,9:N0} {Percentile(times, 50),8:F2} {Percentile(times, 99),8:F2}");
             }
-            Console.WriteLine($"{"all",-20} {"",9} {Percentile(allInProcess, 50),8:F2} {Percentile(allInProcess, 99),8:F2}   (target p99 < 20 ms)");
+            Console.WriteLine($"{"all",-20} {"",9} {Percentile(allInProcess, 50),8:F2} "
+                + $"{Percentile(allInProcess, 99),8:F2}   (target p99 < 20 ms)");
         }
 
         // Over HTTP: the real site on a loopback port, Production settings, request logging off.
@@ -116,7 +120,10 @@ internal static class SearchBenchmark
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections }) { BaseAddress = new Uri(address) };
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections })
+        {
+            BaseAddress = new Uri(address)
+        };
         foreach (var (_, _, _, url) in mix) (await client.GetAsync(url)).EnsureSuccessStatusCode(); // warm-up
 
         foreach (var cold in new[] { true, false })
@@ -145,7 +152,8 @@ internal static class SearchBenchmark
             wall.Stop();
 
             Console.WriteLine();
-            Console.WriteLine($"Over HTTP, {(cold ? "every request with new words" : "words repeated")} (GET /search on loopback, {Connections} concurrent connections, {httpRequests:N0} requests)");
+            Console.WriteLine($"Over HTTP, {(cold ? "every request with new words" : "words repeated")} (GET /search on loopback, "
+                + $"{Connections} concurrent connections, {httpRequests:N0} requests)");
             Console.WriteLine($"{"query",-20} {"p50 ms",8} {"p99 ms",8}");
             foreach (var (name, times) in perQuery)
                 Console.WriteLine($"{name,-20} {Percentile(times, 50),8:F2} {Percentile(times, 99),8:F2}");
@@ -175,7 +183,8 @@ internal static class SearchBenchmark
         int Option(string name, int fallback)
         {
             var at = Array.IndexOf(args, name);
-            return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+            return at >= 0 && at + 1 < args.Length
+                && int.TryParse(args[at + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : fallback;
         }
     }
 }

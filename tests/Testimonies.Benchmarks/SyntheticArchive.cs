@@ -15,14 +15,17 @@ public static class SyntheticArchive
 {
     /// <summary>The benchmarks run on SQLite: its full-text index.</summary>
     public static Testimonies.Web.Search.SearchIndex Index(Testimonies.Web.Archive.ArchiveDbContext db) =>
-        new(Testimonies.Web.Search.SearchSetup.EngineFor(db.IsPostgres ? Testimonies.Web.Archive.DatabaseProvider.Postgres : Testimonies.Web.Archive.DatabaseProvider.Sqlite));
+        new(Testimonies.Web.Search.SearchSetup.EngineFor(
+            db.IsPostgres ? Testimonies.Web.Archive.DatabaseProvider.Postgres : Testimonies.Web.Archive.DatabaseProvider.Sqlite));
 
     public const string CommonWord = "commonword";
     public const string RareWord = "rareword";
     public const string Phrase = "fixed phrase marker";
 
-    private static readonly string[] Syllables = ["ba", "ko", "ri", "tu", "me", "sa", "lo", "ni", "ve", "da", "gu", "pe", "zo", "fi", "ha", "mu"];
-    private static readonly string[] Nationalities = ["Testlandic", "Examplian", "Fictonian", "Samplish", "Placeholdian", "Mockese", "Dummish", "Stubian"];
+    private static readonly string[] Syllables = ["ba", "ko", "ri", "tu", "me", "sa", "lo", "ni", "ve", "da", "gu", "pe", "zo", "fi", "ha",
+        "mu"];
+    private static readonly string[] Nationalities = ["Testlandic", "Examplian", "Fictonian", "Samplish", "Placeholdian", "Mockese",
+        "Dummish", "Stubian"];
     private static readonly string[] Themes = ["fighting-injustice", "islamic-unity", "corruption-and-barbarism", "other"];
 
     public static Dictionary<string, byte[]> Generate(int statements, int seed = 20261125)
@@ -32,19 +35,26 @@ public static class SyntheticArchive
 
         var reasons = new StringBuilder("slug,name,theme,definition,boundary,position\n");
         for (var i = 1; i <= 12; i++)
-            reasons.Append(CultureInfo.InvariantCulture, $"synthetic-reason-{i},Synthetic reason {i},{Themes[i % Themes.Length]},Synthetic definition {i} for benchmarks.,,{i}\n");
+            reasons.Append(CultureInfo.InvariantCulture,
+                $"synthetic-reason-{i},Synthetic reason {i},{Themes[i % Themes.Length]},Synthetic definition {i} for benchmarks.,,{i}\n");
 
-        var sources = new StringBuilder("key,title,subtitle,chapter,chapter_title,series,series_number,publisher,author,published,url,language,notes\n");
+        var sources = new StringBuilder("key,title,subtitle,chapter,chapter_title,series,series_number,publisher,author,published,url,"
+            + "language,notes\n");
         for (var i = 1; i <= 20; i++)
-            sources.Append(CultureInfo.InvariantCulture, $"synthetic-source-{i},Synthetic Source {i},,,,,,Synthetic Publisher,,2020-{(i % 12) + 1:D2},,en,Generated for benchmarks.\n");
+            sources.Append(CultureInfo.InvariantCulture,
+                $"synthetic-source-{i},Synthetic Source {i},,,,,,Synthetic Publisher,,2020-{(i % 12) + 1:D2},,en,"
+                + $"Generated for benchmarks.\n");
 
         var speakerCount = Math.Max(10, statements / 20);
         var speakers = new StringBuilder("key,name,description,nationality,role,group,notes\n");
         var roles = new[] { "fighter", "foreign-fighter", "defector" };
         for (var i = 1; i <= speakerCount; i++)
-            speakers.Append(CultureInfo.InvariantCulture, $"synthetic-speaker-{i},,synthetic speaker number {i},{Nationalities[i % Nationalities.Length]},{roles[i % 3]},{(i % 7 == 0 ? "yes" : "no")},\n");
+            speakers.Append(CultureInfo.InvariantCulture,
+                $"synthetic-speaker-{i},,synthetic speaker number {i},{Nationalities[i % Nationalities.Length]},{roles[i % 3]},"
+                + $"{(i % 7 == 0 ? "yes" : "no")},\n");
 
-        var rows = new StringBuilder("id,source,position,section,footnote,speaker,kind,language,text,said_when,reasons,context,content_note,status\n");
+        var rows = new StringBuilder("id,source,position,section,footnote,speaker,kind,language,text,said_when,reasons,context,"
+            + "content_note,status\n");
         var positions = new int[21];
         for (var i = 1; i <= statements; i++)
         {
@@ -59,9 +69,12 @@ public static class SyntheticArchive
             if (random.NextDouble() < 0.01) words.Insert(random.Next(3, words.Count), Phrase);
             var reasonCount = random.Next(0, 3);
             var reasonSlugs = Enumerable.Range(0, reasonCount).Select(_ => $"synthetic-reason-{random.Next(1, 13)}").Distinct();
-            var context = random.NextDouble() < 0.3 ? "Synthetic context " + string.Join(' ', Enumerable.Range(0, 10).Select(_ => vocabulary[Zipf(random, vocabulary.Length)])) : "";
+            var context = random.NextDouble() < 0.3 ? "Synthetic context "
+                + string.Join(' ', Enumerable.Range(0, 10).Select(_ => vocabulary[Zipf(random, vocabulary.Length)])) : "";
             rows.Append(CultureInfo.InvariantCulture,
-                $"synthetic-{i},synthetic-source-{source},{position},,{position},synthetic-speaker-{random.Next(1, speakerCount + 1)},{(random.NextDouble() < 0.7 ? "quotation" : "paraphrase")},en,{string.Join(' ', words)},,{string.Join(';', reasonSlugs)},{context},,published\n");
+                $"synthetic-{i},synthetic-source-{source},{position},,{position},synthetic-speaker-{random.Next(1, speakerCount + 1)},"
+                    + $"{(random.NextDouble() < 0.7 ? "quotation" : "paraphrase")},en,{string.Join(' ', words)},,"
+                    + $"{string.Join(';', reasonSlugs)},{context},,published\n");
         }
 
         return new Dictionary<string, byte[]>
@@ -87,5 +100,6 @@ public static class SyntheticArchive
     }
 
     /// <summary>Roughly Zipf-distributed index: a few words are frequent, most are rare, as in text.</summary>
-    private static int Zipf(Random random, int count) => Math.Min(count - 1, (int)Math.Floor(Math.Exp(random.NextDouble() * Math.Log(count))) - 1);
+    private static int Zipf(Random random, int count) =>
+        Math.Min(count - 1, (int)Math.Floor(Math.Exp(random.NextDouble() * Math.Log(count))) - 1);
 }

@@ -13,7 +13,9 @@ public class AdminAccessTests : IDisposable
 
     public AdminAccessTests() : this(TestStore.Sqlite) { }
 
-    /// <summary>The same tests on another engine (Postgres/OnPostgres.cs); the tests that build sites of their own stay on SQLite.</summary>
+    /// <summary>
+    /// The same tests on another engine (Postgres/OnPostgres.cs); the tests that build sites of their own stay on SQLite.
+    /// </summary>
     protected AdminAccessTests(TestStore store) => _factory = new ArchiveFactory(store: store);
 
     public void Dispose()
@@ -27,7 +29,8 @@ public class AdminAccessTests : IDisposable
     [
         "/admin", "/admin/import", "/admin/import/1", "/admin/import/template/statements.csv", "/admin/logout",
         "/admin/statements", "/admin/statements/new", "/admin/statements/csis16-04", "/admin/statements/csis16-04/history",
-        "/admin/speakers", "/admin/speakers/abu-ibrahim", "/admin/sources", "/admin/sources/csis-2016-ch9", "/admin/reasons", "/admin/reasons/infighting",
+        "/admin/speakers", "/admin/speakers/abu-ibrahim", "/admin/sources", "/admin/sources/csis-2016-ch9", "/admin/reasons",
+        "/admin/reasons/infighting",
     ];
 
     public static TheoryData<string> AdminUrlData() => [.. AdminUrls];
@@ -45,8 +48,10 @@ public class AdminAccessTests : IDisposable
     [MemberData(nameof(AdminUrlData))]
     public async Task AnAnonymousPostIsRefusedToo(string url)
     {
-        var response = await AdminSession.NewClient(_factory).PostAsync(url, new FormUrlEncodedContent([]), TestContext.Current.CancellationToken);
-        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotFound,
+        var response = await AdminSession.NewClient(_factory)
+            .PostAsync(url, new FormUrlEncodedContent([]), TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest
+                or HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotFound,
             $"POST {url} answered {(int)response.StatusCode}");
         Assert.False(response.IsSuccessStatusCode);
     }
@@ -69,7 +74,8 @@ public class AdminAccessTests : IDisposable
             Assert.True(endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(), $"{pattern} does not require a maintainer");
             var segments = pattern.Split('/').Length;
             var prefix = pattern.Split('{')[0].TrimEnd('/');
-            Assert.Contains(AdminUrls, url => url.TrimStart('/').Split('/').Length == segments && url.TrimStart('/').StartsWith(prefix, StringComparison.Ordinal));
+            Assert.Contains(AdminUrls,
+                url => url.TrimStart('/').Split('/').Length == segments && url.TrimStart('/').StartsWith(prefix, StringComparison.Ordinal));
         }
     }
 
@@ -77,7 +83,9 @@ public class AdminAccessTests : IDisposable
     public async Task TheLoginFormWithoutItsAntiforgeryTokenIsRefused()
     {
         var client = AdminSession.NewClient(_factory);
-        var response = await client.PostAsync("/admin/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "a@example.org", ["Password"] = "whatever it is" }), TestContext.Current.CancellationToken);
+        var response = await client.PostAsync("/admin/login",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "a@example.org", ["Password"] = "whatever it is" }),
+            TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
@@ -100,7 +108,8 @@ public class AdminAccessTests : IDisposable
         var response = await AdminSession.LogInAsync(client, AdminSession.Email, AdminSession.Password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/admin", response.Headers.Location!.OriginalString);
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-testimonies=", StringComparison.Ordinal)).ToLowerInvariant();
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-testimonies=", StringComparison.Ordinal))
+            .ToLowerInvariant();
         Assert.Contains("secure", cookie, StringComparison.Ordinal);
         Assert.Contains("httponly", cookie, StringComparison.Ordinal);
         Assert.Contains("samesite=strict", cookie, StringComparison.Ordinal);
@@ -144,7 +153,8 @@ public class AdminAccessTests : IDisposable
         var client = await AdminSession.LoggedInAsync(_factory);
         var copied = AdminSession.NewClient(_factory);
         // A second browser logged in with the same account stands for a stolen copy of the cookie.
-        Assert.Equal(HttpStatusCode.Redirect, (await AdminSession.LogInAsync(copied, AdminSession.Email, AdminSession.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await AdminSession.LogInAsync(copied, AdminSession.Email, AdminSession.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await copied.GetAsync("/admin", TestContext.Current.CancellationToken)).StatusCode);
 
         var logout = await AdminSession.PostFormAsync(client, "/admin/logout", []);
@@ -160,8 +170,10 @@ public class AdminAccessTests : IDisposable
         using var factory = new LimitedLoginFactory();
         var client = AdminSession.NewClient(factory);
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 4; i++) statuses.Add((await AdminSession.LogInAsync(client, "someone@example.org", "some password here")).StatusCode);
-        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        for (var i = 0; i < 4; i++)
+            statuses.Add((await AdminSession.LogInAsync(client, "someone@example.org", "some password here")).StatusCode);
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized,
+            HttpStatusCode.TooManyRequests], statuses);
         // Reading the login page is never limited.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/login", TestContext.Current.CancellationToken)).StatusCode);
     }
@@ -169,9 +181,11 @@ public class AdminAccessTests : IDisposable
     [Fact]
     public async Task OverPlainHttpTheAdminPagesSayTheyNeedHttps()
     {
-        var response = await _factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/admin/login", TestContext.Current.CancellationToken);
+        var response = await _factory.CreateClient(new() { AllowAutoRedirect = false })
+            .GetAsync("/admin/login", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Contains("only over HTTPS", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("only over HTTPS", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -180,7 +194,8 @@ public class AdminAccessTests : IDisposable
         using var factory = new ProxiedFactory();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/login");
         request.Headers.Add("X-Forwarded-Proto", "https");
-        var response = await factory.CreateClient(new() { AllowAutoRedirect = false }).SendAsync(request, TestContext.Current.CancellationToken);
+        var response = await factory.CreateClient(new() { AllowAutoRedirect = false })
+            .SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -195,11 +210,13 @@ public class AdminAccessTests : IDisposable
             {
                 await AdminSession.CreateMaintainerAsync(before);
                 var login = await AdminSession.LogInAsync(AdminSession.NewClient(before), AdminSession.Email, AdminSession.Password);
-                cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-testimonies=", StringComparison.Ordinal)).Split(';')[0];
+                cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-testimonies=", StringComparison.Ordinal))
+                    .Split(';')[0];
             }
             // A new process on the same store: the keys that protect the cookie come from the store, not from memory.
             using var after = new SharedDatabaseFactory(folder.FullName);
-            var client = after.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = false });
+            var client = after.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false,
+                HandleCookies = false });
             using var request = new HttpRequestMessage(HttpMethod.Get, "/admin");
             request.Headers.Add("Cookie", cookie);
             Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request, TestContext.Current.CancellationToken)).StatusCode);

@@ -58,7 +58,8 @@ public class CommandTests : IDisposable
     [Fact]
     public async Task CreateAdminAcceptsLongPasswordsWithoutCompositionRules()
     {
-        var (exitCode, _, error) = await RunAsync(new string('a', 20) + " " + new string('z', 80) + "\n", "create-admin", "--email", "long@example.org");
+        var (exitCode, _, error) = await RunAsync(new string('a', 20) + " " + new string('z', 80) + "\n", "create-admin", "--email",
+            "long@example.org");
         Assert.True(exitCode == 0, error);
     }
 
@@ -102,24 +103,32 @@ public class CommandTests : IDisposable
         try
         {
             var file = Path.Combine(folder.FullName, "statements.csv");
-            await File.WriteAllTextAsync(file, "id,source,position,speaker,kind,text,reasons\ncli-0001,csis-2016-ch9,130,indian-fighter,quotation,Synthetic command-line words,boredm\n", TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(file, "id,source,position,speaker,kind,text,reasons\n"
+                + "cli-0001,csis-2016-ch9,130,indian-fighter,quotation,Synthetic command-line words,boredm\n",
+                TestContext.Current.CancellationToken);
             var (failed, _, problems) = await RunAsync("", "import", file);
             Assert.Equal(1, failed);
-            Assert.Contains("statements.csv, line 2, column “reasons”: “boredm” is not a known reason; did you mean “boredom”?", problems, StringComparison.Ordinal);
+            Assert.Contains("statements.csv, line 2, column “reasons”: “boredm” is not a known reason; did you mean “boredom”?", problems,
+                StringComparison.Ordinal);
             Assert.Contains("nothing was written", problems, StringComparison.Ordinal);
 
-            await File.WriteAllTextAsync(file, "id,source,position,speaker,kind,text,reasons\ncli-0001,csis-2016-ch9,130,indian-fighter,quotation,Synthetic command-line words,boredom\n", TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(file, "id,source,position,speaker,kind,text,reasons\n"
+                + "cli-0001,csis-2016-ch9,130,indian-fighter,quotation,Synthetic command-line words,boredom\n",
+                TestContext.Current.CancellationToken);
             var (dry, dryOutput, _) = await RunAsync("", "import", file, "--dry-run");
             Assert.Equal(0, dry);
             Assert.Contains("Dry run, nothing was written", dryOutput, StringComparison.Ordinal);
-            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await _factory.CreateClient().GetAsync("/s/cli-0001", TestContext.Current.CancellationToken)).StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.NotFound,
+                (await _factory.CreateClient().GetAsync("/s/cli-0001", TestContext.Current.CancellationToken)).StatusCode);
 
             var (applied, output, _) = await RunAsync("", "import", file);
             Assert.Equal(0, applied);
             Assert.Contains("statements: 1 created", output, StringComparison.Ordinal);
-            Assert.Equal(System.Net.HttpStatusCode.OK, (await _factory.CreateClient().GetAsync("/s/cli-0001", TestContext.Current.CancellationToken)).StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.OK,
+                (await _factory.CreateClient().GetAsync("/s/cli-0001", TestContext.Current.CancellationToken)).StatusCode);
             await using var scope = _factory.Services.CreateAsyncScope();
-            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().Imports.CountAsync(i => i.AppliedAt != null, TestContext.Current.CancellationToken));
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().Imports.CountAsync(i => i.AppliedAt != null,
+                TestContext.Current.CancellationToken));
         }
         finally
         {
@@ -138,9 +147,11 @@ public class CommandTests : IDisposable
                 "key,description\n" + string.Concat(Enumerable.Repeat("x\n", 100_001)), TestContext.Current.CancellationToken);
             await File.WriteAllTextAsync(Path.Combine(folder.FullName, "reasons.csv"),
                 "slug,name\n" + string.Concat(Enumerable.Repeat("x\n", 100_000)), TestContext.Current.CancellationToken);
-            var (exitCode, _, error) = await RunAsync("", "import", Path.Combine(folder.FullName, "speakers.csv"), Path.Combine(folder.FullName, "reasons.csv"));
+            var (exitCode, _, error) = await RunAsync("", "import", Path.Combine(folder.FullName, "speakers.csv"),
+                Path.Combine(folder.FullName, "reasons.csv"));
             Assert.Equal(1, exitCode);
-            Assert.Contains("upload: the files hold 200,001 records; one import takes at most 200,000. Split it into several imports.", error, StringComparison.Ordinal);
+            Assert.Contains("upload: the files hold 200,001 records; one import takes at most 200,000. Split it into several imports.",
+                error, StringComparison.Ordinal);
             Assert.Contains("(1 problem); nothing was written", error, StringComparison.Ordinal);
         }
         finally

@@ -9,16 +9,20 @@ namespace Testimonies.Tests.Admin;
 /// <summary>Editing through forms: the same rules as an import, a revision for every change, and the public page telling readers.</summary>
 public class EditingTests : MaintainerSiteTests
 {
-    private Task<Dictionary<string, string>> FormAsync(string url, Dictionary<string, string> changes) => RecordForm.ReadAsync(Client, url, changes);
+    private Task<Dictionary<string, string>> FormAsync(string url, Dictionary<string, string> changes) =>
+        RecordForm.ReadAsync(Client, url, changes);
 
-    private Task<HttpResponseMessage> SaveAsync(string url, Dictionary<string, string> changes) => RecordForm.SaveAsync(Client, url, changes);
+    private Task<HttpResponseMessage> SaveAsync(string url, Dictionary<string, string> changes) =>
+        RecordForm.SaveAsync(Client, url, changes);
 
     [Fact]
     public async Task CorrectingTheWordsNeedsANoteAndThePublicPageShowsTheCorrection()
     {
-        var refused = await SaveAsync("/admin/statements/csis16-03", new() { ["text"] = "Muslims are fighting Muslims; I did not come for that" });
+        var refused = await SaveAsync("/admin/statements/csis16-03",
+            new() { ["text"] = "Muslims are fighting Muslims; I did not come for that" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
-        Assert.Contains("correction_note", (await Html.ParseAsync(refused)).QuerySelector(".has-problem label")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("correction_note", (await Html.ParseAsync(refused)).QuerySelector(".has-problem label")!.TextContent,
+            StringComparison.Ordinal);
 
         var saved = await SaveAsync("/admin/statements/csis16-03", new()
         {
@@ -30,7 +34,8 @@ public class EditingTests : MaintainerSiteTests
 
         var (_, page) = await Html.GetAsync(Client, "/s/csis16-03");
         Assert.Equal("Muslims are fighting Muslims; I did not come for that", page.QuerySelector(".statement-text")!.TextContent);
-        Assert.Contains("Test correction of a transcription.", page.QuerySelector(".correction-note")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Test correction of a transcription.", page.QuerySelector(".correction-note")!.TextContent,
+            StringComparison.Ordinal);
         Assert.Contains("Last revised", page.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
         var (_, search) = await Html.GetAsync(Client, "/search?q=%22did+not+come%22");
         Assert.Contains(search.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/s/csis16-03");
@@ -43,17 +48,20 @@ public class EditingTests : MaintainerSiteTests
     [Fact]
     public async Task UnpublishingAndRestoringAStatement()
     {
-        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync("/admin/statements/csis16-04", new() { ["status"] = "withdrawn" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await SaveAsync("/admin/statements/csis16-04", new() { ["status"] = "withdrawn" })).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await Client.GetAsync("/s/csis16-04", TestContext.Current.CancellationToken)).StatusCode);
         var (_, search) = await Html.GetAsync(Client, "/search?q=humanitarian");
         Assert.DoesNotContain(search.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/s/csis16-04");
 
-        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync("/admin/statements/csis16-04", new() { ["status"] = "published" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await SaveAsync("/admin/statements/csis16-04", new() { ["status"] = "published" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/s/csis16-04", TestContext.Current.CancellationToken)).StatusCode);
 
         await using var scope = Factory.Services.CreateAsyncScope();
         var changes = await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().Revisions
-            .Where(r => r.Statement.PublicId == "csis16-04" && r.Origin == "edit").Select(r => r.Changes).ToListAsync(TestContext.Current.CancellationToken);
+            .Where(r => r.Statement.PublicId == "csis16-04" && r.Origin == "edit").Select(r => r.Changes)
+            .ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(["status", "status"], changes);
     }
 
@@ -89,7 +97,8 @@ public class EditingTests : MaintainerSiteTests
     [Fact]
     public async Task RenamingASpeakerReachesTheSearchIndex()
     {
-        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync("/admin/speakers/indian-fighter", new() { ["description"] = "an Indian fighter (synthetic test rename)" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync("/admin/speakers/indian-fighter",
+            new() { ["description"] = "an Indian fighter (synthetic test rename)" })).StatusCode);
         var (_, search) = await Html.GetAsync(Client, "/search?q=rename");
         Assert.Contains(search.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/s/csis16-13");
     }
@@ -100,7 +109,11 @@ public class EditingTests : MaintainerSiteTests
     [InlineData("/admin/speakers/abu-ibrahim", "notes")]
     public async Task TheMarkdownPreviewRendersSafelyAndSavesNothing(string url, string column)
     {
-        var fields = await FormAsync(url, new() { [column] = "**bold** [bad](javascript:alert(1)) [also bad](&#x6A;avascript:alert(1)) <script>alert(1)</script> <img src=x onerror=alert(1)> [data](data:text/html,x)" });
+        var fields = await FormAsync(url, new()
+        {
+            [column] = "**bold** [bad](javascript:alert(1)) [also bad](&#x6A;avascript:alert(1)) <script>alert(1)</script> "
+                + "<img src=x onerror=alert(1)> [data](data:text/html,x)"
+        });
         var response = await AdminSession.PostFormAsync(Client, url + "?handler=preview", fields, tokenFrom: url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var preview = (await Html.ParseAsync(response)).QuerySelector(".markdown-preview")!;
@@ -115,8 +128,11 @@ public class EditingTests : MaintainerSiteTests
     [Fact]
     public async Task AnUnknownTableOrRowIsNotFound()
     {
-        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/admin/maintainers", TestContext.Current.CancellationToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/admin/statements/no-such-statement", TestContext.Current.CancellationToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/admin/statements/no-such-statement/history", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await Client.GetAsync("/admin/maintainers", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await Client.GetAsync("/admin/statements/no-such-statement", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await Client.GetAsync("/admin/statements/no-such-statement/history", TestContext.Current.CancellationToken)).StatusCode);
     }
 }

@@ -11,22 +11,27 @@ namespace Testimonies.Tests.Admin;
 /// <summary>A maintainer's import through the browser's forms: upload, preview, confirm; and every bad file changing nothing.</summary>
 public class ImportPageTests : MaintainerSiteTests
 {
-    private const string Header = "id,source,position,section,footnote,speaker,kind,language,text,said_when,reasons,context,content_note,status";
+    private const string Header = "id,source,position,section,footnote,speaker,kind,language,text,said_when,reasons,context,content_note,"
+        + "status";
 
     private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
 
-    private static readonly byte[] NewStatement = Csv(Header, "test-import-1,csis-2016-ch9,101,,,indian-fighter,quotation,en,Synthetic words for an import test,,boredom,,,published");
+    private static readonly byte[] NewStatement = Csv(Header,
+        "test-import-1,csis-2016-ch9,101,,,indian-fighter,quotation,en,Synthetic words for an import test,,boredom,,,published");
 
     private async Task<(int Statements, int Imports, string Text)> SnapshotAsync()
     {
         await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
-        var texts = string.Join("|", await db.Statements.OrderBy(s => s.Id).Select(s => s.Text + s.Status).ToListAsync(TestContext.Current.CancellationToken));
-        return (await db.Statements.CountAsync(TestContext.Current.CancellationToken), await db.Imports.CountAsync(TestContext.Current.CancellationToken), texts);
+        var texts = string.Join("|",
+            await db.Statements.OrderBy(s => s.Id).Select(s => s.Text + s.Status).ToListAsync(TestContext.Current.CancellationToken));
+        return (await db.Statements.CountAsync(TestContext.Current.CancellationToken),
+            await db.Imports.CountAsync(TestContext.Current.CancellationToken), texts);
     }
 
     // The token comes from the upload form: an applied import has no confirm button left to take it from.
-    private async Task<HttpResponseMessage> ConfirmAsync(string previewUrl) => await AdminSession.PostFormAsync(Client, previewUrl, [], tokenFrom: "/admin/import");
+    private async Task<HttpResponseMessage> ConfirmAsync(string previewUrl) =>
+        await AdminSession.PostFormAsync(Client, previewUrl, [], tokenFrom: "/admin/import");
 
     [Fact]
     public async Task UploadPreviewConfirmAndTheStatementIsPublicAndSearchable()
@@ -36,9 +41,11 @@ public class ImportPageTests : MaintainerSiteTests
         var previewUrl = upload.Headers.Location!.OriginalString;
 
         // The preview writes nothing but its own record.
-        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/s/test-import-1", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await Client.GetAsync("/s/test-import-1", TestContext.Current.CancellationToken)).StatusCode);
         var (_, preview) = await Html.GetAsync(Client, previewUrl);
-        Assert.Contains("statements: 1 created, 0 updated, 0 unchanged", preview.QuerySelector(".import-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("statements: 1 created, 0 updated, 0 unchanged", preview.QuerySelector(".import-summary")!.TextContent,
+            StringComparison.Ordinal);
         Assert.Contains("test-import-1", preview.QuerySelector(".import-changes")!.TextContent, StringComparison.Ordinal);
 
         var confirm = await ConfirmAsync(previewUrl);
@@ -54,7 +61,8 @@ public class ImportPageTests : MaintainerSiteTests
 
         // Recorded: who, the file, its hash, what it did.
         await using var scope = Factory.Services.CreateAsyncScope();
-        var record = await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().Imports.SingleAsync(TestContext.Current.CancellationToken);
+        var record = await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().Imports
+            .SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal((AdminSession.Email, "statements.csv"), (record.UploadedBy, record.FileNames));
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(NewStatement)), record.Sha256);
         Assert.NotNull(record.AppliedAt);
@@ -70,7 +78,8 @@ public class ImportPageTests : MaintainerSiteTests
         var before = await SnapshotAsync();
         var again = await AdminSession.UploadAsync(Client, ("statements.csv", NewStatement));
         var (_, preview) = await Html.GetAsync(Client, again.Headers.Location!.OriginalString);
-        Assert.Contains("statements: 0 created, 0 updated, 1 unchanged", preview.QuerySelector(".import-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("statements: 0 created, 0 updated, 1 unchanged", preview.QuerySelector(".import-summary")!.TextContent,
+            StringComparison.Ordinal);
         await ConfirmAsync(again.Headers.Location!.OriginalString);
         Assert.Equal(before.Text, (await SnapshotAsync()).Text);
     }
@@ -79,7 +88,8 @@ public class ImportPageTests : MaintainerSiteTests
     public async Task APreviewShowsTheChangedWordsWordByWord()
     {
         var changed = Csv(Header + ",correction_note",
-            "csis16-03,csis-2016-ch9,3,Fighting injustice,98,british-fighter-london,quotation,en,Muslims are fighting Muslims; I did not come for that,,infighting,,,published,Test correction");
+            "csis16-03,csis-2016-ch9,3,Fighting injustice,98,british-fighter-london,quotation,en,Muslims are fighting Muslims; I did not "
+                + "come for that,,infighting,,,published,Test correction");
         var upload = await AdminSession.UploadAsync(Client, ("statements.csv", changed));
         var (_, preview) = await Html.GetAsync(Client, upload.Headers.Location!.OriginalString);
         Assert.Contains("1 updated", preview.QuerySelector(".import-summary")!.TextContent, StringComparison.Ordinal);
@@ -89,17 +99,26 @@ public class ImportPageTests : MaintainerSiteTests
 
     public static TheoryData<string, string, string> BadFiles() => new()
     {
-        { "statements.csv", Header + "\nbad-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en,,,boredom,,,published", "line 2, “text”: this cell is empty but is required." },
-        { "statements.csv", Header + "\nbad-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en,Synthetic words,,boredm,,,published", "“boredm” is not a known reason; did you mean “boredom”?" },
-        { "statements.csv", Header + "\nbad-0001,no-such-source,101,,,indian-fighter,quotation,en,Synthetic words,,,,,published", "line 2, “source”: “no-such-source” is not a known source" },
-        { "statements.csv", Header + "\nbad-0001,csis-2016-ch9,101,,,nobody,quotation,en,Synthetic words,,,,,published", "line 2, “speaker”: “nobody” is not a known speaker" },
-        { "statements.csv", Header + "\nbad-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en,Synthetic words,,,,,published\nbad-0001,csis-2016-ch9,102,,,indian-fighter,quotation,en,Other synthetic words,,,,,published", "line 3, “id”" },
-        { "statements.csv", Header + "\nbad-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en," + new string('x', 4001) + ",,,,,published", "line 2, “text”" },
-        { "statements.csv", "id,source,position,speaker,kind,txt\nbad-0001,csis-2016-ch9,101,indian-fighter,quotation,Synthetic words", "“txt”" },
-        { "statements.csv", Header + "\ngood-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en,Synthetic words,,,,,published\nbad-0002,csis-2016-ch9,102,,,indian-fighter,quotation,en,Synthetic words,,,,,publishd", "line 3, “status”" },
+        { "statements.csv", Header + "\nbad-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en,,,boredom,,,published",
+            "line 2, “text”: this cell is empty but is required." },
+        { "statements.csv", Header + "\nbad-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en,Synthetic words,,boredm,,,published",
+            "“boredm” is not a known reason; did you mean “boredom”?" },
+        { "statements.csv", Header + "\nbad-0001,no-such-source,101,,,indian-fighter,quotation,en,Synthetic words,,,,,published",
+            "line 2, “source”: “no-such-source” is not a known source" },
+        { "statements.csv", Header + "\nbad-0001,csis-2016-ch9,101,,,nobody,quotation,en,Synthetic words,,,,,published",
+            "line 2, “speaker”: “nobody” is not a known speaker" },
+        { "statements.csv", Header + "\nbad-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en,Synthetic words,,,,,published"
+            + "\nbad-0001,csis-2016-ch9,102,,,indian-fighter,quotation,en,Other synthetic words,,,,,published", "line 3, “id”" },
+        { "statements.csv", Header + "\nbad-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en," + new string('x', 4001)
+            + ",,,,,published", "line 2, “text”" },
+        { "statements.csv", "id,source,position,speaker,kind,txt\nbad-0001,csis-2016-ch9,101,indian-fighter,quotation,Synthetic words",
+            "“txt”" },
+        { "statements.csv", Header + "\ngood-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en,Synthetic words,,,,,published"
+            + "\nbad-0002,csis-2016-ch9,102,,,indian-fighter,quotation,en,Synthetic words,,,,,publishd", "line 3, “status”" },
         { "notes.txt", "hello", "only CSV (.csv) and JSON (.json) files can be imported" },
         { "statements.json", "{\"statements\": [ {\"id\": \"bad-0001\", \"source\": \"csis-2016-ch9\" ", "this is not valid JSON" },
-        { "archive.json", "{\"statements\": [\n  {\"id\": \"bad-0001\", \"source\": \"csis-2016-ch9\", \"position\": 101, \"speaker\": \"indian-fighter\", \"kind\": \"quotation\", \"text\": \"\"}\n]}", "line 2, “text”: this cell is empty but is required." },
+        { "archive.json", "{\"statements\": [\n  {\"id\": \"bad-0001\", \"source\": \"csis-2016-ch9\", \"position\": 101, \"speaker\": "
+            + "\"indian-fighter\", \"kind\": \"quotation\", \"text\": \"\"}\n]}", "line 2, “text”: this cell is empty but is required." },
     };
 
     [Theory]
@@ -123,7 +142,8 @@ public class ImportPageTests : MaintainerSiteTests
         var latin1 = Encoding.Latin1.GetBytes(Encoding.UTF8.GetString(bytes));
         var response = await AdminSession.UploadAsync(Client, ("statements.csv", latin1));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("not valid UTF-8", (await Html.ParseAsync(response)).QuerySelector(".import-problems")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("not valid UTF-8", (await Html.ParseAsync(response)).QuerySelector(".import-problems")!.TextContent,
+            StringComparison.Ordinal);
         Assert.Equal(before, await SnapshotAsync());
     }
 
@@ -146,9 +166,11 @@ public class ImportPageTests : MaintainerSiteTests
     {
         var json = """
             {
-              "speakers": [ { "key": "test-json-speaker", "description": "a synthetic speaker for a JSON test", "role": "defector", "group": false } ],
-              "statements": [ { "id": "test-json-1", "source": "csis-2016-ch9", "position": 102, "speaker": "test-json-speaker", "kind": "paraphrase",
-                                "text": "Synthetic reported speech from a JSON test.", "reasons": ["boredom", "corruption"] } ]
+              "speakers": [ { "key": "test-json-speaker", "description": "a synthetic speaker for a JSON test", "role": "defector",
+                              "group": false } ],
+              "statements": [ { "id": "test-json-1", "source": "csis-2016-ch9", "position": 102, "speaker": "test-json-speaker",
+                                "kind": "paraphrase", "text": "Synthetic reported speech from a JSON test.",
+                                "reasons": ["boredom", "corruption"] } ]
             }
             """;
         var upload = await AdminSession.UploadAsync(Client, ("archive.json", Encoding.UTF8.GetBytes(json)));
@@ -166,7 +188,8 @@ public class ImportPageTests : MaintainerSiteTests
         for (var i = 0; i < ImportLimits.MaxRows + 5; i++) lines.Append("x\n");
         var response = await AdminSession.UploadAsync(Client, ("statements.csv", Encoding.UTF8.GetBytes(lines.ToString())));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("at most 200,000 rows", (await Html.ParseAsync(response)).QuerySelector(".import-problems")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("at most 200,000 rows", (await Html.ParseAsync(response)).QuerySelector(".import-problems")!.TextContent,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -178,7 +201,8 @@ public class ImportPageTests : MaintainerSiteTests
         {
             var response = await AdminSession.UploadAsync(Client, ("statements.csv", NewStatement));
             Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-            Assert.Contains("Another import is being previewed or applied", (await Html.ParseAsync(response)).QuerySelector(".import-problems")!.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Another import is being previewed or applied",
+                (await Html.ParseAsync(response)).QuerySelector(".import-problems")!.TextContent, StringComparison.Ordinal);
         }
         finally
         {
@@ -194,8 +218,10 @@ public class ImportPageTests : MaintainerSiteTests
         await ConfirmAsync((await AdminSession.UploadAsync(Client, ("statements.csv", other))).Headers.Location!.OriginalString);
         var stale = await ConfirmAsync(first);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Contains("The archive changed since this preview", (await Html.ParseAsync(stale)).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/s/test-import-1", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Contains("The archive changed since this preview", (await Html.ParseAsync(stale)).QuerySelector("[role=alert]")!.TextContent,
+            StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await Client.GetAsync("/s/test-import-1", TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Theory]

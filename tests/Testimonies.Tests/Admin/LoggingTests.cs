@@ -27,17 +27,20 @@ public sealed class LoggingTests : IDisposable
         await AdminSession.LogInAsync(client, AdminSession.Email, AdminSession.Password);
         var csv = "id,source,position,speaker,kind,text\nlog-0001,csis-2016-ch9,150,indian-fighter,quotation," + UploadedWords + "\n";
         await AdminSession.UploadAsync(client, ("statements.csv", Encoding.UTF8.GetBytes(csv)));
-        await AdminSession.UploadAsync(client, ("statements.csv", Encoding.UTF8.GetBytes(csv.Replace("indian-fighter", "nobody", StringComparison.Ordinal))));
+        await AdminSession.UploadAsync(client,
+            ("statements.csv", Encoding.UTF8.GetBytes(csv.Replace("indian-fighter", "nobody", StringComparison.Ordinal))));
 
         Assert.NotEmpty(_factory.Events);
         foreach (var logEvent in _factory.Events)
         {
-            var text = logEvent.RenderMessage() + string.Join(" ", logEvent.Properties.Select(p => p.Value.ToString())) + logEvent.Exception;
+            var text = logEvent.RenderMessage() + string.Join(" ", logEvent.Properties.Select(p => p.Value.ToString()))
+                + logEvent.Exception;
             Assert.DoesNotContain(WrongPassword, text, StringComparison.Ordinal);
             Assert.DoesNotContain(AdminSession.Password, text, StringComparison.Ordinal);
             Assert.DoesNotContain(UploadedWords, text, StringComparison.Ordinal);
         }
-        Assert.Contains(_factory.Events, e => e.RenderMessage().Contains("statements.csv", StringComparison.Ordinal)); // names are logged, not contents
+        // names are logged, not contents
+        Assert.Contains(_factory.Events, e => e.RenderMessage().Contains("statements.csv", StringComparison.Ordinal));
     }
 
     /// <summary>Keeps every event. A sink of its own, not the factory: Serilog disposes the sinks of a logger it disposes.</summary>

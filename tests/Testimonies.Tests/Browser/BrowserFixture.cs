@@ -57,7 +57,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A browser context on the site: its base address, British English, and trust in the test certificate.</summary>
-    public BrowserNewContextOptions ContextOptions() => new() { BaseURL = BaseAddress.ToString(), Locale = "en-GB", IgnoreHTTPSErrors = true };
+    public BrowserNewContextOptions ContextOptions() =>
+        new() { BaseURL = BaseAddress.ToString(), Locale = "en-GB", IgnoreHTTPSErrors = true };
 
     private static System.Security.Cryptography.X509Certificates.X509Certificate2 SelfSignedCertificate()
     {
@@ -70,7 +71,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         request.CertificateExtensions.Add(names.Build());
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(7));
         // Kestrel on Linux needs the key in a form it can use: round-trip through PKCS#12.
-        return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx), null);
+        return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(
+            certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx), null);
     }
 
     public async ValueTask DisposeAsync()

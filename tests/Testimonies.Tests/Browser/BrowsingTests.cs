@@ -25,8 +25,10 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Statement csis16-03" }).ClickAsync();
         await page.WaitForURLAsync("**/s/csis16-03");
-        Assert.Equal("Muslims are fighting Muslims; I didn’t come for that", await page.Locator(".statement .statement-text").TextContentAsync());
-        Assert.Contains("a disillusioned British fighter from London", await page.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("Muslims are fighting Muslims; I didn’t come for that",
+            await page.Locator(".statement .statement-text").TextContentAsync());
+        Assert.Contains("a disillusioned British fighter from London", await page.Locator("h1").TextContentAsync(),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,8 +81,10 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/search\?q=jihad$"));
         await Assertions.Expect(page.Locator(".search-hit mark").First).ToHaveTextAsync("jihad", new() { IgnoreCase = true });
 
-        await page.Locator("#facet-kind ~ ul a", new() { HasTextString = "Paraphrase" }).Or(page.Locator("#facet-kind ~ ul a", new() { HasTextString = "Quotation" })).First.ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/search\?q=jihad&kind=(quotation|paraphrase)$"));
+        await page.Locator("#facet-kind ~ ul a", new() { HasTextString = "Paraphrase" })
+            .Or(page.Locator("#facet-kind ~ ul a", new() { HasTextString = "Quotation" })).First.ClickAsync();
+        await Assertions.Expect(page)
+            .ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/search\?q=jihad&kind=(quotation|paraphrase)$"));
         await Assertions.Expect(page.Locator(".facet li.selected")).ToHaveCountAsync(1);
     }
 
@@ -112,14 +116,16 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
         var serving = Task.Run(async () =>
         {
             var context = await otherSite.GetContextAsync();
-            var body = System.Text.Encoding.UTF8.GetBytes($"<!DOCTYPE html><title>Host</title><iframe id=embed src='{embed}'></iframe><iframe id=page src='{statement}'></iframe>");
+            var body = System.Text.Encoding.UTF8.GetBytes("<!DOCTYPE html><title>Host</title><iframe id=embed "
+                + $"src='{embed}'></iframe><iframe id=page src='{statement}'></iframe>");
             context.Response.ContentType = "text/html; charset=utf-8";
             await context.Response.OutputStream.WriteAsync(body);
             context.Response.Close();
         }, TestContext.Current.CancellationToken);
         await page.GotoAsync($"http://127.0.0.1:{port}/");
         await serving;
-        await Assertions.Expect(page.FrameLocator("#embed").Locator(".statement-text")).ToHaveTextAsync("Muslims are fighting Muslims; I didn’t come for that");
+        await Assertions.Expect(page.FrameLocator("#embed").Locator(".statement-text"))
+            .ToHaveTextAsync("Muslims are fighting Muslims; I didn’t come for that");
         await page.WaitForTimeoutAsync(500);
         // frame-ancestors 'none': the browser shows its own error page instead of the statement page.
         Assert.Equal(0, await page.FrameLocator("#page").Locator(".statement-text").CountAsync());
@@ -159,7 +165,8 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
         await button.ClickAsync();
         await Assertions.Expect(page.Locator(".cite .copy-status").Nth(1)).ToHaveTextAsync("Copied to the clipboard.");
         var plain = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
-        Assert.Equal("Canadian Security Intelligence Service. (2016). The foreign fighters phenomenon and related security trends in the Middle East: Highlights from the workshop (World Watch: Expert Notes, Publication No. 2016-01-01).", plain);
+        Assert.Equal("Canadian Security Intelligence Service. (2016). The foreign fighters phenomenon and related security trends in the "
+            + "Middle East: Highlights from the workshop (World Watch: Expert Notes, Publication No. 2016-01-01).", plain);
         var html = await page.EvaluateAsync<string>("""
             async () => {
               for (const item of await navigator.clipboard.read())
@@ -167,7 +174,8 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
               return "";
             }
             """);
-        Assert.Contains("<i>The foreign fighters phenomenon and related security trends in the Middle East: Highlights from the workshop</i>", html, StringComparison.Ordinal);
+        Assert.Contains("<i>The foreign fighters phenomenon and related security trends in the Middle East: Highlights from the "
+            + "workshop</i>", html, StringComparison.Ordinal);
     }
 
     private static int FreePort()

@@ -22,8 +22,10 @@ public sealed class MaintainerJourneyTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Import statements" })).ToBeVisibleAsync();
         await NoAxeViolationsAsync(page);
 
-        var csv = "id,source,position,speaker,kind,text,reasons\nbrowser-0001,csis-2016-ch9,140,indian-fighter,quotation,Synthetic words uploaded from a browser,boredom\n";
-        await page.GetByLabel("Files").SetInputFilesAsync(new FilePayload { Name = "statements.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        var csv = "id,source,position,speaker,kind,text,reasons\n"
+            + "browser-0001,csis-2016-ch9,140,indian-fighter,quotation,Synthetic words uploaded from a browser,boredom\n";
+        await page.GetByLabel("Files").SetInputFilesAsync(
+            new FilePayload { Name = "statements.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview the import" }).ClickAsync();
         await Assertions.Expect(page.Locator(".import-summary")).ToContainTextAsync("statements: 1 created, 0 updated, 0 unchanged");
         await NoAxeViolationsAsync(page);

@@ -17,12 +17,17 @@ public class CitationDownloadTests(SiteFixture site)
         return (response, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
-    private static JsonElement Item(JsonElement items, string type) => items.EnumerateArray().Single(i => i.GetProperty("type").GetString() == type);
+    private static JsonElement Item(JsonElement items, string type) =>
+        items.EnumerateArray().Single(i => i.GetProperty("type").GetString() == type);
 
     private static string? Text(JsonElement item, string field) => item.TryGetProperty(field, out var value) ? value.GetString() : null;
 
     private static int[] DateParts(JsonElement item, string field) =>
-        item.GetProperty(field).GetProperty("date-parts")[0].EnumerateArray().Select(p => p.ValueKind == JsonValueKind.String ? int.Parse(p.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : p.GetInt32()).ToArray();
+        item.GetProperty(field).GetProperty("date-parts")[0].EnumerateArray()
+            .Select(p => p.ValueKind == JsonValueKind.String
+                ? int.Parse(p.GetString()!, System.Globalization.CultureInfo.InvariantCulture)
+                : p.GetInt32())
+            .ToArray();
 
     [Theory]
     [InlineData("bib", "application/x-bibtex", "testimonies-csis16-04.bib")]
@@ -58,12 +63,15 @@ public class CitationDownloadTests(SiteFixture site)
         var page = Item(items, "webpage");
         Assert.StartsWith($"Statement {id}: ", Text(page, "title"), StringComparison.Ordinal);
         Assert.Equal($"http://localhost/s/{id}", Text(page, "URL"));
-        if (format != "ris") Assert.Equal([2026, 11, 25], DateParts(page, "accessed")); // citation-js reads RIS access dates from other tags than Zotero's Y2
+        // citation-js reads RIS access dates from other tags than Zotero's Y2
+        if (format != "ris") Assert.Equal([2026, 11, 25], DateParts(page, "accessed"));
 
         var report = Item(items, "report");
-        Assert.Equal("Canadian Security Intelligence Service", report.GetProperty("author")[0] is var author && author.TryGetProperty("literal", out var literal)
+        Assert.Equal("Canadian Security Intelligence Service",
+            report.GetProperty("author")[0] is var author && author.TryGetProperty("literal", out var literal)
             ? literal.GetString() : author.GetProperty("family").GetString());
-        Assert.Equal("The Foreign Fighters Phenomenon and Related Security Trends in the Middle East: Highlights from the workshop", Text(report, "title"));
+        Assert.Equal("The Foreign Fighters Phenomenon and Related Security Trends in the Middle East: Highlights from the workshop",
+            Text(report, "title"));
         Assert.Equal("Canadian Security Intelligence Service", Text(report, "publisher"));
         Assert.Equal([2016, 1], DateParts(report, "issued"));
         Assert.Equal("2016-01-01", Text(report, "number"));
@@ -89,7 +97,8 @@ public class CitationDownloadTests(SiteFixture site)
         Assert.StartsWith("@online{testimonies-csis16-04,", text, StringComparison.Ordinal);
         Assert.Contains("@report{csis-2016-ch9,", text, StringComparison.Ordinal);
         Assert.Contains("urldate = {2026-11-25}", text, StringComparison.Ordinal);
-        Assert.Contains("author = {{Canadian Security Intelligence Service}}", text, StringComparison.Ordinal); // one organisation name, never split
+        // one organisation name, never split
+        Assert.Contains("author = {{Canadian Security Intelligence Service}}", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,7 +122,8 @@ public class CitationDownloadTests(SiteFixture site)
     {
         var (response, text) = await GetAsync($"/sources/csis-2016-ch9/cite.{format}");
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal($"csis-2016-ch9.{(format == "json" ? "csl.json" : format)}", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal($"csis-2016-ch9.{(format == "json" ? "csl.json" : format)}",
+            response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         if (!CitationJs.NodeInstalled) return;
         var items = await CitationJs.ParseAsync(text, parser);
         Assert.Equal("report", Text(Assert.Single(items.EnumerateArray()), "type"));

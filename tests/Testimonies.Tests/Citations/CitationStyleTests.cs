@@ -23,22 +23,33 @@ public class CitationStyleTests
 
     private static readonly DateOnly Accessed = new(2026, 11, 25);
 
-    private static CitedStatement Statement(string id, StatementKind kind, string? name, string description, string? footnote, string? section, string text) =>
+    private static CitedStatement Statement(string id, StatementKind kind, string? name, string description, string? footnote,
+        string? section, string text) =>
         new(id, text, kind, "en", name, description, footnote, section, Chapter9, $"https://testimonies.example/s/{id}", Accessed);
 
-    private static readonly CitedStatement Named = Statement("csis16-04", StatementKind.Quotation, "Abu Ibrahim", "an Australian defector called Abu Ibrahim", "100", "Fighting injustice",
+    private static readonly CitedStatement Named = Statement("csis16-04", StatementKind.Quotation, "Abu Ibrahim",
+        "an Australian defector called Abu Ibrahim", "100", "Fighting injustice",
         "I wasn't doing what I had initially come for and that's to help in a humanitarian sense the people of Syria");
 
-    private static readonly CitedStatement Anonymous = Statement("csis16-03", StatementKind.Quotation, null, "a disillusioned British fighter from London", "98", "Fighting injustice",
+    private static readonly CitedStatement Anonymous = Statement("csis16-03", StatementKind.Quotation, null,
+        "a disillusioned British fighter from London", "98", "Fighting injustice",
         "Muslims are fighting Muslims; I didn’t come for that");
 
-    private static readonly CitedStatement Paraphrase = Statement("csis16-13", StatementKind.Paraphrase, null, "an Indian fighter", null, "Islamic unity",
-        "Perhaps the best known case in this regard is of an Indian fighter who alleged that his Asian background resulted in him being given menial and degrading tasks, such as being ordered to clean toilets.");
+    private static readonly CitedStatement Paraphrase = Statement("csis16-13", StatementKind.Paraphrase, null, "an Indian fighter", null,
+        "Islamic unity",
+        "Perhaps the best known case in this regard is of an Indian fighter who alleged that his Asian background resulted in him being "
+            + "given menial and degrading tasks, such as being ordered to clean toilets.");
 
-    private const string ApaReport = "Canadian Security Intelligence Service. (2016). <i>The foreign fighters phenomenon and related security trends in the Middle East: Highlights from the workshop</i> (World Watch: Expert Notes, Publication No. 2016-01-01).";
-    private const string MlaReport = "<i>The Foreign Fighters Phenomenon and Related Security Trends in the Middle East: Highlights from the Workshop</i>. Canadian Security Intelligence Service, Jan. 2016. World Watch: Expert Notes, no. 2016-01-01.";
-    private const string ChicagoReport = "Canadian Security Intelligence Service. <i>The Foreign Fighters Phenomenon and Related Security Trends in the Middle East: Highlights from the Workshop</i>. World Watch: Expert Notes 2016-01-01. Canadian Security Intelligence Service, 2016.";
-    private const string ChicagoPublication = "Canadian Security Intelligence Service, <i>The Foreign Fighters Phenomenon and Related Security Trends in the Middle East: Highlights from the Workshop</i>, World Watch: Expert Notes 2016-01-01 (Canadian Security Intelligence Service, 2016)";
+    private const string ApaReport = "Canadian Security Intelligence Service. (2016). <i>The foreign fighters phenomenon and related "
+        + "security trends in the Middle East: Highlights from the workshop</i> (World Watch: Expert Notes, Publication No. 2016-01-01).";
+    private const string MlaReport = "<i>The Foreign Fighters Phenomenon and Related Security Trends in the Middle East: Highlights from "
+        + "the Workshop</i>. Canadian Security Intelligence Service, Jan. 2016. World Watch: Expert Notes, no. 2016-01-01.";
+    private const string ChicagoReport = "Canadian Security Intelligence Service. <i>The Foreign Fighters Phenomenon and Related Security "
+        + "Trends in the Middle East: Highlights from the Workshop</i>. World Watch: Expert Notes 2016-01-01. Canadian Security "
+        + "Intelligence Service, 2016.";
+    private const string ChicagoPublication = "Canadian Security Intelligence Service, <i>The Foreign Fighters Phenomenon and Related "
+        + "Security Trends in the Middle East: Highlights from the Workshop</i>, World Watch: Expert Notes 2016-01-01 (Canadian Security "
+        + "Intelligence Service, 2016)";
 
     [Fact]
     public void ApaCitesANamedSpeakerAsCitedInThePublication()
@@ -46,16 +57,19 @@ public class CitationStyleTests
         var apa = CitationStyles.Apa(Named);
         Assert.Equal("(Abu Ibrahim, as cited in Canadian Security Intelligence Service, 2016, Chapter 9, Footnote 100)", apa.InText.Html);
         Assert.Equal(ApaReport, apa.Reference.Html);
-        Assert.Equal("Testimonies. (n.d.). <i>Statement csis16-04: Abu Ibrahim</i> [Quotation]. Retrieved November 25, 2026, from https://testimonies.example/s/csis16-04", apa.PageReference.Html);
+        Assert.Equal("Testimonies. (n.d.). <i>Statement csis16-04: Abu Ibrahim</i> [Quotation]. Retrieved November 25, 2026, from "
+            + "https://testimonies.example/s/csis16-04", apa.PageReference.Html);
     }
 
     [Fact]
     public void ApaCitesAnAnonymousSpeakerInANarrativeCitation()
     {
         var apa = CitationStyles.Apa(Anonymous);
-        Assert.Equal("A disillusioned British fighter from London (as cited in Canadian Security Intelligence Service, 2016, Chapter 9, Footnote 98)", apa.InText.Html);
+        Assert.Equal("A disillusioned British fighter from London (as cited in Canadian Security Intelligence Service, 2016, Chapter 9, "
+            + "Footnote 98)", apa.InText.Html);
         Assert.Equal(ApaReport, apa.Reference.Html);
-        Assert.Equal("Testimonies. (n.d.). <i>Statement csis16-03: A disillusioned British fighter from London</i> [Quotation]. Retrieved November 25, 2026, from https://testimonies.example/s/csis16-03", apa.PageReference.Html);
+        Assert.Equal("Testimonies. (n.d.). <i>Statement csis16-03: A disillusioned British fighter from London</i> [Quotation]. Retrieved "
+            + "November 25, 2026, from https://testimonies.example/s/csis16-03", apa.PageReference.Html);
     }
 
     [Fact]
@@ -63,7 +77,8 @@ public class CitationStyleTests
     {
         var apa = CitationStyles.Apa(Paraphrase);
         Assert.Equal("(Canadian Security Intelligence Service, 2016, Chapter 9, “Islamic unity” section)", apa.InText.Html);
-        Assert.Equal("Testimonies. (n.d.). <i>Statement csis16-13: An Indian fighter</i> [Paraphrase]. Retrieved November 25, 2026, from https://testimonies.example/s/csis16-13", apa.PageReference.Html);
+        Assert.Equal("Testimonies. (n.d.). <i>Statement csis16-13: An Indian fighter</i> [Paraphrase]. Retrieved November 25, 2026, from "
+            + "https://testimonies.example/s/csis16-13", apa.PageReference.Html);
     }
 
     [Fact]
@@ -73,12 +88,14 @@ public class CitationStyleTests
         Assert.Equal("(qtd. in <i>Foreign Fighters Phenomenon</i>, ch. 9, n100)", named.InText.Html);
         Assert.Contains("Abu Ibrahim", named.InTextLabel, StringComparison.Ordinal);
         Assert.Equal(MlaReport, named.Reference.Html);
-        Assert.Equal("“Statement csis16-04: Abu Ibrahim.” <i>Testimonies</i>, testimonies.example/s/csis16-04. Accessed 25 Nov. 2026.", named.PageReference.Html);
+        Assert.Equal("“Statement csis16-04: Abu Ibrahim.” <i>Testimonies</i>, testimonies.example/s/csis16-04. Accessed 25 Nov. 2026.",
+            named.PageReference.Html);
 
         var anonymous = CitationStyles.Mla(Anonymous);
         Assert.Equal("(qtd. in <i>Foreign Fighters Phenomenon</i>, ch. 9, n98)", anonymous.InText.Html);
         Assert.Contains("a disillusioned British fighter from London", anonymous.InTextLabel, StringComparison.Ordinal);
-        Assert.Equal("“Statement csis16-03: A Disillusioned British Fighter from London.” <i>Testimonies</i>, testimonies.example/s/csis16-03. Accessed 25 Nov. 2026.", anonymous.PageReference.Html);
+        Assert.Equal("“Statement csis16-03: A Disillusioned British Fighter from London.” <i>Testimonies</i>, "
+            + "testimonies.example/s/csis16-03. Accessed 25 Nov. 2026.", anonymous.PageReference.Html);
     }
 
     [Fact]
@@ -94,12 +111,15 @@ public class CitationStyleTests
     {
         var named = CitationStyles.Chicago(Named);
         Assert.Equal($"1. Abu Ibrahim, quoted in {ChicagoPublication}, chap. 9, n. 100.", named.InText.Html);
-        Assert.Equal("2. Abu Ibrahim, quoted in Canadian Security Intelligence Service, <i>Foreign Fighters Phenomenon</i>, chap. 9, n. 100.", named.ShortNote!.Html);
+        Assert.Equal("2. Abu Ibrahim, quoted in Canadian Security Intelligence Service, "
+            + "<i>Foreign Fighters Phenomenon</i>, chap. 9, n. 100.", named.ShortNote!.Html);
         Assert.Equal(ChicagoReport, named.Reference.Html);
-        Assert.Equal("“Statement csis16-04: Abu Ibrahim.” Testimonies. Accessed November 25, 2026. https://testimonies.example/s/csis16-04.", named.PageReference.Html);
+        Assert.Equal("“Statement csis16-04: Abu Ibrahim.” Testimonies. Accessed November 25, 2026. "
+            + "https://testimonies.example/s/csis16-04.", named.PageReference.Html);
 
         var anonymous = CitationStyles.Chicago(Anonymous);
-        Assert.Equal($"1. A disillusioned British fighter from London, quoted in {ChicagoPublication}, chap. 9, n. 98.", anonymous.InText.Html);
+        Assert.Equal($"1. A disillusioned British fighter from London, quoted in {ChicagoPublication}, chap. 9, n. 98.",
+            anonymous.InText.Html);
     }
 
     [Fact]
@@ -107,17 +127,24 @@ public class CitationStyleTests
     {
         var chicago = CitationStyles.Chicago(Paraphrase);
         Assert.Equal($"1. {ChicagoPublication}, chap. 9, sec. “Islamic Unity.”", chicago.InText.Html);
-        Assert.Equal("2. Canadian Security Intelligence Service, <i>Foreign Fighters Phenomenon</i>, chap. 9, sec. “Islamic Unity.”", chicago.ShortNote!.Html);
+        Assert.Equal("2. Canadian Security Intelligence Service, <i>Foreign Fighters Phenomenon</i>, chap. 9, sec. “Islamic Unity.”",
+            chicago.ShortNote!.Html);
     }
 
     [Fact]
     public void TheChapterIsCitedAsAPartOfTheReport()
     {
-        Assert.Equal("Canadian Security Intelligence Service. (2016). Why do people leave ISIL? In <i>The foreign fighters phenomenon and related security trends in the Middle East: Highlights from the workshop</i> (World Watch: Expert Notes, Publication No. 2016-01-01, Chapter 9).",
+        Assert.Equal("Canadian Security Intelligence Service. (2016). Why do people leave ISIL? In <i>The foreign fighters phenomenon and "
+            + "related security trends in the Middle East: Highlights from the workshop</i> (World Watch: Expert Notes, Publication No. "
+            + "2016-01-01, Chapter 9).",
             CitationStyles.ApaChapterReference(Chapter9).Html);
-        Assert.Equal("“Why Do People Leave ISIL?” <i>The Foreign Fighters Phenomenon and Related Security Trends in the Middle East: Highlights from the Workshop</i>, Canadian Security Intelligence Service, Jan. 2016, ch. 9. World Watch: Expert Notes, no. 2016-01-01.",
+        Assert.Equal("“Why Do People Leave ISIL?” <i>The Foreign Fighters Phenomenon and Related Security Trends in the Middle East: "
+            + "Highlights from the Workshop</i>, Canadian Security Intelligence Service, Jan. 2016, ch. 9. World Watch: Expert Notes, no. "
+            + "2016-01-01.",
             CitationStyles.MlaChapterReference(Chapter9).Html);
-        Assert.Equal("Canadian Security Intelligence Service. “Why Do People Leave ISIL?” Chap. 9 in <i>The Foreign Fighters Phenomenon and Related Security Trends in the Middle East: Highlights from the Workshop</i>. World Watch: Expert Notes 2016-01-01. Canadian Security Intelligence Service, 2016.",
+        Assert.Equal("Canadian Security Intelligence Service. “Why Do People Leave ISIL?” Chap. 9 in <i>The Foreign Fighters Phenomenon "
+            + "and Related Security Trends in the Middle East: Highlights from the Workshop</i>. World Watch: Expert Notes 2016-01-01. "
+            + "Canadian Security Intelligence Service, 2016.",
             CitationStyles.ChicagoChapterReference(Chapter9).Html);
     }
 
@@ -125,11 +152,14 @@ public class CitationStyleTests
     public void AWorkWithAUrlAndAPersonalAuthorNamesBoth()
     {
         var work = Chapter9 with { Author = "Jane Doe", Url = "https://publisher.example/report", Series = null, SeriesNumber = null };
-        Assert.Equal("Jane Doe. (2016). <i>The foreign fighters phenomenon and related security trends in the Middle East: Highlights from the workshop</i>. Canadian Security Intelligence Service. https://publisher.example/report",
+        Assert.Equal("Jane Doe. (2016). <i>The foreign fighters phenomenon and related security trends in the Middle East: Highlights "
+            + "from the workshop</i>. Canadian Security Intelligence Service. https://publisher.example/report",
             CitationStyles.ApaReference(work).Html);
-        Assert.Equal("Jane Doe. <i>The Foreign Fighters Phenomenon and Related Security Trends in the Middle East: Highlights from the Workshop</i>. Canadian Security Intelligence Service, Jan. 2016, publisher.example/report.",
+        Assert.Equal("Jane Doe. <i>The Foreign Fighters Phenomenon and Related Security Trends in the Middle East: Highlights from the "
+            + "Workshop</i>. Canadian Security Intelligence Service, Jan. 2016, publisher.example/report.",
             CitationStyles.MlaReference(work).Html);
-        Assert.Equal("Jane Doe. <i>The Foreign Fighters Phenomenon and Related Security Trends in the Middle East: Highlights from the Workshop</i>. Canadian Security Intelligence Service, 2016. https://publisher.example/report.",
+        Assert.Equal("Jane Doe. <i>The Foreign Fighters Phenomenon and Related Security Trends in the Middle East: Highlights from the "
+            + "Workshop</i>. Canadian Security Intelligence Service, 2016. https://publisher.example/report.",
             CitationStyles.ChicagoReference(work).Html);
     }
 
@@ -144,9 +174,11 @@ public class CitationStyleTests
 
     [Theory]
     [InlineData("why do people leave ISIL?", "Why Do People Leave ISIL?")]
-    [InlineData("The Foreign Fighters Phenomenon and Related Security Trends in the Middle East: Highlights from the workshop", "The Foreign Fighters Phenomenon and Related Security Trends in the Middle East: Highlights from the Workshop")]
+    [InlineData("The Foreign Fighters Phenomenon and Related Security Trends in the Middle East: Highlights from the workshop",
+        "The Foreign Fighters Phenomenon and Related Security Trends in the Middle East: Highlights from the Workshop")]
     [InlineData("a war to fight for", "A War to Fight For")]
-    [InlineData("Statement csis16-03: a disillusioned British fighter from London", "Statement csis16-03: A Disillusioned British Fighter from London")]
+    [InlineData("Statement csis16-03: a disillusioned British fighter from London",
+        "Statement csis16-03: A Disillusioned British Fighter from London")]
     [InlineData("Life In The Caliphate", "Life in the Caliphate")]
     public void HeadlineStyleCapitalisesAsMlaAndChicagoDo(string title, string expected) =>
         Assert.Equal(expected, TitleCase.Headline(title));

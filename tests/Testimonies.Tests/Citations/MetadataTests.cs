@@ -35,9 +35,11 @@ public class MetadataTests(SiteFixture site)
         using var json = JsonDocument.Parse(document.QuerySelector("script[type='application/ld+json']")!.TextContent);
         var root = json.RootElement;
         Assert.Equal("Quotation", root.GetProperty("@type").GetString());
-        Assert.Equal("I wasn't doing what I had initially come for and that's to help in a humanitarian sense the people of Syria", root.GetProperty("text").GetString());
+        Assert.Equal("I wasn't doing what I had initially come for and that's to help in a humanitarian sense the people of Syria",
+            root.GetProperty("text").GetString());
         Assert.Equal("Abu Ibrahim", root.GetProperty("creator").GetProperty("name").GetString());
-        Assert.Equal("Canadian Security Intelligence Service", root.GetProperty("isBasedOn").GetProperty("publisher").GetProperty("name").GetString());
+        Assert.Equal("Canadian Security Intelligence Service",
+            root.GetProperty("isBasedOn").GetProperty("publisher").GetProperty("name").GetString());
         Assert.Equal("2016-01", root.GetProperty("isBasedOn").GetProperty("datePublished").GetString());
     }
 

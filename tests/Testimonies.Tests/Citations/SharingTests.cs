@@ -41,7 +41,8 @@ public class SharingTests(SiteFixture site)
     {
         var (response, document) = await Html.GetAsync(site.Client, "/s/csis16-14/embed");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith("They think nothing of bringing down", document.QuerySelector(".statement-text")!.TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("They think nothing of bringing down", document.QuerySelector(".statement-text")!.TextContent,
+            StringComparison.Ordinal);
         Assert.Contains("women and children", document.QuerySelector(".content-note")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Saddam Jamal", document.QuerySelector(".attribution")!.TextContent, StringComparison.Ordinal);
         var back = document.QuerySelector(".embed-link a")!;
@@ -60,7 +61,8 @@ public class SharingTests(SiteFixture site)
         foreach (var url in new[] { "/s/csis16-03", "/", "/search", "/s/csis16-03/embed/extra", "/s/nope/embed" })
         {
             var page = await site.Client.GetAsync(url, TestContext.Current.CancellationToken);
-            Assert.Contains("frame-ancestors 'none'", Assert.Single(page.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", Assert.Single(page.Headers.GetValues("Content-Security-Policy")),
+                StringComparison.Ordinal);
         }
     }
 

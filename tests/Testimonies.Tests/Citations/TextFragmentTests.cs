@@ -6,7 +6,8 @@ namespace Testimonies.Tests.Citations;
 public class TextFragmentTests(SiteFixture site)
 {
     [Theory]
-    [InlineData("Muslims are fighting Muslims; I didn’t come for that", "Muslims%20are%20fighting%20Muslims%3B%20I%20didn%E2%80%99t%20come%20for%20that")]
+    [InlineData("Muslims are fighting Muslims; I didn’t come for that",
+        "Muslims%20are%20fighting%20Muslims%3B%20I%20didn%E2%80%99t%20come%20for%20that")]
     [InlineData("is not protecting Muslims, it is killing them", "is%20not%20protecting%20Muslims%2C%20it%20is%20killing%20them")]
     [InlineData("al-Nusrah & co", "al%2DNusrah%20%26%20co")]
     [InlineData("It's not a revolution", "It's%20not%20a%20revolution")]

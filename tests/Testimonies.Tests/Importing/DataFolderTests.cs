@@ -26,7 +26,8 @@ public class DataFolderTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await using (var db = database.CreateContext())
-            await DataFolder.LoadAsync(db, TestIndex.For(db), DataFolder.ReadFiles(RepositoryPaths.Data), TestContext.Current.CancellationToken);
+            await DataFolder.LoadAsync(db, TestIndex.For(db), DataFolder.ReadFiles(RepositoryPaths.Data),
+                TestContext.Current.CancellationToken);
         Assert.Equal((11, 1, 14, 18, 3), await database.CountsAsync());
     }
 
@@ -52,7 +53,8 @@ public class DataFolderTests
     {
         // The chapter quotes fighters under these footnotes (the seed's own list); each must be in data/.
         int[] quoted = [95, 97, 98, 100, 101, 102, 103, 110, 111, 112];
-        var archived = ReadCsv("statements.csv").Where(r => r["kind"] == "quotation").Select(r => int.Parse(r["footnote"], CultureInfo.InvariantCulture)).ToHashSet();
+        var archived = ReadCsv("statements.csv").Where(r => r["kind"] == "quotation")
+            .Select(r => int.Parse(r["footnote"], CultureInfo.InvariantCulture)).ToHashSet();
         Assert.Equal(quoted, archived.Order());
     }
 
@@ -61,7 +63,8 @@ public class DataFolderTests
     {
         var texts = ReadCsv("statements.csv").Select(r => r["text"]).ToList();
         Assert.Contains("It's not a revolution or jihad, it’s slaughter", texts);
-        Assert.Contains("I wasn't doing what I had initially come for and that's to help in a humanitarian sense the people of Syria", texts);
+        Assert.Contains("I wasn't doing what I had initially come for and that's to help in a humanitarian sense the people of Syria",
+            texts);
         Assert.Contains("Muslims are fighting Muslims; I didn’t come for that", texts);
     }
 

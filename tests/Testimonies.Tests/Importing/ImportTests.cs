@@ -17,7 +17,8 @@ public class ImportTests
         files.Select(f => new ImportFile(f.Key, f.Value)).ToList();
 
     /// <summary>Loads the files into a fresh store; returns the problems (empty when it loaded) and the store's counts.</summary>
-    private async Task<(IReadOnlyList<ImportProblem> Problems, (int, int, int, int, int) Counts)> LoadAsync(Dictionary<string, byte[]> files)
+    private async Task<(IReadOnlyList<ImportProblem> Problems, (int, int, int, int, int) Counts)> LoadAsync(
+        Dictionary<string, byte[]> files)
     {
         await using var database = await TestDatabase.CreateAsync(Store);
         IReadOnlyList<ImportProblem> problems = [];
@@ -70,12 +71,15 @@ public class ImportTests
         await using var database = await TestDatabase.CreateAsync(Store);
         var data = new TestData();
         await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, TestIndex.For(db), AsFiles(data.Files()), Ct);
-        data.Statements[1] = data.Statements[1].Replace("Synthetic words number one", "Synthetic words, corrected", StringComparison.Ordinal);
-        data.Statements[1] = data.Statements[1].Replace("Synthetic words, corrected", TestData.Cell("Synthetic words, corrected"), StringComparison.Ordinal)
+        data.Statements[1] = data.Statements[1].Replace("Synthetic words number one", "Synthetic words, corrected",
+            StringComparison.Ordinal);
+        data.Statements[1] = data.Statements[1].Replace("Synthetic words, corrected", TestData.Cell("Synthetic words, corrected"),
+            StringComparison.Ordinal)
             + ",Corrected a transcription error";
         await using (var db = database.CreateContext())
         {
-            var statements = (await DataFolder.LoadAsync(db, TestIndex.For(db), AsFiles(data.Files()), Ct)).Single(c => c.Table == "statements");
+            var statements = (await DataFolder.LoadAsync(db, TestIndex.For(db), AsFiles(data.Files()), Ct))
+                .Single(c => c.Table == "statements");
             Assert.Equal(new TableChanges("statements", 0, 1, 1), statements);
         }
         await using (var db = database.CreateContext())
@@ -88,10 +92,12 @@ public class ImportTests
         await using var database = await TestDatabase.CreateAsync(Store);
         var data = new TestData();
         await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, TestIndex.For(db), AsFiles(data.Files()), Ct);
-        data.Statements[1] = data.Statements[1].Replace("Synthetic words number one", "Synthetic words number won", StringComparison.Ordinal);
+        data.Statements[1] = data.Statements[1].Replace("Synthetic words number one", "Synthetic words number won",
+            StringComparison.Ordinal);
         await using (var db = database.CreateContext())
         {
-            var failure = await Assert.ThrowsAsync<ImportFailedException>(() => DataFolder.LoadAsync(db, TestIndex.For(db), AsFiles(data.Files()), Ct));
+            var failure = await Assert.ThrowsAsync<ImportFailedException>(() => DataFolder.LoadAsync(db, TestIndex.For(db),
+                AsFiles(data.Files()), Ct));
             var problem = Assert.Single(failure.Problems);
             Assert.Equal(("statements.csv", 2, "correction_note"), (problem.File, problem.Line, problem.Field));
         }
@@ -105,7 +111,8 @@ public class ImportTests
         await using var database = await TestDatabase.CreateAsync(Store);
         var data = new TestData();
         await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, TestIndex.For(db), AsFiles(data.Files()), Ct);
-        data.Statements[1] = data.Statements[1].Replace("Synthetic words number one", "Synthetic words number won", StringComparison.Ordinal) + ",Fixed a typo";
+        data.Statements[1] = data.Statements[1].Replace("Synthetic words number one", "Synthetic words number won",
+            StringComparison.Ordinal) + ",Fixed a typo";
         await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, TestIndex.For(db), AsFiles(data.Files()), Ct);
         await using (var db = database.CreateContext())
         {
@@ -163,7 +170,8 @@ public class ImportTests
     public async Task TextOverTheLengthLimitIsRefused()
     {
         var data = new TestData();
-        data.Statements[1] = $"test-0001,test-source,1,,1,test-speaker,quotation,en,{new string('a', DataFormat.MaxTextLength + 1)},,,,,published";
+        data.Statements[1] = "test-0001,test-source,1,,1,test-speaker,quotation,en,"
+            + $"{new string('a', DataFormat.MaxTextLength + 1)},,,,,published";
         var problem = await SingleProblemAndNothingLoadedAsync(data);
         Assert.Equal("text", problem.Field);
         Assert.Contains("the limit is 4,000", problem.Message, StringComparison.Ordinal);
@@ -190,8 +198,11 @@ public class ImportTests
         data.Statements[0] = TestData.StatementsHeader.Replace(",text,", ",txt,", StringComparison.Ordinal);
         var (problems, counts) = await LoadAsync(data.Files());
         Assert.Equal((0, 0, 0, 0, 0), counts);
-        Assert.Contains(problems, p => p is { File: "statements.csv", Line: 1, Field: "txt" } && p.Message.Contains("did you mean “text”", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p is { Line: 1, Field: "text" } && p.Message.Contains("lacks the required column", StringComparison.Ordinal));
+        Assert.Contains(problems,
+            p => p is { File: "statements.csv", Line: 1, Field: "txt" }
+                && p.Message.Contains("did you mean “text”", StringComparison.Ordinal));
+        Assert.Contains(problems,
+            p => p is { Line: 1, Field: "text" } && p.Message.Contains("lacks the required column", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -219,7 +230,8 @@ public class ImportTests
         data.Sources[1] = $"test-source,Synthetic Test Source,,,,,,Test Publisher,,{published},{url},{language},";
         var (problems, counts) = await LoadAsync(data.Files());
         Assert.Equal((0, 0, 0, 0, 0), counts);
-        Assert.Contains(problems, p => p.File == "sources.csv" && p.Line == 2 && p.Field == column && p.Message.Contains(message, StringComparison.Ordinal));
+        Assert.Contains(problems,
+            p => p.File == "sources.csv" && p.Line == 2 && p.Field == column && p.Message.Contains(message, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -263,9 +275,11 @@ public class ImportTests
         var data = new TestData();
         const string arabic = "هذا ليس جهاداً";
         data.Statements[1] = $"test-0001,test-source,1,,1,test-speaker,quotation,ar,{TestData.Cell(arabic)},,,,,published";
-        data.Statements[2] = $"test-0002,test-source,2,,2,test-speaker,paraphrase,en,{TestData.Cell("First line,\r\nsecond line.")},,,,,published";
+        data.Statements[2] = "test-0002,test-source,2,,2,test-speaker,paraphrase,en,"
+            + $"{TestData.Cell("First line,\r\nsecond line.")},,,,,published";
         var files = data.Files();
-        var crlf = Encoding.UTF8.GetString(files["statements.csv"]).Replace("\n", "\r\n", StringComparison.Ordinal).Replace("\r\r\n", "\r\n", StringComparison.Ordinal);
+        var crlf = Encoding.UTF8.GetString(files["statements.csv"]).Replace("\n", "\r\n", StringComparison.Ordinal)
+            .Replace("\r\r\n", "\r\n", StringComparison.Ordinal);
         files["statements.csv"] = [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(crlf)];
 
         await using var database = await TestDatabase.CreateAsync(Store);
@@ -287,7 +301,8 @@ public class ImportTests
         await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, TestIndex.For(db), AsFiles(data.Files()), Ct);
         var onlyStatements = new Dictionary<string, byte[]>
         {
-            ["statements.csv"] = TestData.Encode([TestData.StatementsHeader, "test-0003,test-source,3,,,test-speaker,quotation,en,More synthetic words,,other-reason,,,draft"]),
+            ["statements.csv"] = TestData.Encode([TestData.StatementsHeader,
+                "test-0003,test-source,3,,,test-speaker,quotation,en,More synthetic words,,other-reason,,,draft"]),
         };
         await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, TestIndex.For(db), AsFiles(onlyStatements), Ct);
         await using (var db = database.CreateContext())
@@ -328,7 +343,8 @@ public class ImportTests
         };
         var (problems, counts) = await LoadAsync(files);
         Assert.Equal((0, 0, 0, 0, 0), counts);
-        Assert.Equal("the files hold 200,001 records; one import takes at most 200,000. Split it into several imports.", Assert.Single(problems).Message);
+        Assert.Equal("the files hold 200,001 records; one import takes at most 200,000. Split it into several imports.",
+            Assert.Single(problems).Message);
     }
 }
 

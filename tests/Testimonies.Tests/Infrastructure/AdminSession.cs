@@ -8,7 +8,9 @@ using Testimonies.Web.Maintainers;
 
 namespace Testimonies.Tests.Infrastructure;
 
-/// <summary>A maintainer's browser in the integration tests: HTTPS (the cookies are __Host- and Secure), forms with their antiforgery tokens.</summary>
+/// <summary>
+/// A maintainer's browser in the integration tests: HTTPS (the cookies are __Host- and Secure), forms with their antiforgery tokens.
+/// </summary>
 public static class AdminSession
 {
     public const string Email = "maintainer@example.org";
@@ -23,7 +25,8 @@ public static class AdminSession
     }
 
     public static HttpClient NewClient(ArchiveFactory factory) =>
-        factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        factory.CreateClient(
+            new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
 
     /// <summary>A client already logged in as the test maintainer (created if need be).</summary>
     public static async Task<HttpClient> LoggedInAsync(ArchiveFactory factory)
@@ -50,7 +53,8 @@ public static class AdminSession
         return document.QuerySelector("form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
     }
 
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? tokenFrom = null)
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields,
+        string? tokenFrom = null)
     {
         var token = await TokenAsync(client, tokenFrom ?? url);
         fields["__RequestVerificationToken"] = token;

@@ -23,7 +23,8 @@ public static class PostgresServer
     {
         if (IsAvailable) return;
         if (Environment.GetEnvironmentVariable("TESTIMONIES_REQUIRE_POSTGRES") is { Length: > 0 })
-            Assert.Fail("PostgreSQL is required here (TESTIMONIES_REQUIRE_POSTGRES) but no server answered on the local socket or localhost.");
+            Assert.Fail("PostgreSQL is required here (TESTIMONIES_REQUIRE_POSTGRES) but no server answered on the local socket or "
+                + "localhost.");
         Assert.Skip(SkipMessage);
     }
 

@@ -9,9 +9,11 @@ namespace Testimonies.Tests.Infrastructure;
 public sealed class TestData
 {
     public const string ReasonsHeader = "slug,name,theme,definition,boundary,position";
-    public const string SourcesHeader = "key,title,subtitle,chapter,chapter_title,series,series_number,publisher,author,published,url,language,notes";
+    public const string SourcesHeader = "key,title,subtitle,chapter,chapter_title,series,series_number,publisher,author,published,url,"
+        + "language,notes";
     public const string SpeakersHeader = "key,name,description,nationality,role,group,notes";
-    public const string StatementsHeader = "id,source,position,section,footnote,speaker,kind,language,text,said_when,reasons,context,content_note,status,correction_note";
+    public const string StatementsHeader = "id,source,position,section,footnote,speaker,kind,language,text,said_when,reasons,context,"
+        + "content_note,status,correction_note";
     public const string FindingsHeader = "key,source,footnote,wording,figure,percent,dataset,dataset_size,reasons";
 
     public List<string> Reasons { get; } =

@@ -85,6 +85,7 @@ public partial class CodeLayoutTests
     }
 
     /// <summary>A type declared at the start of a line (file-scoped namespaces: nested types are indented).</summary>
-    [GeneratedRegex(@"^(?:public |internal |file )?(?:sealed |static |abstract |partial |readonly )*(?:class|record struct|record|struct|enum|interface) (?<name>[A-Za-z_][A-Za-z0-9_]*)")]
+    [GeneratedRegex(@"^(?:public |internal |file )?(?:sealed |static |abstract |partial |readonly )*"
+        + @"(?:class|record struct|record|struct|enum|interface) (?<name>[A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex TopLevelType();
 }

@@ -37,12 +37,14 @@ public class ApiTests(SiteFixture site)
         Assert.All(openApi.GetProperty("paths").EnumerateObject(), p => Assert.StartsWith("/api/v1/", p.Name, StringComparison.Ordinal));
 
         using var page = await JsonAsync("/api/v1/statements");
-        Assert.Equal(SchemaProperties(openApi, ResponseSchema(openApi, "/api/v1/statements")), page.RootElement.EnumerateObject().Select(p => p.Name).ToHashSet());
+        Assert.Equal(SchemaProperties(openApi, ResponseSchema(openApi, "/api/v1/statements")),
+            page.RootElement.EnumerateObject().Select(p => p.Name).ToHashSet());
         using var one = await JsonAsync("/api/v1/statements/csis16-04");
         var statementSchema = ResponseSchema(openApi, "/api/v1/statements/{id}");
         Assert.Equal(SchemaProperties(openApi, statementSchema), one.RootElement.EnumerateObject().Select(p => p.Name).ToHashSet());
         var speakerRef = openApi.GetProperty("components").GetProperty("schemas").GetProperty("SpeakerRef");
-        Assert.Equal(SchemaProperties(openApi, speakerRef), one.RootElement.GetProperty("speaker").EnumerateObject().Select(p => p.Name).ToHashSet());
+        Assert.Equal(SchemaProperties(openApi, speakerRef),
+            one.RootElement.GetProperty("speaker").EnumerateObject().Select(p => p.Name).ToHashSet());
 
         foreach (var list in new[] { "/api/v1/reasons", "/api/v1/speakers", "/api/v1/sources", "/api/v1/findings" })
         {
@@ -62,11 +64,14 @@ public class ApiTests(SiteFixture site)
         Assert.EndsWith("/api/v1/statements?page_size=5&page=2", all.RootElement.GetProperty("next").GetString(), StringComparison.Ordinal);
 
         using var racism = await JsonAsync("/api/v1/statements?reason=racism-and-discrimination");
-        var expected = statements.Where(s => s["reasons"].Split(';').Contains("racism-and-discrimination")).Select(s => s["id"]).Order().ToList();
-        Assert.Equal(expected, racism.RootElement.GetProperty("statements").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).Order().ToList());
+        var expected = statements.Where(s => s["reasons"].Split(';').Contains("racism-and-discrimination"))
+            .Select(s => s["id"]).Order().ToList();
+        Assert.Equal(expected,
+            racism.RootElement.GetProperty("statements").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).Order().ToList());
 
         using var speaker = await JsonAsync("/api/v1/statements?speaker=abu-ibrahim");
-        Assert.Equal(["csis16-04"], speaker.RootElement.GetProperty("statements").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+        Assert.Equal(["csis16-04"],
+            speaker.RootElement.GetProperty("statements").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
     }
 
     [Theory]
@@ -118,7 +123,8 @@ public class ApiTests(SiteFixture site)
         preflight.Headers.Add("Origin", "https://teacher.example");
         preflight.Headers.Add("Access-Control-Request-Method", "DELETE");
         var refused = await site.Client.SendAsync(preflight, Ct);
-        Assert.False(refused.Headers.TryGetValues("Access-Control-Allow-Methods", out var methods) && methods.Any(m => m.Contains("DELETE", StringComparison.Ordinal)));
+        Assert.False(refused.Headers.TryGetValues("Access-Control-Allow-Methods", out var methods)
+            && methods.Any(m => m.Contains("DELETE", StringComparison.Ordinal)));
     }
 
     [Fact]

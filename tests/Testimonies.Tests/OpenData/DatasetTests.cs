@@ -13,7 +13,8 @@ public class DatasetTests(SiteFixture site)
     {
         var response = await site.Client.GetAsync("/dataset.zip", Ct);
         Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("testimonies-dataset-v", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+        Assert.StartsWith("testimonies-dataset-v", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'),
+            StringComparison.Ordinal);
         using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync(Ct));
         var files = new Dictionary<string, byte[]>();
         foreach (var entry in zip.Entries)
@@ -57,7 +58,8 @@ public class DatasetTests(SiteFixture site)
             var set = ImportSet.Parse(import, problems);
             await ArchiveImport.ValidateAsync(db, set, problems, Ct);
             Assert.Empty(problems);
-            var outcome = await ArchiveImport.ApplyAsync(db, TestIndex.For(db), set, new ImportActor("test", "test", DateTimeOffset.UtcNow), Ct);
+            var outcome = await ArchiveImport.ApplyAsync(db, TestIndex.For(db), set,
+                new ImportActor("test", "test", DateTimeOffset.UtcNow), Ct);
             Assert.True(outcome.ChangesNothing, outcome.Summary);
         }
 

@@ -46,7 +46,8 @@ public class BrowsePageTests(SiteFixture site)
         var (_, document) = await Html.GetAsync(site.Client, "/");
         Assert.Contains("18 statements", document.QuerySelector(".intro")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(document.QuerySelector(".intro .content-note"));
-        var infighting = document.QuerySelectorAll(".count-list li").Single(li => li.QuerySelector("a")?.GetAttribute("href") == "/reasons/infighting");
+        var infighting = document.QuerySelectorAll(".count-list li")
+            .Single(li => li.QuerySelector("a")?.GetAttribute("href") == "/reasons/infighting");
         var expected = DataFolderTests.ReadCsv("statements.csv").Count(r => r["reasons"].Split(';').Contains("infighting"));
         Assert.Contains($"{expected} statements", infighting.TextContent, StringComparison.Ordinal);
         Assert.NotEmpty(document.QuerySelectorAll(".statement-card"));
@@ -96,7 +97,8 @@ public class BrowsePageTests(SiteFixture site)
         var (response, document) = await Html.GetAsync(site.Client, "/reasons/boredom");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("0", document.QuerySelector(".archive-count .number")!.TextContent);
-        Assert.Contains("No source in the archive publishes a figure", document.QuerySelector(".source-finding")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("No source in the archive publishes a figure", document.QuerySelector(".source-finding")!.TextContent,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,7 +108,8 @@ public class BrowsePageTests(SiteFixture site)
         var reasons = DataFolderTests.ReadCsv("reasons.csv");
         var rows = document.QuerySelectorAll("tbody tr");
         Assert.Equal(reasons.Count, rows.Length);
-        Assert.Equal(["Fighting injustice", "Islamic unity", "Corruption and barbarism", "Other"], document.QuerySelectorAll("main h2").Select(h => h.TextContent));
+        Assert.Equal(["Fighting injustice", "Islamic unity", "Corruption and barbarism", "Other"],
+            document.QuerySelectorAll("main h2").Select(h => h.TextContent));
         Assert.All(reasons, r => Assert.Contains(rows, row => row.TextContent.Contains(r["definition"], StringComparison.Ordinal)));
     }
 
@@ -115,7 +118,8 @@ public class BrowsePageTests(SiteFixture site)
     {
         var (_, document) = await Html.GetAsync(site.Client, "/sources/csis-2016-ch9");
         var ids = document.QuerySelectorAll(".statement-card .permalink a").Select(a => a.GetAttribute("href")).ToList();
-        var expected = DataFolderTests.ReadCsv("statements.csv").OrderBy(r => int.Parse(r["position"], System.Globalization.CultureInfo.InvariantCulture)).Select(r => $"/s/{r["id"]}");
+        var expected = DataFolderTests.ReadCsv("statements.csv")
+            .OrderBy(r => int.Parse(r["position"], System.Globalization.CultureInfo.InvariantCulture)).Select(r => $"/s/{r["id"]}");
         Assert.Equal(expected, ids);
         var facts = document.QuerySelector(".facts")!.TextContent;
         Assert.Contains("Canadian Security Intelligence Service", facts, StringComparison.Ordinal);
@@ -173,14 +177,16 @@ public class BrowsePageTests(SiteFixture site)
     {
         // Regression: in Production from build output, a gzip request for the stylesheet got 200, no body, no type.
         var (_, document) = await Html.GetAsync(site.Client, "/");
-        foreach (var href in new[] { document.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!, document.QuerySelector("script[src]")!.GetAttribute("src")! })
+        foreach (var href in new[] { document.QuerySelector("link[rel=stylesheet]")!.GetAttribute("href")!,
+            document.QuerySelector("script[src]")!.GetAttribute("src")! })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, href);
             request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
             var response = await site.Client.SendAsync(request, TestContext.Current.CancellationToken);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.NotNull(response.Content.Headers.ContentType);
-            Assert.True((await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).Length > 0, $"{href} came back empty");
+            Assert.True((await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).Length > 0,
+                $"{href} came back empty");
         }
     }
 

@@ -22,7 +22,8 @@ public class EncodingTests : IDisposable
     {
         var data = new TestData();
         data.Speakers[1] = $"test-speaker,,{TestData.Cell(HostileSpeaker)},Testland,fighter,no,{TestData.Cell(HostileContext)}";
-        data.Statements[1] = $"test-0001,test-source,1,,1,test-speaker,quotation,en,{TestData.Cell(HostileText)},,test-reason,{TestData.Cell(HostileContext)},{TestData.Cell("<u>note</u>")},published";
+        data.Statements[1] = $"test-0001,test-source,1,,1,test-speaker,quotation,en,{TestData.Cell(HostileText)},,test-reason,"
+            + $"{TestData.Cell(HostileContext)},{TestData.Cell("<u>note</u>")},published";
         data.Statements.Add($"test-0003,test-source,3,,,test-speaker,quotation,ar,{TestData.Cell("هذا ليس جهاداً")},,,,,published");
         _dataFolder = data.WriteToTempFolder();
         _factory = new ArchiveFactory(_dataFolder, store);
@@ -42,8 +43,10 @@ public class EncodingTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         // Citations print titles in <i>, and only titles: their own elements, holding text alone.
         Assert.Empty(document.QuerySelectorAll("main script, main img, main b, main u").Concat(
-            document.QuerySelectorAll("main i").Where(i => i.ParentElement?.ClassList.Contains("citation") != true || i.Children.Length > 0)));
-        Assert.DoesNotContain(document.QuerySelectorAll("a"), a => a.GetAttribute("href")!.StartsWith("javascript", StringComparison.OrdinalIgnoreCase));
+            document.QuerySelectorAll("main i")
+                .Where(i => i.ParentElement?.ClassList.Contains("citation") != true || i.Children.Length > 0)));
+        Assert.DoesNotContain(document.QuerySelectorAll("a"),
+            a => a.GetAttribute("href")!.StartsWith("javascript", StringComparison.OrdinalIgnoreCase));
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
     }

@@ -5,7 +5,8 @@ namespace Testimonies.Tests.Pages;
 /// <summary>Start-up as an operator sees it: the real program, run as a process.</summary>
 public class StartupTests
 {
-    private static async Task<(int ExitCode, string Output)> RunAsync(string dataFolder, string databaseFolder, Dictionary<string, string>? settings = null)
+    private static async Task<(int ExitCode, string Output)> RunAsync(string dataFolder, string databaseFolder,
+        Dictionary<string, string>? settings = null)
     {
         var environment = new Dictionary<string, string>
         {
@@ -88,7 +89,8 @@ public class StartupTests
     [Theory]
     [InlineData("Oracle", null, "Database:Provider is \"Oracle\"; use Sqlite or Postgres.")]
     [InlineData("Postgres", null, "ConnectionStrings:Testimonies must name a PostgreSQL server")]
-    [InlineData("postgres", "Host=127.0.0.1;Port=1;Database=testimonies;Timeout=2", "Could not use the PostgreSQL database named in ConnectionStrings:Testimonies")]
+    [InlineData("postgres", "Host=127.0.0.1;Port=1;Database=testimonies;Timeout=2",
+        "Could not use the PostgreSQL database named in ConnectionStrings:Testimonies")]
     public async Task AStoreThatCannotWorkStopsStartUpSayingWhichSettingToFix(string provider, string? connectionString, string expected)
     {
         var databaseFolder = Directory.CreateTempSubdirectory("testimonies-start-").FullName;

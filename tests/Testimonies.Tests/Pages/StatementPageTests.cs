@@ -63,7 +63,8 @@ public class StatementPageTests(SiteFixture site)
         var note = document.QuerySelector(".statement .content-note");
         Assert.NotNull(note);
         Assert.Contains("women and children", note.TextContent, StringComparison.Ordinal);
-        Assert.True(note.CompareDocumentPosition(document.QuerySelector(".statement blockquote")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+        Assert.True(note.CompareDocumentPosition(document.QuerySelector(".statement blockquote")!)
+            .HasFlag(AngleSharp.Dom.DocumentPositions.Following));
     }
 
     [Fact]
@@ -93,7 +94,8 @@ public class StatementPageTests(SiteFixture site)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("Page not found", document.QuerySelector("h1")?.TextContent);
         Assert.NotNull(document.QuerySelector("a[href='/statements']"));
-        Assert.DoesNotContain("<script>alert", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
+            StringComparison.Ordinal);
     }
 
     [Fact]

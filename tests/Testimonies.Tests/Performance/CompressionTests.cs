@@ -22,7 +22,8 @@ public class CompressionTests(SiteFixture site)
     public async Task TheMaintainersPagesAreNot()
     {
         using var factory = new ArchiveFactory();
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        var client = factory.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/login");
         request.Headers.TryAddWithoutValidation("Accept-Encoding", "br, gzip");
         var response = await client.SendAsync(request, TestContext.Current.CancellationToken);

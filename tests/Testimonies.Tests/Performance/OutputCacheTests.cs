@@ -23,8 +23,10 @@ public sealed class OutputCacheTests : IDisposable
     public async Task AnAddressInCapitalsStillRedirectsAfterItsPageWasCached()
     {
         // Regression: output-cache keys ignore case by default, so the cached page answered instead of the 301.
-        using var client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/s/test-0001", TestContext.Current.CancellationToken)).StatusCode);
+        using var client = _factory.CreateClient(
+            new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(System.Net.HttpStatusCode.OK,
+            (await client.GetAsync("/s/test-0001", TestContext.Current.CancellationToken)).StatusCode);
         var capitals = await client.GetAsync("/s/TEST-0001", TestContext.Current.CancellationToken);
         Assert.Equal(System.Net.HttpStatusCode.MovedPermanently, capitals.StatusCode);
     }
@@ -43,27 +45,36 @@ public sealed class OutputCacheTests : IDisposable
         {
             var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
             var data = new TestData();
-            data.Statements.Add("test-0003,test-source,3,,3,test-speaker,quotation,en,Synthetic words added later,,test-reason,,,published");
-            await Testimonies.Web.Importing.DataFolder.LoadAsync(db, TestIndex.For(db), data.Files().Select(f => new Testimonies.Web.Importing.ImportFile(f.Key, f.Value)).ToList(), TestContext.Current.CancellationToken);
+            data.Statements.Add(
+                "test-0003,test-source,3,,3,test-speaker,quotation,en,Synthetic words added later,,test-reason,,,published");
+            await Testimonies.Web.Importing.DataFolder.LoadAsync(db, TestIndex.For(db),
+                data.Files().Select(f => new Testimonies.Web.Importing.ImportFile(f.Key, f.Value)).ToList(),
+                TestContext.Current.CancellationToken);
         }
-        Assert.Contains("Synthetic words added later", await client.GetStringAsync("/statements", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("Synthetic words added later", await client.GetStringAsync("/statements", TestContext.Current.CancellationToken),
+            StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AnImportByAnotherInstanceShowsWithinASecond()
     {
         using var client = _factory.CreateClient();
-        Assert.DoesNotContain("Written by another instance", await client.GetStringAsync("/statements", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.DoesNotContain("Written by another instance",
+            await client.GetStringAsync("/statements", TestContext.Current.CancellationToken), StringComparison.Ordinal);
 
         // Another instance: its own context on the same database, whose commits this site does not see.
         var options = new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite($"Data Source={_factory.DatabasePath}").Options;
         await using (var other = new ArchiveDbContext(options))
         {
             var data = new TestData();
-            data.Statements.Add("test-0003,test-source,3,,3,test-speaker,quotation,en,Written by another instance,,test-reason,,,published");
-            await Testimonies.Web.Importing.DataFolder.LoadAsync(other, TestIndex.For(other), data.Files().Select(f => new Testimonies.Web.Importing.ImportFile(f.Key, f.Value)).ToList(), TestContext.Current.CancellationToken);
+            data.Statements.Add(
+                "test-0003,test-source,3,,3,test-speaker,quotation,en,Written by another instance,,test-reason,,,published");
+            await Testimonies.Web.Importing.DataFolder.LoadAsync(other, TestIndex.For(other),
+                data.Files().Select(f => new Testimonies.Web.Importing.ImportFile(f.Key, f.Value)).ToList(),
+                TestContext.Current.CancellationToken);
         }
         await Task.Delay(ArchiveVersion.MaxAge + TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
-        Assert.Contains("Written by another instance", await client.GetStringAsync("/statements", TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains("Written by another instance", await client.GetStringAsync("/statements", TestContext.Current.CancellationToken),
+            StringComparison.Ordinal);
     }
 }

@@ -24,7 +24,8 @@ public sealed class QueryCountTests : IDisposable
         _small = new CountingFactory(Folder(new TestData()));
         var larger = new TestData();
         for (var i = 3; i <= 62; i++)
-            larger.Statements.Add($"test-{i:D4},test-source,{i},,{i},test-speaker,quotation,en,Synthetic words number {i},,test-reason;other-reason,Context {i},,published");
+            larger.Statements.Add($"test-{i:D4},test-source,{i},,{i},test-speaker,quotation,en,Synthetic words number {i},,test-reason;"
+                + $"other-reason,Context {i},,published");
         _large = new CountingFactory(Folder(larger));
     }
 
@@ -74,7 +75,8 @@ public sealed class QueryCountTests : IDisposable
         public async Task<int> CountAsync(string url)
         {
             using var client = CreateClient();
-            (await client.GetAsync(url, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode(); // warm: caches filled, pools open
+            // warm: caches filled, pools open
+            (await client.GetAsync(url, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
             _counter.Reset();
             (await client.GetAsync(url, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
             return _counter.Count;
@@ -100,19 +102,22 @@ public sealed class QueryCountTests : IDisposable
 
         public void Reset() => Interlocked.Exchange(ref _count, 0);
 
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _count);
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
 
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<object> result, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref _count);
             return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
         }
 
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result)
         {
             Interlocked.Increment(ref _count);
             return base.ReaderExecuting(command, eventData, result);

@@ -22,7 +22,8 @@ public class DeploymentTests
             Assert.Skip("skipped: PostgreSQL or nginx not installed");
         }
 
-        using var process = ChildProcess.Start("bash", [Path.Combine(RepositoryPaths.Root, "tests", "deploy", "two-instances.sh")], RepositoryPaths.Root);
+        using var process = ChildProcess.Start("bash", [Path.Combine(RepositoryPaths.Root, "tests", "deploy", "two-instances.sh")],
+            RepositoryPaths.Root);
         var (exitCode, output, error) = await ChildProcess.RunToExitAsync(process, TimeSpan.FromMinutes(5));
         var log = output + error;
         Assert.True(exitCode == 0, log);

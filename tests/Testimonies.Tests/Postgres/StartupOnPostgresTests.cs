@@ -23,7 +23,8 @@ public class StartupOnPostgresTests
 
             var options = new DbContextOptionsBuilder<PostgresArchiveDbContext>().UseNpgsql(connectionString).Options;
             await using var db = new PostgresArchiveDbContext(options);
-            var statements = File.ReadAllLines(Path.Combine(RepositoryPaths.Data, "statements.csv")).Count(line => line.StartsWith("csis16-", StringComparison.Ordinal));
+            var statements = File.ReadAllLines(Path.Combine(RepositoryPaths.Data, "statements.csv"))
+                .Count(line => line.StartsWith("csis16-", StringComparison.Ordinal));
             Assert.Equal(statements, await db.Statements.CountAsync(TestContext.Current.CancellationToken));
             Assert.Equal(statements, await db.Revisions.CountAsync(r => r.Origin == "load", TestContext.Current.CancellationToken));
         }

@@ -26,7 +26,8 @@ public class MarkdownTests
         var html = Render(markdown);
         var document = new HtmlParser().ParseDocument(html);
         Assert.Empty(document.QuerySelectorAll("script, img, iframe, object, embed"));
-        Assert.All(document.All, element => Assert.DoesNotContain(element.Attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)));
+        Assert.All(document.All,
+            element => Assert.DoesNotContain(element.Attributes, a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)));
         Assert.All(document.QuerySelectorAll("a"), a => Assert.True(Markdown.IsSafeUrl(a.GetAttribute("href")), a.OuterHtml));
         Assert.DoesNotContain("href=\"javascript", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("href=\"data", html, StringComparison.OrdinalIgnoreCase);

@@ -9,7 +9,8 @@ public class HighlightTests
 
     [Fact]
     public void MarksBecomeTagsAfterTheTextIsEncoded() =>
-        Assert.Equal("&lt;script&gt; <mark>fighting</mark> &amp; &quot;x&quot;", StatementSearch.ToHtml($"<script> {S}fighting{E} & \"x\""));
+        Assert.Equal("&lt;script&gt; <mark>fighting</mark> &amp; &quot;x&quot;",
+            StatementSearch.ToHtml($"<script> {S}fighting{E} & \"x\""));
 
     [Fact]
     public void TwoHighlightingsOfOneTextMerge() =>

@@ -17,7 +17,8 @@ public class SearchIndexTests : IDisposable
     /// <summary>One catalog for the whole test class instance, as the site has one: it must notice every import.</summary>
     private readonly SearchCatalog _catalog = new();
 
-    private SearchIndex Index => new(SearchSetup.EngineFor(Store == TestStore.Postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite));
+    private SearchIndex Index =>
+        new(SearchSetup.EngineFor(Store == TestStore.Postgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite));
 
     private StatementSearch Search => new(Index, _catalog);
 
@@ -48,7 +49,8 @@ public class SearchIndexTests : IDisposable
         await LoadAsync(database, data);
         Assert.Equal(["test-0001"], await FindAsync(database, "synthetic words"));
 
-        data.Statements[1] = "test-0001,test-source,1,,1,test-speaker,quotation,en,Replacement wording entirely,,test-reason,,,published,A test correction";
+        data.Statements[1] = "test-0001,test-source,1,,1,test-speaker,quotation,en,Replacement wording entirely,,test-reason,,,published,"
+            + "A test correction";
         await LoadAsync(database, data);
         Assert.Empty(await FindAsync(database, "\"synthetic words\""));
         Assert.Equal(["test-0001"], await FindAsync(database, "replacement"));
@@ -100,11 +102,13 @@ public class SearchIndexTests : IDisposable
     {
         await using var database = await TestDatabase.CreateAsync(Store);
         var data = new TestData();
-        data.Statements[1] = $"test-0001,test-source,1,,1,test-speaker,quotation,en,{TestData.Cell("<script>alert(1)</script> zebra & <b>x</b>")},,,,,published";
+        data.Statements[1] = "test-0001,test-source,1,,1,test-speaker,quotation,en,"
+            + $"{TestData.Cell("<script>alert(1)</script> zebra & <b>x</b>")},,,,,published";
         await LoadAsync(database, data);
         await using var db = database.CreateContext();
         var result = await Search.RunAsync(db, new SearchRequest("zebra", SearchFilters.None), Ct);
-        Assert.Equal("&lt;script&gt;alert(1)&lt;/script&gt; <mark>zebra</mark> &amp; &lt;b&gt;x&lt;/b&gt;", Assert.Single(result.Hits).TextHtml);
+        Assert.Equal("&lt;script&gt;alert(1)&lt;/script&gt; <mark>zebra</mark> &amp; &lt;b&gt;x&lt;/b&gt;",
+            Assert.Single(result.Hits).TextHtml);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ namespace Testimonies.Tests.Search;
 public class SearchPageTests(SiteFixture site)
 {
     private static List<string> Ids(AngleSharp.Html.Dom.IHtmlDocument document) =>
-        document.QuerySelectorAll(".search-hit .permalink a").Select(a => a.GetAttribute("href")!.Replace("/s/", "", StringComparison.Ordinal)).ToList();
+        document.QuerySelectorAll(".search-hit .permalink a")
+            .Select(a => a.GetAttribute("href")!.Replace("/s/", "", StringComparison.Ordinal)).ToList();
 
     [Theory]
     [InlineData("fight", new[] { "csis16-03" })]                       // stemming: "fight" finds "fighting"
@@ -59,14 +60,17 @@ public class SearchPageTests(SiteFixture site)
     {
         // Random input from a fixed seed, biased towards the characters the query language gives meaning to.
         var random = new Random(4242);
-        const string alphabet = "abcdefghijklmnopqrstuvwxyz jihad \"\"“”*-:()^~+{}[]\\/'OR NEAR AND NOT \t\u0000\u00e9\u0634\u0628\ud83d\ude00";
+        const string alphabet = "abcdefghijklmnopqrstuvwxyz jihad \"\"“”*-:()^~+{}[]\\/'OR NEAR AND NOT "
+            + "\t\u0000\u00e9\u0634\u0628\ud83d\ude00";
         var failures = new List<string>();
         for (var i = 0; i < 2000; i++)
         {
             var length = random.Next(0, 40);
             var text = new string(Enumerable.Range(0, length).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
-            var extra = random.Next(4) switch { 0 => "&kind=quotation", 1 => "&reason=infighting&sort=relevance", 2 => "&page=" + random.Next(-2, 4), _ => "" };
-            var response = await site.Client.GetAsync($"/search?q={Uri.EscapeDataString(text)}{extra}", TestContext.Current.CancellationToken);
+            var extra = random.Next(4) switch { 0 => "&kind=quotation", 1 => "&reason=infighting&sort=relevance",
+                2 => "&page=" + random.Next(-2, 4), _ => "" };
+            var response = await site.Client.GetAsync($"/search?q={Uri.EscapeDataString(text)}{extra}",
+                TestContext.Current.CancellationToken);
             if ((int)response.StatusCode >= 500) failures.Add($"{(int)response.StatusCode}: {text}{extra}");
         }
         Assert.Empty(failures);
@@ -106,7 +110,8 @@ public class SearchPageTests(SiteFixture site)
     public async Task MatchedWordsAreMarked()
     {
         var (_, document) = await Html.GetAsync(site.Client, "/search?q=fight");
-        var hit = document.QuerySelectorAll(".search-hit").Single(h => h.QuerySelector(".permalink a")!.GetAttribute("href") == "/s/csis16-03");
+        var hit = document.QuerySelectorAll(".search-hit")
+            .Single(h => h.QuerySelector(".permalink a")!.GetAttribute("href") == "/s/csis16-03");
         Assert.Equal(["fighting"], hit.QuerySelectorAll(".statement-text mark").Select(m => m.TextContent));
         Assert.Equal("Muslims are fighting Muslims; I didn’t come for that", hit.QuerySelector(".statement-text")!.TextContent);
     }
@@ -249,7 +254,8 @@ public class SearchPageTests(SiteFixture site)
         Assert.Equal(root.GetProperty("total").GetInt32(), statements.Count);
         var slaughter = statements.Single(s => s.GetProperty("id").GetString() == "csis16-16");
         Assert.Equal("It's not a revolution or jihad, it’s slaughter", slaughter.GetProperty("text").GetString());
-        Assert.Equal(["brutality-and-indiscriminate-killing", "not-true-jihad"], slaughter.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["brutality-and-indiscriminate-killing", "not-true-jihad"],
+            slaughter.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal("http://localhost/s/csis16-16", slaughter.GetProperty("url").GetString());
     }
 
@@ -257,7 +263,8 @@ public class SearchPageTests(SiteFixture site)
     public async Task ThePageLinksToItsExports()
     {
         var (_, document) = await Html.GetAsync(site.Client, "/search?q=jihad&reason=infighting");
-        Assert.Equal("/search.csv?q=jihad&reason=infighting", document.QuerySelector("link[rel=alternate][type='text/csv']")?.GetAttribute("href"));
+        Assert.Equal("/search.csv?q=jihad&reason=infighting",
+            document.QuerySelector("link[rel=alternate][type='text/csv']")?.GetAttribute("href"));
         Assert.NotNull(document.QuerySelector(".result-tools a[href='/search.json?q=jihad&reason=infighting']"));
     }
 }

@@ -9,12 +9,17 @@ namespace Testimonies.Tests.Statistics;
 /// <summary>The statistics page and the discovery files, checked against counts made here from data/ itself.</summary>
 public class StatisticsTests(SiteFixture site)
 {
-    /// <summary>Statement ids by reason slug, from data/statements.csv (published statements only), computed without the site's code.</summary>
+    /// <summary>
+    /// Statement ids by reason slug, from data/statements.csv (published statements only), computed without the site's code.
+    /// </summary>
     private static Dictionary<string, List<Dictionary<string, string>>> StatementsByReason()
     {
         var statements = DataFolderTests.ReadCsv("statements.csv").Where(s => s["status"] is "" or "published").ToList();
         return DataFolderTests.ReadCsv("reasons.csv").ToDictionary(r => r["slug"],
-            r => statements.Where(s => s["reasons"].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(r["slug"])).ToList());
+            r => statements
+                .Where(s => s["reasons"].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Contains(r["slug"]))
+                .ToList());
     }
 
     [Fact]
@@ -27,7 +32,8 @@ public class StatisticsTests(SiteFixture site)
         foreach (var row in rows)
         {
             var slug = row.QuerySelector("th a")!.GetAttribute("href")!["/reasons/".Length..];
-            var cells = row.QuerySelectorAll("td.number").Select(c => int.Parse(c.TextContent, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            var cells = row.QuerySelectorAll("td.number")
+                .Select(c => int.Parse(c.TextContent, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             Assert.Equal(expected[slug].Count, cells[0]);
             Assert.Equal(expected[slug].Select(s => s["speaker"]).Distinct().Count(), cells[1]);
         }
@@ -36,11 +42,15 @@ public class StatisticsTests(SiteFixture site)
     [Fact]
     public async Task TheNationalityTableCountsRacismByNationality()
     {
-        var speakers = DataFolderTests.ReadCsv("speakers.csv").ToDictionary(s => s["key"], s => s["nationality"] is "" ? "Not stated" : s["nationality"]);
-        var racism = StatementsByReason()["racism-and-discrimination"].GroupBy(s => speakers[s["speaker"]]).ToDictionary(g => g.Key, g => g.Count());
+        var speakers = DataFolderTests.ReadCsv("speakers.csv")
+            .ToDictionary(s => s["key"], s => s["nationality"] is "" ? "Not stated" : s["nationality"]);
+        var racism = StatementsByReason()["racism-and-discrimination"].GroupBy(s => speakers[s["speaker"]])
+            .ToDictionary(g => g.Key, g => g.Count());
         using var json = JsonDocument.Parse(await site.Client.GetStringAsync("/statistics.json", TestContext.Current.CancellationToken));
-        var reason = json.RootElement.GetProperty("archive_counts").GetProperty("reasons").EnumerateArray().Single(r => r.GetProperty("slug").GetString() == "racism-and-discrimination");
-        var byNationality = reason.GetProperty("by_nationality").EnumerateObject().Where(p => p.Value.GetInt32() > 0).ToDictionary(p => p.Name, p => p.Value.GetInt32());
+        var reason = json.RootElement.GetProperty("archive_counts").GetProperty("reasons").EnumerateArray()
+            .Single(r => r.GetProperty("slug").GetString() == "racism-and-discrimination");
+        var byNationality = reason.GetProperty("by_nationality").EnumerateObject().Where(p => p.Value.GetInt32() > 0)
+            .ToDictionary(p => p.Name, p => p.Value.GetInt32());
         Assert.Equal(racism, byNationality);
         Assert.NotEmpty(racism);
     }
@@ -79,7 +89,8 @@ public class StatisticsTests(SiteFixture site)
     {
         var response = await site.Client.GetAsync("/statistics.csv", TestContext.Current.CancellationToken);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        var lines = (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("measure,reason,theme,nationality,source,count", lines[0].TrimEnd('\r'));
         Assert.Contains(lines, l => l.TrimEnd('\r') == "statements,,,,,18");
     }
@@ -106,7 +117,8 @@ public class StatisticsTests(SiteFixture site)
         Assert.All(entries, e =>
         {
             Assert.StartsWith("http://localhost/s/", e.Element(atom + "id")!.Value, StringComparison.Ordinal);
-            Assert.True(DateTimeOffset.TryParse(e.Element(atom + "updated")!.Value, System.Globalization.CultureInfo.InvariantCulture, out _));
+            Assert.True(DateTimeOffset.TryParse(e.Element(atom + "updated")!.Value, System.Globalization.CultureInfo.InvariantCulture,
+                out _));
         });
         Assert.NotNull(feed.Root.Element(atom + "author"));
     }
@@ -124,7 +136,8 @@ public class StatisticsTests(SiteFixture site)
     {
         var (response, document) = await Html.GetAsync(site.Client, "/statistics");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["/statistics.json", "/statistics.csv"], document.QuerySelectorAll("link[rel=alternate]:not([type='application/atom+xml'])").Select(l => l.GetAttribute("href")));
+        Assert.Equal(["/statistics.json", "/statistics.csv"],
+            document.QuerySelectorAll("link[rel=alternate]:not([type='application/atom+xml'])").Select(l => l.GetAttribute("href")));
         Assert.Equal("/feed.atom", document.QuerySelector("link[rel=alternate][type='application/atom+xml']")!.GetAttribute("href"));
     }
 }
