@@ -25,12 +25,15 @@ public static class ApiEndpoints
             options.AddDocumentTransformer((document, _, _) =>
             {
             document.Info.Title = "Testimonies API";
-                document.Info.Description = "Read-only access to the archive's published statements, speakers, sources, reasons and the sources' published findings.";
+                document.Info.Description = "Read-only access to the archive's published statements, speakers, sources, reasons " +
+                "and the sources' published findings.";
                 return Task.CompletedTask;
             });
         });
-        services.AddCors(options => options.AddPolicy(CorsPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").WithHeaders("If-None-Match")));
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+        services.AddCors(options => options.AddPolicy(CorsPolicy,
+            policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").WithHeaders("If-None-Match")));
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         return services;
     }
 
@@ -48,7 +51,8 @@ public static class ApiEndpoints
             var next = page * size < total ? $"{Site(http)}/api/v1/statements{QueryWithPage(http, page + 1)}" : null;
             return Results.Ok(new StatementPage(total, page, size, items, next));
         }).WithSummary("Published statements, in source order, filtered and paginated")
-          .WithDescription("Filters (each may be repeated): reason, theme, speaker, source, nationality, kind (quotation or paraphrase). Paging: page (from 1), page_size (1–500, default 50).")
+          .WithDescription("Filters (each may be repeated): reason, theme, speaker, source, nationality, kind (quotation or paraphrase). " +
+              "Paging: page (from 1), page_size (1–500, default 50).")
           .Produces<StatementPage>().ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/statements.csv", async (HttpContext http, ArchiveDbContext db, SearchCatalog catalog, CancellationToken ct) =>
@@ -59,36 +63,60 @@ public static class ApiEndpoints
             http.Response.Headers.ContentDisposition = "attachment; filename=\"testimonies-statements.csv\"";
             return Results.Stream(body => StatementExport.WriteCsvAsync(body, StatementExport.RowsAsync(db, ids, Site(http), ct), ct),
                 "text/csv; charset=utf-8");
-        }).WithSummary("The same statements as CSV, all pages at once (the columns of /search.csv)").Produces<string>(contentType: "text/csv");
+        }).WithSummary("The same statements as CSV, all pages at once (the columns of /search.csv)")
+          .Produces<string>(contentType: "text/csv");
 
         api.MapGet("/statements/{id}", async (string id, HttpContext http, ArchiveDbContext db, CancellationToken ct) =>
         {
             var items = await ItemsAsync(db.PublishedStatements.Where(s => s.PublicId == id), Site(http), ct);
-            return items.Count == 0 ? Results.Problem($"There is no published statement “{id}”.", statusCode: StatusCodes.Status404NotFound) : Results.Ok(items[0]);
-        }).WithSummary("One published statement by its permanent identifier").Produces<StatementItem>().ProducesProblem(StatusCodes.Status404NotFound);
+            return items.Count == 0
+                ? Results.Problem($"There is no published statement “{id}”.", statusCode: StatusCodes.Status404NotFound)
+                : Results.Ok(items[0]);
+        }).WithSummary("One published statement by its permanent identifier")
+          .Produces<StatementItem>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/reasons", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok((await db.Reasons.AsNoTracking().OrderBy(r => r.Position)
-                .Select(r => new { r.Slug, r.Name, r.Theme, r.Definition, r.Boundary, Count = r.Statements.Count(s => s.Status == PublicationStatus.Published) })
+        api.MapGet("/reasons", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok((await db.Reasons.AsNoTracking()
+                .OrderBy(r => r.Position)
+                .Select(r => new
+                {
+                    r.Slug, r.Name, r.Theme, r.Definition, r.Boundary,
+                    Count = r.Statements.Count(s => s.Status == PublicationStatus.Published)
+                })
                 .ToListAsync(ct)).Select(r => new ReasonItem(r.Slug, r.Name, r.Theme.Slug(), r.Definition, r.Boundary, r.Count)).ToList()))
-            .WithSummary("The coding scheme: reasons for leaving, with their definitions and counts of published statements").Produces<List<ReasonItem>>();
+            .WithSummary("The coding scheme: reasons for leaving, with their definitions and counts of published statements")
+            .Produces<List<ReasonItem>>();
 
-        api.MapGet("/speakers", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok((await db.Speakers.AsNoTracking().OrderBy(s => s.Key)
-                .Select(s => new { s.Key, s.Name, s.Description, s.Nationality, s.Role, s.IsGroup, Count = s.Statements.Count(x => x.Status == PublicationStatus.Published) })
-                .ToListAsync(ct)).Select(s => new SpeakerItem(s.Key, s.Name, s.Description, s.Nationality, s.Role.Slug(), s.IsGroup, s.Count)).ToList()))
+        api.MapGet("/speakers", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok((await db.Speakers.AsNoTracking()
+                .OrderBy(s => s.Key)
+                .Select(s => new
+                {
+                    s.Key, s.Name, s.Description, s.Nationality, s.Role, s.IsGroup,
+                    Count = s.Statements.Count(x => x.Status == PublicationStatus.Published)
+                })
+                .ToListAsync(ct))
+                .Select(s => new SpeakerItem(s.Key, s.Name, s.Description, s.Nationality, s.Role.Slug(), s.IsGroup, s.Count)).ToList()))
             .WithSummary("Speakers as the sources identify them; anonymous speakers are kept distinct").Produces<List<SpeakerItem>>();
 
-        api.MapGet("/sources", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok((await db.Sources.AsNoTracking().OrderBy(s => s.Key)
-                .Select(s => new { s.Key, s.Title, s.Subtitle, s.Chapter, s.ChapterTitle, s.Series, s.SeriesNumber, s.Publisher, s.Author, s.Published, s.Url,
-                    Count = s.Statements.Count(x => x.Status == PublicationStatus.Published) })
-                .ToListAsync(ct)).Select(s => new SourceItem(s.Key, s.Title, s.Subtitle, s.Chapter, s.ChapterTitle, s.Series, s.SeriesNumber, s.Publisher,
+        api.MapGet("/sources", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok((await db.Sources.AsNoTracking()
+                .OrderBy(s => s.Key)
+                .Select(s => new
+                {
+                    s.Key, s.Title, s.Subtitle, s.Chapter, s.ChapterTitle, s.Series, s.SeriesNumber, s.Publisher, s.Author, s.Published,
+                    s.Url,
+                    Count = s.Statements.Count(x => x.Status == PublicationStatus.Published)
+                })
+                .ToListAsync(ct))
+                .Select(s => new SourceItem(s.Key, s.Title, s.Subtitle, s.Chapter, s.ChapterTitle, s.Series, s.SeriesNumber, s.Publisher,
                     s.Author, s.Published.ToString(), s.Url, s.Count)).ToList()))
             .WithSummary("The publications statements come from").Produces<List<SourceItem>>();
 
-        api.MapGet("/findings", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok(await db.Findings.AsNoTracking().OrderBy(f => f.Key)
+        api.MapGet("/findings", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok(await db.Findings.AsNoTracking()
+                .OrderBy(f => f.Key)
                 .Select(f => new FindingItem(f.Key, f.Source.Key, f.Footnote, f.Wording, f.Figure, f.Percent, f.Dataset, f.DatasetSize,
                     f.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList()))
                 .ToListAsync(ct)))
-            .WithSummary("Figures the sources report about their own datasets: not counts of this archive, never to be added to them").Produces<List<FindingItem>>();
+            .WithSummary("Figures the sources report about their own datasets: not counts of this archive, never to be added to them")
+            .Produces<List<FindingItem>>();
         return app;
     }
 
@@ -142,19 +170,30 @@ public static class ApiEndpoints
         var rows = await query.Select(s => new
         {
             s.PublicId, s.Kind, s.Language, s.Text, s.Section, s.Footnote, s.SaidWhen, s.Context, s.ContentNote,
-            Speaker = new { s.Speaker.Key, s.Speaker.Name, s.Speaker.Description, s.Speaker.Nationality, s.Speaker.Role, s.Speaker.IsGroup },
-            Source = new { s.Source.Key, s.Source.Title, s.Source.Chapter, s.Source.ChapterTitle, s.Source.Publisher, s.Source.Published, s.Source.Url },
+            Speaker = new
+            {
+                s.Speaker.Key, s.Speaker.Name, s.Speaker.Description, s.Speaker.Nationality, s.Speaker.Role, s.Speaker.IsGroup
+            },
+            Source = new
+            {
+                s.Source.Key, s.Source.Title, s.Source.Chapter, s.Source.ChapterTitle, s.Source.Publisher, s.Source.Published, s.Source.Url
+            },
             Reasons = s.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList(),
         }).ToListAsync(ct);
         return rows.Select(s => new StatementItem(s.PublicId, $"{site}/s/{s.PublicId}", s.Kind.Slug(), s.Language, s.Text,
-            new SpeakerRef(s.Speaker.Key, s.Speaker.Name, s.Speaker.Description, s.Speaker.Nationality, s.Speaker.Role.Slug(), s.Speaker.IsGroup),
-            new SourceRef(s.Source.Key, s.Source.Title, s.Source.Chapter, s.Source.ChapterTitle, s.Source.Publisher, s.Source.Published.ToString(), s.Source.Url),
-            Statement.Locator(s.Source.Chapter, s.Footnote, s.Section), s.Section, s.Footnote, s.SaidWhen, s.Reasons, s.Context, s.ContentNote)).ToList();
+            new SpeakerRef(s.Speaker.Key, s.Speaker.Name, s.Speaker.Description, s.Speaker.Nationality, s.Speaker.Role.Slug(),
+                s.Speaker.IsGroup),
+            new SourceRef(s.Source.Key, s.Source.Title, s.Source.Chapter, s.Source.ChapterTitle, s.Source.Publisher,
+                s.Source.Published.ToString(), s.Source.Url),
+            Statement.Locator(s.Source.Chapter, s.Footnote, s.Section), s.Section, s.Footnote, s.SaidWhen, s.Reasons, s.Context,
+            s.ContentNote)).ToList();
     }
 
     private static string QueryWithPage(HttpContext http, int page)
     {
-        var parts = http.Request.Query.Where(p => p.Key != "page").SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}")).ToList();
+        var parts = http.Request.Query.Where(p => p.Key != "page")
+            .SelectMany(p => p.Value.Select(v => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(v ?? "")}"))
+            .ToList();
         parts.Add($"page={page}");
         return "?" + string.Join('&', parts);
     }

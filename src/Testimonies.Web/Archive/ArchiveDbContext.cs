@@ -96,14 +96,16 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
         {
             import.HasMany(i => i.Files).WithOne().HasForeignKey(f => f.ImportRecordId).OnDelete(DeleteBehavior.Cascade);
             // SQLite cannot order by DateTimeOffset; store it as sortable ISO text.
-            import.Property(i => i.UploadedAt).HasConversion(d => d.UtcDateTime.ToString("O"), s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+            import.Property(i => i.UploadedAt).HasConversion(d => d.UtcDateTime.ToString("O"),
+                s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
         });
 
         builder.Entity<StatementRevision>(revision =>
         {
             revision.HasIndex(r => new { r.StatementId, r.At });
             revision.HasOne(r => r.Statement).WithMany(s => s.Revisions).OnDelete(DeleteBehavior.Cascade);
-            revision.Property(r => r.At).HasConversion(d => d.UtcDateTime.ToString("O"), s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+            revision.Property(r => r.At).HasConversion(d => d.UtcDateTime.ToString("O"),
+                s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
         });
 
         builder.Entity<RowRevision>(revision =>
@@ -111,7 +113,8 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
             revision.HasIndex(r => new { r.Table, r.Key, r.At });
             revision.Property(r => r.Table).HasMaxLength(20);
             revision.Property(r => r.Key).HasMaxLength(80);
-            revision.Property(r => r.At).HasConversion(d => d.UtcDateTime.ToString("O"), s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+            revision.Property(r => r.At).HasConversion(d => d.UtcDateTime.ToString("O"),
+                s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
         });
 
         builder.Entity<PublishedFinding>(finding =>

@@ -26,7 +26,8 @@ public static class ArchiveOutputCache
                     var services = context.RequestServices;
                     var version = await services.GetRequiredService<ArchiveVersion>()
                         .GetAsync(services.GetRequiredService<ArchiveDbContext>(), cancellationToken);
-                    return new KeyValuePair<string, string>("archive-version", version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    return new KeyValuePair<string, string>("archive-version",
+                        version.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 })
                 .Cache());
         });

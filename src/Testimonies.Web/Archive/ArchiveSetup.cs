@@ -40,7 +40,8 @@ public static class ArchiveSetup
         const string Example = "Host=localhost;Database=testimonies;Username=testimonies";
         if (string.IsNullOrWhiteSpace(configured) || configured.Contains("Data Source", StringComparison.OrdinalIgnoreCase))
             throw new ArchiveConfigurationException(
-                $"Database:Provider is Postgres, so ConnectionStrings:Testimonies must name a PostgreSQL server, for example \"{Example}\".");
+                $"Database:Provider is Postgres, so ConnectionStrings:Testimonies must name a PostgreSQL server, " +
+                $"for example \"{Example}\".");
         try
         {
             var builder = new NpgsqlConnectionStringBuilder(configured);
@@ -101,7 +102,9 @@ public static class ArchiveSetup
         return new PostgresLock(db);
     }
 
-    /// <summary>Applies the engine's checked-in migrations; on SQLite, turns on WAL (stored in the file) so readers go on while an import writes.</summary>
+    /// <summary>
+    /// Applies the engine's checked-in migrations; on SQLite, turns on WAL (stored in the file) so readers go on while an import writes.
+    /// </summary>
     public static async Task MigrateAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
         await db.Database.MigrateAsync(cancellationToken);

@@ -39,7 +39,8 @@ public sealed class ArchiveVersion(TimeProvider clock)
     {
         public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => version.Forget();
 
-        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData,
+            CancellationToken cancellationToken = default)
         {
             version.Forget();
             return Task.CompletedTask;

@@ -24,7 +24,9 @@ public class ImportRecord
     /// <summary>What the preview said it would change, then what it changed: "statements: 3 created, 1 updated, 14 unchanged; …".</summary>
     public string Summary { get; set; } = "";
 
-    /// <summary>The preview's statement changes (JSON, at most <c>Importer.MaxPreviewChanges</c>), shown until the import is confirmed.</summary>
+    /// <summary>
+    /// The preview's statement changes (JSON, at most <c>Importer.MaxPreviewChanges</c>), shown until the import is confirmed.
+    /// </summary>
     public string PreviewJson { get; set; } = "[]";
 
     /// <summary>The archive's version the preview was made against; confirming a stale preview asks for a new one.</summary>

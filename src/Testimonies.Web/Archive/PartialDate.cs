@@ -24,7 +24,8 @@ public readonly record struct PartialDate(int Year, int? Month = null, int? Day 
         }
         if (parts.Length > 2)
         {
-            if (!int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var d) || d < 1 || d > DateTime.DaysInMonth(year, month!.Value)) return false;
+            if (!int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+                || d < 1 || d > DateTime.DaysInMonth(year, month!.Value)) return false;
             day = d;
         }
         date = new PartialDate(year, month, day);

@@ -16,7 +16,8 @@ public static class SqlCommands
     }
 
     /// <summary>A command on the connection (in the context's transaction, if any) with named parameters.</summary>
-    public static DbCommand Create(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    public static DbCommand Create(DbConnection connection, DbTransaction? transaction, string sql,
+        params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -17,21 +17,25 @@ public static class CitationDownloads
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    private static async Task<IResult> StatementAsync(string id, string format, HttpContext http, ArchiveDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> StatementAsync(string id, string format, HttpContext http, ArchiveDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (CitationFiles.Parse(format) is not { } citationFormat) return Results.NotFound();
         var statement = await db.Statements.AsNoTracking().Where(s => s.PublicId == id)
             .Select(s => new { s.Id, s.Status }).SingleOrDefaultAsync(cancellationToken);
         if (statement is null || statement.Status == PublicationStatus.Draft) return Results.NotFound();
         if (statement.Status == PublicationStatus.Withdrawn) return Results.StatusCode(StatusCodes.Status410Gone);
-        var cited = await CitedStatement.LoadAsync(db, [statement.Id], Rendering.SiteAddress.Of(http.Request), Today(clock), cancellationToken);
+        var cited = await CitedStatement.LoadAsync(db, [statement.Id], Rendering.SiteAddress.Of(http.Request), Today(clock),
+            cancellationToken);
         return Download(http, citationFormat, $"testimonies-{id}", CitationFiles.Write(citationFormat, cited, []));
     }
 
-    private static async Task<IResult> SourceAsync(string key, string format, HttpContext http, ArchiveDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> SourceAsync(string key, string format, HttpContext http, ArchiveDbContext db,
+        CancellationToken cancellationToken)
     {
         if (CitationFiles.Parse(format) is not { } citationFormat) return Results.NotFound();
-        var work = await db.Sources.AsNoTracking().Where(s => s.Key == key).Select(CitedWork.Projection).SingleOrDefaultAsync(cancellationToken);
+        var work = await db.Sources.AsNoTracking().Where(s => s.Key == key).Select(CitedWork.Projection)
+            .SingleOrDefaultAsync(cancellationToken);
         if (work is null) return Results.NotFound();
         return Download(http, citationFormat, key, CitationFiles.Write(citationFormat, [], [work]));
     }

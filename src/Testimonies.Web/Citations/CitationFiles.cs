@@ -35,7 +35,9 @@ public static class CitationFiles
         _ => "csl.json",
     };
 
-    /// <summary>One entry for each statement's archive page, then one for each publication they come from (or that is given alone).</summary>
+    /// <summary>
+    /// One entry for each statement's archive page, then one for each publication they come from (or that is given alone).
+    /// </summary>
     public static string Write(CitationFormat format, IReadOnlyList<CitedStatement> statements, IReadOnlyList<CitedWork> works)
     {
         var allWorks = statements.Select(s => s.Work).Concat(works).DistinctBy(w => w.Key).ToList();
@@ -55,7 +57,9 @@ public static class CitationFiles
         $"{s.Work.Creator}, {s.Work.FullTitle} ({s.Work.Published.Year}), {Statement.Locator(s.Work.Chapter, s.Footnote, s.Section)}";
 
     private static string? ChapterNote(CitedWork work) =>
-        work.Chapter is null ? null : work.ChapterTitle is null ? $"Chapter {work.Chapter}" : $"Chapter {work.Chapter}: {work.ChapterTitle}";
+        work.Chapter is null ? null
+            : work.ChapterTitle is null ? $"Chapter {work.Chapter}"
+            : $"Chapter {work.Chapter}: {work.ChapterTitle}";
 
     // ---------------------------------------------------------------- biblatex
 
@@ -168,14 +172,17 @@ public static class CitationFiles
     private static void Tag(StringBuilder ris, string tag, string? value)
     {
         if (value is null) return;
-        var oneLine = string.Join(' ', CitationText.Roman(value.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ')).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var oneLine = string.Join(' ', CitationText.Roman(value.Replace("\r\n", " ", StringComparison.Ordinal)
+                .Replace('\n', ' ').Replace('\r', ' '))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
         ris.Append(tag).Append("  - ").Append(oneLine).Append('\n');
         if (tag == "ER") ris.Append('\n');
     }
 
     // ---------------------------------------------------------------- CSL-JSON
 
-    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions JsonOptions =
+        new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string CslJson(IReadOnlyList<CitedStatement> statements, IReadOnlyList<CitedWork> works)
     {

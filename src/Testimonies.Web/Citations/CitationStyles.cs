@@ -58,22 +58,26 @@ public static class CitationStyles
         return string.Join(", ", parts);
     }
 
-    /// <summary>The report: group author, year, title in sentence case, series and number; the publisher only when it is not the author.</summary>
+    /// <summary>
+    /// The report: group author, year, title in sentence case, series and number; the publisher only when it is not the author.
+    /// </summary>
     public static CitationText ApaReference(CitedWork work) =>
-        Of($"{TitleCase.EndWithPeriod(work.Creator)} ({work.Published.Year}). ", Italic(ApaTitle(work)), ApaSeries(work, chapter: null), ".",
-            work.PublisherIsAuthor ? "" : $" {TitleCase.EndWithPeriod(work.Publisher)}", work.Url is null ? "" : $" {work.Url}");
+        Of($"{TitleCase.EndWithPeriod(work.Creator)} ({work.Published.Year}). ", Italic(ApaTitle(work)), ApaSeries(work, chapter: null),
+            ".", work.PublisherIsAuthor ? "" : $" {TitleCase.EndWithPeriod(work.Publisher)}", work.Url is null ? "" : $" {work.Url}");
 
     /// <summary>The chapter as a part of the report.</summary>
     public static CitationText ApaChapterReference(CitedWork work) => work.ChapterTitle is null ? ApaReference(work) :
-        Of($"{TitleCase.EndWithPeriod(work.Creator)} ({work.Published.Year}). {TitleCase.EndWithPeriod(work.ChapterTitle)} In ", Italic(ApaTitle(work)),
-            ApaSeries(work, work.Chapter), ".", work.PublisherIsAuthor ? "" : $" {TitleCase.EndWithPeriod(work.Publisher)}", work.Url is null ? "" : $" {work.Url}");
+        Of($"{TitleCase.EndWithPeriod(work.Creator)} ({work.Published.Year}). {TitleCase.EndWithPeriod(work.ChapterTitle)} In ",
+            Italic(ApaTitle(work)), ApaSeries(work, work.Chapter), ".",
+            work.PublisherIsAuthor ? "" : $" {TitleCase.EndWithPeriod(work.Publisher)}", work.Url is null ? "" : $" {work.Url}");
 
     private static string ApaTitle(CitedWork work) => work.TitleSentenceCase ?? work.FullTitle;
 
     private static string ApaSeries(CitedWork work, string? chapter)
     {
         var parts = new List<string>();
-        if (work.Series is not null) parts.Add(work.SeriesNumber is null ? work.Series : $"{work.Series}, Publication No. {work.SeriesNumber}");
+        if (work.Series is not null)
+            parts.Add(work.SeriesNumber is null ? work.Series : $"{work.Series}, Publication No. {work.SeriesNumber}");
         if (chapter is not null) parts.Add($"Chapter {chapter}");
         return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
     }
@@ -91,18 +95,24 @@ public static class CitationStyles
         else if (s.Section is not null) locator.Add($"sec. “{TitleCase.Headline(Roman(s.Section))}”");
         // MLA names the speaker in the sentence that quotes them; the parenthesis says where the words were read.
         var inText = Of(s.Kind == StatementKind.Paraphrase ? "(" : "(qtd. in ", string.Join(", ", locator), ")");
-        var label = s.Kind == StatementKind.Paraphrase ? "In-text citation" : $"In-text citation, after words you attribute to {Roman(s.Speaker)} in your sentence";
-        var page = Of($"“{TitleCase.EndWithPeriod(TitleCase.Headline(s.PageTitle))}” ", Italic(SiteName), $", {WithoutScheme(s.Permalink)}. Accessed {MlaDate(s.Accessed)}.");
+        var label = s.Kind == StatementKind.Paraphrase
+            ? "In-text citation"
+            : $"In-text citation, after words you attribute to {Roman(s.Speaker)} in your sentence";
+        var page = Of($"“{TitleCase.EndWithPeriod(TitleCase.Headline(s.PageTitle))}” ", Italic(SiteName),
+            $", {WithoutScheme(s.Permalink)}. Accessed {MlaDate(s.Accessed)}.");
         return new("MLA 9", label, inText, null, MlaReference(work), page);
     }
 
-    /// <summary>An organisation that is both author and publisher is named once, as publisher, and the entry begins with the title.</summary>
+    /// <summary>
+    /// An organisation that is both author and publisher is named once, as publisher, and the entry begins with the title.
+    /// </summary>
     public static CitationText MlaReference(CitedWork work) =>
         Of(work.PublisherIsAuthor ? "" : $"{TitleCase.EndWithPeriod(work.Creator)} ", Italic(TitleCase.Headline(work.FullTitle)), ". ",
             $"{work.Publisher}, {MlaDate(work.Published)}", work.Url is null ? "" : $", {WithoutScheme(work.Url)}", ".", MlaSeries(work));
 
     public static CitationText MlaChapterReference(CitedWork work) => work.ChapterTitle is null ? MlaReference(work) :
-        Of(work.PublisherIsAuthor ? "" : $"{TitleCase.EndWithPeriod(work.Creator)} ", $"“{TitleCase.EndWithPeriod(TitleCase.Headline(work.ChapterTitle))}” ",
+        Of(work.PublisherIsAuthor ? "" : $"{TitleCase.EndWithPeriod(work.Creator)} ",
+            $"“{TitleCase.EndWithPeriod(TitleCase.Headline(work.ChapterTitle))}” ",
             Italic(TitleCase.Headline(work.FullTitle)), $", {work.Publisher}, {MlaDate(work.Published)}, ch. {work.Chapter}",
             work.Url is null ? "" : $", {WithoutScheme(work.Url)}", ".", MlaSeries(work));
 
@@ -111,7 +121,8 @@ public static class CitationStyles
 
     private static string MlaShortTitle(CitedWork work) => work.ShortTitle ?? TitleCase.ShortTitle(work.Title);
 
-    private static readonly string[] MlaMonths = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+    private static readonly string[] MlaMonths =
+        ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
 
     private static string MlaDate(PartialDate date) => (date.Month, date.Day) switch
     {
@@ -124,7 +135,9 @@ public static class CitationStyles
 
     /// <summary>MLA prints web addresses without http:// or https://.</summary>
     private static string WithoutScheme(string url) =>
-        url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? url[8..] : url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? url[7..] : url;
+        url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? url[8..]
+            : url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? url[7..]
+            : url;
 
     // ---------------------------------------------------------------- Chicago 17, notes and bibliography
 
@@ -135,8 +148,10 @@ public static class CitationStyles
         var quoted = s.Kind == StatementKind.Quotation ? $"{TitleCase.Capitalize(s.Speaker)}, quoted in " : "";
         var note = Of($"1. {quoted}{work.Creator}, ", Italic(TitleCase.Headline(work.FullTitle)), ChicagoSeries(work, ", "),
             $" ({work.Publisher}, {work.Published.Year}), ", TitleCase.EndWithPeriod(locator + (work.Url is null ? "" : $", {work.Url}")));
-        var shortNote = Of($"2. {quoted}{work.Creator}, ", Italic(work.ShortTitle ?? TitleCase.ShortTitle(work.Title)), ", ", TitleCase.EndWithPeriod(locator));
-        var page = Of($"“{TitleCase.EndWithPeriod(TitleCase.Headline(s.PageTitle))}” {SiteName}. Accessed {ApaDate(s.Accessed)}. {s.Permalink}.");
+        var shortNote = Of($"2. {quoted}{work.Creator}, ", Italic(work.ShortTitle ?? TitleCase.ShortTitle(work.Title)), ", ",
+            TitleCase.EndWithPeriod(locator));
+        var page = Of(
+            $"“{TitleCase.EndWithPeriod(TitleCase.Headline(s.PageTitle))}” {SiteName}. Accessed {ApaDate(s.Accessed)}. {s.Permalink}.");
         return new("Chicago 17 (notes and bibliography)", "Note (first citation)", note, shortNote, ChicagoReference(work), page);
     }
 
@@ -148,7 +163,8 @@ public static class CitationStyles
             $" {work.Publisher}, {work.Published.Year}.", work.Url is null ? "" : $" {work.Url}.");
 
     public static CitationText ChicagoChapterReference(CitedWork work) => work.ChapterTitle is null ? ChicagoReference(work) :
-        Of($"{TitleCase.EndWithPeriod(work.Creator)} “{TitleCase.EndWithPeriod(TitleCase.Headline(work.ChapterTitle))}” Chap. {work.Chapter} in ",
+        Of($"{TitleCase.EndWithPeriod(work.Creator)} " +
+            $"“{TitleCase.EndWithPeriod(TitleCase.Headline(work.ChapterTitle))}” Chap. {work.Chapter} in ",
             Italic(TitleCase.Headline(work.FullTitle)), ".", ChicagoSeries(work, " ", "."), $" {work.Publisher}, {work.Published.Year}.",
             work.Url is null ? "" : $" {work.Url}.");
 

@@ -26,7 +26,8 @@ public sealed class CitationText
     public static string Roman(string text) =>
         text.Any(char.IsControl) ? new string(text.Where(c => !char.IsControl(c)).ToArray()) : text;
 
-    public string Plain => _marked.Replace(Open.ToString(), "", StringComparison.Ordinal).Replace(Close.ToString(), "", StringComparison.Ordinal);
+    public string Plain =>
+        _marked.Replace(Open.ToString(), "", StringComparison.Ordinal).Replace(Close.ToString(), "", StringComparison.Ordinal);
 
     public string Html
     {

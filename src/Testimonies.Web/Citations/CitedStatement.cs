@@ -15,7 +15,8 @@ public sealed record CitedStatement(
     public string PageTitle => $"Statement {PublicId}: {TitleCase.Capitalize(Speaker)}";
 
     /// <summary>The statements whose ids are given, with their sources, for citation files; published ones only.</summary>
-    public static async Task<List<CitedStatement>> LoadAsync(ArchiveDbContext db, IReadOnlyCollection<int> ids, string siteAddress, DateOnly accessed, CancellationToken cancellationToken)
+    public static async Task<List<CitedStatement>> LoadAsync(ArchiveDbContext db, IReadOnlyCollection<int> ids, string siteAddress,
+        DateOnly accessed, CancellationToken cancellationToken)
     {
         var rows = new List<(int Id, CitedStatement Statement)>();
         foreach (var chunk in ids.Chunk(500))
@@ -25,8 +26,8 @@ public sealed record CitedStatement(
                 {
                     s.Id, s.PublicId, s.Text, s.Kind, s.Language, s.Speaker.Name, s.Speaker.Description, s.Footnote, s.Section,
                     Work = new CitedWork(s.Source.Key, s.Source.Title, s.Source.Subtitle, s.Source.TitleSentenceCase, s.Source.ShortTitle,
-                        s.Source.Chapter, s.Source.ChapterTitle, s.Source.Series, s.Source.SeriesNumber, s.Source.Publisher, s.Source.Author,
-                        s.Source.Published, s.Source.Url, s.Source.Language),
+                        s.Source.Chapter, s.Source.ChapterTitle, s.Source.Series, s.Source.SeriesNumber, s.Source.Publisher,
+                        s.Source.Author, s.Source.Published, s.Source.Url, s.Source.Language),
                 })
                 .ToListAsync(cancellationToken);
             rows.AddRange(found.Select(s => (s.Id, new CitedStatement(s.PublicId, s.Text, s.Kind, s.Language, s.Name, s.Description,

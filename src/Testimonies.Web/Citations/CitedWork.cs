@@ -1,6 +1,8 @@
 namespace Testimonies.Web.Citations;
 
-/// <summary>The publication as citations need it. It names no author when <see cref="Author"/> is null: the publisher then stands as author.</summary>
+/// <summary>
+/// The publication as citations need it. It names no author when <see cref="Author"/> is null: the publisher then stands as author.
+/// </summary>
 public sealed record CitedWork(
     string Key, string Title, string? Subtitle, string? TitleSentenceCase, string? ShortTitle, string? Chapter, string? ChapterTitle,
     string? Series, string? SeriesNumber, string Publisher, string? Author, PartialDate Published, string? Url, string Language)

@@ -31,7 +31,8 @@ public static class TextFragment
         foreach (var b in Encoding.UTF8.GetBytes(text))
         {
             var c = (char)b;
-            var unreserved = c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_' or '.' or '!' or '~' or '*' or '\'' or '(' or ')';
+            var unreserved = c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9')
+                or '_' or '.' or '!' or '~' or '*' or '\'' or '(' or ')';
             builder.Append(unreserved ? c : $"%{b:X2}");
         }
         return builder.ToString();

@@ -46,14 +46,17 @@ public static class TitleCase
             {
                 var at = word.IndexOf(core, StringComparison.Ordinal);
                 if (core.Length > 0 && char.IsLower(core[0]))
-                    words[i] = string.Concat(word.AsSpan(0, at), char.ToUpper(core[0], CultureInfo.InvariantCulture).ToString(), word.AsSpan(at + 1));
+                    words[i] = string.Concat(word.AsSpan(0, at), char.ToUpper(core[0], CultureInfo.InvariantCulture).ToString(),
+                        word.AsSpan(at + 1));
             }
             capitalizeNext = word.EndsWith(':') || word.EndsWith('?') || word.EndsWith('!');
         }
         return string.Join(' ', words);
     }
 
-    /// <summary>Ends a citation element with a period, placed inside a closing quotation mark (American style) and never doubled after ? or !.</summary>
+    /// <summary>
+    /// Ends a citation element with a period, placed inside a closing quotation mark (American style) and never doubled after ? or !.
+    /// </summary>
     public static string EndWithPeriod(string text)
     {
         if (text.Length == 0) return text;

@@ -14,7 +14,8 @@ namespace Testimonies.Web.Importing;
 public static class ArchiveImport
 {
     /// <summary>Cross-checks references against the file set and the store. Adds problems; writes nothing.</summary>
-    public static async Task ValidateAsync(ArchiveDbContext db, ImportSet set, List<ImportProblem> problems, CancellationToken cancellationToken)
+    public static async Task ValidateAsync(ArchiveDbContext db, ImportSet set, List<ImportProblem> problems,
+        CancellationToken cancellationToken)
     {
         var reasons = set.Reasons.Select(r => r.Slug).ToHashSet();
         reasons.UnionWith(await db.Reasons.Select(r => r.Slug).ToListAsync(cancellationToken));
@@ -45,19 +46,24 @@ public static class ArchiveImport
                 .ToDictionaryAsync(s => s.PublicId, s => s.Text, cancellationToken);
             foreach (var row in chunk)
             {
-                if (existing.TryGetValue(row.PublicId, out var text) && !string.Equals(text, row.Text, StringComparison.Ordinal) && row.CorrectionNote is null)
+                if (existing.TryGetValue(row.PublicId, out var text) && !string.Equals(text, row.Text, StringComparison.Ordinal)
+                    && row.CorrectionNote is null)
                     problems.Add(new(row.At.File, row.At.Line, "correction_note",
-                        $"this changes the words of statement {row.PublicId}, which is already in the archive. Say why in the correction_note column (readers see it beside the correction), or keep the words as they are."));
+                        $"this changes the words of statement {row.PublicId}, which is already in the archive. " +
+                        $"Say why in the correction_note column (readers see it beside the correction), " +
+                        $"or keep the words as they are."));
             }
         }
     }
 
-    private static void Reference(RawRecord at, string column, string key, HashSet<string> known, string table, List<ImportProblem> problems)
+    private static void Reference(RawRecord at, string column, string key, HashSet<string> known, string table,
+        List<ImportProblem> problems)
     {
         if (key.Length == 0 || known.Contains(key)) return;
         var hint = Suggest.Nearest(key, known);
         problems.Add(new(at.File, at.Line, column,
-            $"“{key}” is not a known {column.TrimEnd('s')}" + (hint is null ? $"; add it to {table} first." : $"; did you mean “{hint}”?")));
+            $"“{key}” is not a known {column.TrimEnd('s')}"
+            + (hint is null ? $"; add it to {table} first." : $"; did you mean “{hint}”?")));
     }
 
     /// <summary>
@@ -204,7 +210,8 @@ public static class ArchiveImport
         {
             var finding = findings.GetValueOrDefault(row.Key);
             var isNew = finding is null;
-            finding ??= findings[row.Key] = new PublishedFinding { Key = row.Key, Wording = row.Wording, Figure = row.Figure, Dataset = row.Dataset };
+            finding ??= findings[row.Key] =
+                new PublishedFinding { Key = row.Key, Wording = row.Wording, Figure = row.Figure, Dataset = row.Dataset };
             finding.Source = sources[row.SourceKey];
             finding.Footnote = row.Footnote;
             finding.Wording = row.Wording;
@@ -237,7 +244,8 @@ public static class ArchiveImport
     /// each row created or changed (a statement's revisions are written apart, with its words).
     /// </summary>
     private static TableChanges Upsert<TRow, TEntity>(ArchiveDbContext db, string table, IEnumerable<TRow> rows, Func<TRow, string> keyOf,
-        Dictionary<string, TEntity> stored, ImportActor actor, List<RowRevision> revisions, Func<TRow, TEntity> create, Action<TRow, TEntity> copy)
+        Dictionary<string, TEntity> stored, ImportActor actor, List<RowRevision> revisions, Func<TRow, TEntity> create,
+        Action<TRow, TEntity> copy)
         where TEntity : class
     {
         var counter = new Counter(table);
@@ -318,8 +326,9 @@ public static class ArchiveImport
     /// New statements, their reasons and their first revision, inserted with prepared commands on the
     /// import's connection and transaction: EF's change tracking made a 100,000-row import take minutes.
     /// </summary>
-    private static async Task<List<int>> InsertStatementsAsync(ArchiveDbContext db, List<StatementRow> rows, Dictionary<string, Source> sources,
-        Dictionary<string, Speaker> speakers, Dictionary<string, Reason> reasons, ImportActor actor, CancellationToken cancellationToken)
+    private static async Task<List<int>> InsertStatementsAsync(ArchiveDbContext db, List<StatementRow> rows,
+        Dictionary<string, Source> sources, Dictionary<string, Speaker> speakers, Dictionary<string, Reason> reasons, ImportActor actor,
+        CancellationToken cancellationToken)
     {
         var ids = new List<int>(rows.Count);
         if (rows.Count == 0) return ids;
@@ -328,14 +337,19 @@ public static class ArchiveImport
 
         // Quoted names and @parameters read the same on SQLite and PostgreSQL.
         await using var insertStatement = Command(connection, transaction, """
-            INSERT INTO "Statements" ("PublicId", "Text", "Kind", "Language", "SpeakerId", "SourceId", "Position", "Section", "Footnote", "SaidWhen", "Context", "ContentNote", "Status")
-            VALUES (@id, @text, @kind, @language, @speaker, @source, @position, @section, @footnote, @saidWhen, @context, @contentNote, @status)
+            INSERT INTO "Statements" ("PublicId", "Text", "Kind", "Language", "SpeakerId", "SourceId", "Position", "Section", "Footnote",
+                                      "SaidWhen", "Context", "ContentNote", "Status")
+            VALUES (@id, @text, @kind, @language, @speaker, @source, @position, @section, @footnote, @saidWhen, @context, @contentNote,
+                    @status)
             RETURNING "Id";
-            """, "@id", "@text", "@kind", "@language", "@speaker", "@source", "@position", "@section", "@footnote", "@saidWhen", "@context", "@contentNote", "@status");
+            """, "@id", "@text", "@kind", "@language", "@speaker", "@source", "@position", "@section", "@footnote", "@saidWhen", "@context",
+            "@contentNote", "@status");
         await using var insertReason = Command(connection, transaction,
             """INSERT INTO "StatementReasons" ("ReasonsId", "StatementsId") VALUES (@reason, @statement);""", "@reason", "@statement");
         await using var insertRevision = Command(connection, transaction,
-            """INSERT INTO "Revisions" ("StatementId", "At", "By", "Changes", "Origin") VALUES (@statement, @at, @by, 'created', @origin);""", "@statement", "@at", "@by", "@origin");
+            """INSERT INTO "Revisions" ("StatementId", "At", "By", "Changes", "Origin") """ +
+            """VALUES (@statement, @at, @by, 'created', @origin);""",
+            "@statement", "@at", "@by", "@origin");
         insertRevision.Parameters["@at"].Value = actor.At.UtcDateTime.ToString("O");
         insertRevision.Parameters["@by"].Value = actor.By;
         insertRevision.Parameters["@origin"].Value = actor.Origin;
@@ -356,7 +370,8 @@ public static class ArchiveImport
             p["@context"].Value = (object?)row.Context ?? DBNull.Value;
             p["@contentNote"].Value = (object?)row.ContentNote ?? DBNull.Value;
             p["@status"].Value = row.Status.ToString();
-            var id = Convert.ToInt32(await insertStatement.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+            var id = Convert.ToInt32(await insertStatement.ExecuteScalarAsync(cancellationToken),
+                System.Globalization.CultureInfo.InvariantCulture);
             ids.Add(id);
             insertReason.Parameters["@statement"].Value = id;
             foreach (var slug in row.ReasonSlugs.Distinct())

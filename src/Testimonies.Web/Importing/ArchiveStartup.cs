@@ -6,7 +6,9 @@ namespace Testimonies.Web.Importing;
 /// <summary>Start-up of the store: migrate it, then load data/ into it when it is empty, under one lock.</summary>
 public static class ArchiveStartup
 {
-    /// <summary>Migrates and loads; returns null, or the message that stops start-up (a data file's problems, an unusable server).</summary>
+    /// <summary>
+    /// Migrates and loads; returns null, or the message that stops start-up (a data file's problems, an unusable server).
+    /// </summary>
     public static async Task<string?> InitializeArchiveAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         await using var scope = app.Services.CreateAsyncScope();

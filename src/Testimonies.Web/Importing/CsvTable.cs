@@ -38,7 +38,8 @@ public static class CsvTable
         {
             if (!parser.Read())
             {
-                problems.Add(new(fileName, null, null, $"the file is empty. The first line must be the header: {string.Join(",", spec.Columns.Select(c => c.Name))}"));
+                problems.Add(new(fileName, null, null,
+                    $"the file is empty. The first line must be the header: {string.Join(",", spec.Columns.Select(c => c.Name))}"));
                 return records;
             }
 
@@ -55,7 +56,8 @@ public static class CsvTable
                 if (fields.Length > header.Length)
                 {
                     problems.Add(new(fileName, line, null,
-                        $"this record has {fields.Length} cells but the header has {header.Length}. A comma inside a cell needs the whole cell in double quotes."));
+                        $"this record has {fields.Length} cells but the header has {header.Length}. " +
+                        $"A comma inside a cell needs the whole cell in double quotes."));
                     continue;
                 }
                 var values = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -66,7 +68,8 @@ public static class CsvTable
         }
         catch (CsvHelperException ex)
         {
-            problems.Add(new(fileName, parser.RawRow, null, $"the CSV cannot be read here ({ex.GetType().Name}); check for an unclosed double quote."));
+            problems.Add(new(fileName, parser.RawRow, null,
+                $"the CSV cannot be read here ({ex.GetType().Name}); check for an unclosed double quote."));
         }
         return records;
     }

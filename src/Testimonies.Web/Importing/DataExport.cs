@@ -12,7 +12,8 @@ namespace Testimonies.Web.Importing;
 /// </summary>
 public static class DataExport
 {
-    public static async Task<Dictionary<TableSpec, List<Dictionary<string, string?>>>> TablesAsync(ArchiveDbContext db, bool publishedOnly, CancellationToken cancellationToken)
+    public static async Task<Dictionary<TableSpec, List<Dictionary<string, string?>>>> TablesAsync(ArchiveDbContext db, bool publishedOnly,
+        CancellationToken cancellationToken)
     {
         var tables = new Dictionary<TableSpec, List<Dictionary<string, string?>>>();
         foreach (var spec in DataFormat.All)
@@ -41,7 +42,8 @@ public static class DataExport
     public static byte[] Json(Dictionary<TableSpec, List<Dictionary<string, string?>>> tables)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer,
+            new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             foreach (var (spec, rows) in tables)

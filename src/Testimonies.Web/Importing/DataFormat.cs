@@ -41,7 +41,8 @@ public static class DataFormat
 
     public static readonly TableSpec Speakers = new("speakers", "speakers.csv",
     [
-        new("key", true, "Stable identifier of the speaker. Anonymous speakers each get their own key unless the source says they are the same person."),
+        new("key", true, "Stable identifier of the speaker. " +
+            "Anonymous speakers each get their own key unless the source says they are the same person."),
         new("name", false, "Name, only where the source gives one."),
         new("description", true, "How the source identifies the speaker, e.g. “a disillusioned British fighter from London”."),
         new("nationality", false, "Nationality or origin as the source states it; empty when it does not."),
@@ -52,7 +53,8 @@ public static class DataFormat
 
     public static readonly TableSpec Statements = new("statements", "statements.csv",
     [
-        new("id", true, "Permanent public identifier (the short URL /s/{id}): lower-case letters, digits and hyphens, 3–40 characters. Never changed once published."),
+        new("id", true, "Permanent public identifier (the short URL /s/{id}): lower-case letters, digits and hyphens, 3–40 characters. " +
+            "Never changed once published."),
         new("source", true, "Key of the source (sources.csv or already in the archive)."),
         new("position", true, "Order of the statement in its source: 1, 2, 3…"),
         new("section", false, "Heading of the source's section the words stand under."),
@@ -60,13 +62,16 @@ public static class DataFormat
         new("speaker", true, "Key of the speaker (speakers.csv or already in the archive)."),
         new("kind", true, "quotation (the speaker's words in quotation marks in the source) or paraphrase (reported speech)."),
         new("language", false, "Language of the text (BCP 47 tag); default en."),
-        new("text", true, "Quotation: the words character for character, without the surrounding quotation marks and without footnote markers. Paraphrase: the source's reporting sentence as printed."),
+        new("text", true, "Quotation: the words character for character, " +
+            "without the surrounding quotation marks and without footnote markers. " +
+            "Paraphrase: the source's reporting sentence as printed."),
         new("said_when", false, "When the words were said, as the source puts it (“early 2014”)."),
         new("reasons", false, "Reason slugs separated by semicolons; empty when the words give no reason."),
         new("context", false, "Short context note, Markdown."),
         new("content_note", false, "Warning shown before words that describe violence."),
         new("status", false, "published, draft or withdrawn; default published."),
-        new("correction_note", false, "Why the words of a statement already in the archive change, shown to readers with the correction; required when an import changes them."),
+        new("correction_note", false, "Why the words of a statement already in the archive change, shown to readers with the correction; " +
+            "required when an import changes them."),
     ]);
 
     public static readonly TableSpec Findings = new("findings", "findings.csv",

@@ -29,7 +29,9 @@ internal sealed partial class FieldReader(RawRecord record, List<ImportProblem> 
     {
         var value = Required(column, maxLength);
         if (value.Length > 0 && !SlugPattern().IsMatch(value))
-            Problem(column, $"“{value}” is not a valid identifier: use lower-case letters, digits and single hyphens (e.g. “lack-of-humanitarian-concern”).");
+            Problem(column,
+                $"“{value}” is not a valid identifier: use lower-case letters, digits and single hyphens " +
+                $"(e.g. “lack-of-humanitarian-concern”).");
         return value;
     }
 
@@ -66,7 +68,8 @@ internal sealed partial class FieldReader(RawRecord record, List<ImportProblem> 
     {
         var value = record[column];
         if (value is null) return null;
-        if (double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent) && percent is >= 0 and <= 100)
+        if (double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent)
+            && percent is >= 0 and <= 100)
             return percent;
         Problem(column, $"“{value}” is not a percentage from 0 to 100 (write 8.5, not 8,5% ).");
         return null;

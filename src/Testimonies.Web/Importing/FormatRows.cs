@@ -17,32 +17,41 @@ public static class FormatRows
         ["reasons"] = DataFormat.Reasons,
     };
 
-    public static async Task<Dictionary<string, string?>?> FindAsync(ArchiveDbContext db, string table, string key, CancellationToken cancellationToken) =>
+    public static async Task<Dictionary<string, string?>?> FindAsync(ArchiveDbContext db, string table, string key,
+        CancellationToken cancellationToken) =>
         (await RowsAsync(db, table, key, publishedOnly: false, cancellationToken)).SingleOrDefault();
 
     /// <summary>
     /// Rows of a table in the import format's columns: one row (<paramref name="key"/>), or all of them.
     /// <paramref name="publishedOnly"/> leaves out drafts and withdrawn statements (the public dataset).
     /// </summary>
-    public static async Task<List<Dictionary<string, string?>>> RowsAsync(ArchiveDbContext db, string table, string? key, bool publishedOnly, CancellationToken cancellationToken)
+    public static async Task<List<Dictionary<string, string?>>> RowsAsync(ArchiveDbContext db, string table, string? key,
+        bool publishedOnly, CancellationToken cancellationToken)
     {
         switch (table)
         {
             case "statements":
-                var statements = (publishedOnly ? db.PublishedStatements : db.Statements).AsNoTracking().Where(x => key == null || x.PublicId == key);
+                var statements = (publishedOnly ? db.PublishedStatements : db.Statements).AsNoTracking()
+                    .Where(x => key == null || x.PublicId == key);
                 return (await statements.OrderBy(x => x.Source.Key).ThenBy(x => x.Position).ThenBy(x => x.PublicId)
-                    .Select(x => new { x.PublicId, Source = x.Source.Key, x.Position, x.Section, x.Footnote, Speaker = x.Speaker.Key, x.Kind, x.Language, x.Text,
-                        x.SaidWhen, Reasons = x.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList(), x.Context, x.ContentNote, x.Status })
+                    .Select(x => new
+                    {
+                        x.PublicId, Source = x.Source.Key, x.Position, x.Section, x.Footnote, Speaker = x.Speaker.Key, x.Kind, x.Language,
+                        x.Text, x.SaidWhen, Reasons = x.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList(), x.Context,
+                        x.ContentNote, x.Status
+                    })
                     .ToListAsync(cancellationToken))
                     .Select(s => new Dictionary<string, string?>
                     {
-                        ["id"] = s.PublicId, ["source"] = s.Source, ["position"] = Number(s.Position), ["section"] = s.Section, ["footnote"] = s.Footnote,
-                        ["speaker"] = s.Speaker, ["kind"] = s.Kind.ToString().ToLowerInvariant(), ["language"] = s.Language, ["text"] = s.Text,
-                        ["said_when"] = s.SaidWhen, ["reasons"] = string.Join(';', s.Reasons), ["context"] = s.Context, ["content_note"] = s.ContentNote,
+                        ["id"] = s.PublicId, ["source"] = s.Source, ["position"] = Number(s.Position), ["section"] = s.Section,
+                        ["footnote"] = s.Footnote, ["speaker"] = s.Speaker, ["kind"] = s.Kind.ToString().ToLowerInvariant(),
+                        ["language"] = s.Language, ["text"] = s.Text, ["said_when"] = s.SaidWhen, ["reasons"] = string.Join(';', s.Reasons),
+                        ["context"] = s.Context, ["content_note"] = s.ContentNote,
                         ["status"] = s.Status.ToString().ToLowerInvariant(), ["correction_note"] = null,
                     }).ToList();
             case "speakers":
-                return (await db.Speakers.AsNoTracking().Where(x => key == null || x.Key == key).OrderBy(x => x.Key).ToListAsync(cancellationToken))
+                return (await db.Speakers.AsNoTracking().Where(x => key == null || x.Key == key).OrderBy(x => x.Key)
+                        .ToListAsync(cancellationToken))
                     .Select(p => new Dictionary<string, string?>
                     {
                         ["key"] = p.Key, ["name"] = p.Name, ["description"] = p.Description, ["nationality"] = p.Nationality,
@@ -50,16 +59,19 @@ public static class FormatRows
                         ["group"] = p.IsGroup ? "yes" : "no", ["notes"] = p.Notes,
                     }).ToList();
             case "sources":
-                return (await db.Sources.AsNoTracking().Where(x => key == null || x.Key == key).OrderBy(x => x.Key).ToListAsync(cancellationToken))
+                return (await db.Sources.AsNoTracking().Where(x => key == null || x.Key == key).OrderBy(x => x.Key)
+                        .ToListAsync(cancellationToken))
                     .Select(o => new Dictionary<string, string?>
                     {
-                        ["key"] = o.Key, ["title"] = o.Title, ["subtitle"] = o.Subtitle, ["title_sentence_case"] = o.TitleSentenceCase, ["short_title"] = o.ShortTitle,
-                        ["chapter"] = o.Chapter, ["chapter_title"] = o.ChapterTitle, ["series"] = o.Series, ["series_number"] = o.SeriesNumber,
+                        ["key"] = o.Key, ["title"] = o.Title, ["subtitle"] = o.Subtitle, ["title_sentence_case"] = o.TitleSentenceCase,
+                        ["short_title"] = o.ShortTitle, ["chapter"] = o.Chapter, ["chapter_title"] = o.ChapterTitle, ["series"] = o.Series,
+                        ["series_number"] = o.SeriesNumber,
                         ["publisher"] = o.Publisher, ["author"] = o.Author, ["published"] = o.Published.ToString(), ["url"] = o.Url,
                         ["language"] = o.Language, ["notes"] = o.Notes,
                     }).ToList();
             case "reasons":
-                return (await db.Reasons.AsNoTracking().Where(x => key == null || x.Slug == key).OrderBy(x => x.Position).ToListAsync(cancellationToken))
+                return (await db.Reasons.AsNoTracking().Where(x => key == null || x.Slug == key).OrderBy(x => x.Position)
+                        .ToListAsync(cancellationToken))
                     .Select(r => new Dictionary<string, string?>
                     {
                         ["slug"] = r.Slug, ["name"] = r.Name, ["theme"] = r.Theme.Slug(), ["definition"] = r.Definition,
@@ -81,7 +93,8 @@ public static class FormatRows
         }
     }
 
-    public static async Task<List<ListedRow>> ListAsync(ArchiveDbContext db, string table, string? filter, CancellationToken cancellationToken)
+    public static async Task<List<ListedRow>> ListAsync(ArchiveDbContext db, string table, string? filter,
+        CancellationToken cancellationToken)
     {
         var f = filter?.Trim() ?? "";
         return table switch
@@ -91,9 +104,11 @@ public static class FormatRows
                 .OrderBy(s => s.Source.Key).ThenBy(s => s.Position).Take(500)
                 .Select(s => new ListedRow(s.PublicId, s.Text, s.Status.ToString())).ToListAsync(cancellationToken),
             "speakers" => await db.Speakers.AsNoTracking().Where(s => f == "" || s.Key.Contains(f) || s.Description.Contains(f))
-                .OrderBy(s => s.Key).Take(500).Select(s => new ListedRow(s.Key, s.Name ?? s.Description, null)).ToListAsync(cancellationToken),
+                .OrderBy(s => s.Key).Take(500).Select(s => new ListedRow(s.Key, s.Name ?? s.Description, null))
+                .ToListAsync(cancellationToken),
             "sources" => await db.Sources.AsNoTracking().Where(s => f == "" || s.Key.Contains(f) || s.Title.Contains(f))
-                .OrderBy(s => s.Key).Take(500).Select(s => new ListedRow(s.Key, s.ChapterTitle ?? s.Title, null)).ToListAsync(cancellationToken),
+                .OrderBy(s => s.Key).Take(500).Select(s => new ListedRow(s.Key, s.ChapterTitle ?? s.Title, null))
+                .ToListAsync(cancellationToken),
             _ => await db.Reasons.AsNoTracking().Where(r => f == "" || r.Slug.Contains(f) || r.Name.Contains(f))
                 .OrderBy(r => r.Position).Take(500).Select(r => new ListedRow(r.Slug, r.Name, null)).ToListAsync(cancellationToken),
         };

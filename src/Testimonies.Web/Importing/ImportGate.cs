@@ -6,7 +6,8 @@ namespace Testimonies.Web.Importing;
 /// </summary>
 public sealed class ImportGate : IDisposable
 {
-    public const string BusyMessage = "Another import is being previewed or applied right now. Wait a moment, then try again; nothing was written.";
+    public const string BusyMessage = "Another import is being previewed or applied right now. " +
+        "Wait a moment, then try again; nothing was written.";
 
     private readonly SemaphoreSlim _writer = new(1, 1);
 

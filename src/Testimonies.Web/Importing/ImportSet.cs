@@ -40,14 +40,17 @@ public sealed class ImportSet
             }
             if (extension != ".csv")
             {
-                problems.Add(new(file.Name, null, null, "only CSV (.csv) and JSON (.json) files can be imported; see docs/data-format.md for both."));
+                problems.Add(new(file.Name, null, null,
+                    "only CSV (.csv) and JSON (.json) files can be imported; see docs/data-format.md for both."));
                 continue;
             }
-            var spec = DataFormat.All.FirstOrDefault(t => string.Equals(t.FileName, Path.GetFileName(file.Name), StringComparison.OrdinalIgnoreCase));
+            var spec = DataFormat.All.FirstOrDefault(t =>
+                string.Equals(t.FileName, Path.GetFileName(file.Name), StringComparison.OrdinalIgnoreCase));
             if (spec is null)
             {
                 problems.Add(new(file.Name, null, null,
-                    $"unknown file name. Name each CSV file after its table: {string.Join(", ", DataFormat.All.Select(t => t.FileName))}."));
+                    $"unknown file name. " +
+                    $"Name each CSV file after its table: {string.Join(", ", DataFormat.All.Select(t => t.FileName))}."));
                 continue;
             }
             using var stream = new MemoryStream(file.Content, writable: false);
@@ -75,27 +78,30 @@ public sealed class ImportSet
         {
             case "reasons":
                 var reason = new ReasonRow(record, f.Slug("slug"), f.Required("name"), f.Choice("theme", Names.Themes.BySlug),
-                    f.Required("definition", DataFormat.MaxNoteLength), f.Optional("boundary", DataFormat.MaxNoteLength), f.Number("position", 1, 10_000));
+                    f.Required("definition", DataFormat.MaxNoteLength), f.Optional("boundary", DataFormat.MaxNoteLength),
+                    f.Number("position", 1, 10_000));
                 if (!f.Failed) Reasons.Add(reason);
                 break;
             case "sources":
                 var source = new SourceRow(record, f.Slug("key"), f.Required("title"), f.Optional("subtitle"),
                     f.Optional("title_sentence_case"), f.Optional("short_title"), f.Optional("chapter"),
-                    f.Optional("chapter_title"), f.Optional("series"), f.Optional("series_number"), f.Required("publisher"), f.Optional("author"),
-                    f.Date("published"), f.Url("url"), f.Language("language"), f.Optional("notes", DataFormat.MaxNoteLength));
+                    f.Optional("chapter_title"), f.Optional("series"), f.Optional("series_number"), f.Required("publisher"),
+                    f.Optional("author"), f.Date("published"), f.Url("url"), f.Language("language"),
+                    f.Optional("notes", DataFormat.MaxNoteLength));
                 if (!f.Failed) Sources.Add(source);
                 break;
             case "speakers":
-                var speaker = new SpeakerRow(record, f.Slug("key"), f.Optional("name"), f.Required("description"), f.Optional("nationality"),
-                    f.Choice("role", Names.Roles.BySlug), f.YesNo("group"), f.Optional("notes", DataFormat.MaxNoteLength));
+                var speaker = new SpeakerRow(record, f.Slug("key"), f.Optional("name"), f.Required("description"),
+                    f.Optional("nationality"), f.Choice("role", Names.Roles.BySlug), f.YesNo("group"),
+                    f.Optional("notes", DataFormat.MaxNoteLength));
                 if (!f.Failed) Speakers.Add(speaker);
                 break;
             case "statements":
                 var statement = new StatementRow(record, f.Slug("id", 40), f.Slug("source"), f.Number("position", 1, 1_000_000),
                     f.Optional("section"), f.Optional("footnote", 20), f.Slug("speaker"), f.Choice("kind", Kinds), f.Language("language"),
                     f.Required("text", DataFormat.MaxTextLength, exact: true), f.Optional("said_when"), f.SlugList("reasons"),
-                    f.Optional("context", DataFormat.MaxNoteLength), f.Optional("content_note"), f.Choice("status", Statuses, PublicationStatus.Published),
-                    f.Optional("correction_note", DataFormat.MaxNoteLength));
+                    f.Optional("context", DataFormat.MaxNoteLength), f.Optional("content_note"),
+                    f.Choice("status", Statuses, PublicationStatus.Published), f.Optional("correction_note", DataFormat.MaxNoteLength));
                 CheckStatementText(statement, f);
                 if (statement.PublicId.Length is > 0 and < 3) f.Problem("id", "an identifier needs at least 3 characters.");
                 if (!f.Failed) Statements.Add(statement);
@@ -117,7 +123,8 @@ public sealed class ImportSet
         if (text != text.Trim())
             f.Problem("text", "the text begins or ends with spaces or line breaks; remove them.");
         if (System.Text.RegularExpressions.Regex.IsMatch(text, @"Footnote\s*\d"))
-            f.Problem("text", "the text still holds a footnote marker (“Footnote 95”); put the number in the footnote column and remove it from the text.");
+            f.Problem("text", "the text still holds a footnote marker (“Footnote 95”); " +
+                "put the number in the footnote column and remove it from the text.");
         if (statement.Kind == StatementKind.Quotation && text.Length > 1
             && text[0] is '“' or '"' or '‘' && text[^1] is '”' or '"' or '’')
             f.Problem("text", "a quotation is stored without its surrounding quotation marks; the page adds them.");

@@ -22,13 +22,15 @@ public static class JsonTable
         }
         catch (DecoderFallbackException ex)
         {
-            problems.Add(new(fileName, null, null, $"the file is not valid UTF-8 (bad byte at position {ex.Index}). Save it as UTF-8 and upload it again."));
+            problems.Add(new(fileName, null, null,
+                $"the file is not valid UTF-8 (bad byte at position {ex.Index}). Save it as UTF-8 and upload it again."));
             return records;
         }
         var bytes = content.AsSpan();
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
         var lines = new LineCounter(bytes.ToArray());
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var reader = new Utf8JsonReader(bytes,
+            new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         try
         {
             if (!reader.Read())
@@ -38,10 +40,14 @@ public static class JsonTable
             }
             if (reader.TokenType == JsonTokenType.StartArray)
             {
-                var spec = DataFormat.All.FirstOrDefault(t => string.Equals(Path.GetFileNameWithoutExtension(fileName), t.Name, StringComparison.OrdinalIgnoreCase));
+                var spec = DataFormat.All.FirstOrDefault(t =>
+                    string.Equals(Path.GetFileNameWithoutExtension(fileName), t.Name, StringComparison.OrdinalIgnoreCase));
                 if (spec is null)
                 {
-                    problems.Add(new(fileName, 1, null, $"a file holding an array must be named after its table ({string.Join(", ", DataFormat.All.Select(t => t.Name + ".json"))}); or hold an object such as {{\"statements\": [ … ]}}."));
+                    problems.Add(new(fileName, 1, null,
+                        $"a file holding an array must be named after its table " +
+                        $"({string.Join(", ", DataFormat.All.Select(t => t.Name + ".json"))}); " +
+                        $"or hold an object such as {{\"statements\": [ … ]}}."));
                     return records;
                 }
                 ReadArray(ref reader, spec, fileName, lines, records, problems);
@@ -73,7 +79,8 @@ public static class JsonTable
         catch (JsonException ex)
         {
             problems.Add(new(fileName, (int?)(ex.LineNumber + 1), null,
-                $"this is not valid JSON (UTF-8) near position {ex.BytePositionInLine + 1} of the line. Check for a missing comma, quote or bracket."));
+                $"this is not valid JSON (UTF-8) near position {ex.BytePositionInLine + 1} of the line. " +
+                $"Check for a missing comma, quote or bracket."));
             records.Clear();
         }
         return records;
@@ -89,7 +96,8 @@ public static class JsonTable
             var line = lines.LineOf(reader.TokenStartIndex);
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                problems.Add(new(fileName, line, null, $"each {spec.Name} record must be an object such as {{\"{spec.Columns[0].Name}\": \"…\"}}."));
+                problems.Add(new(fileName, line, null,
+                    $"each {spec.Name} record must be an object such as {{\"{spec.Columns[0].Name}\": \"…\"}}."));
                 reader.Skip();
                 continue;
             }
@@ -104,7 +112,8 @@ public static class JsonTable
                     if (reported.Add(column))
                     {
                         var hint = Suggest.Nearest(column, known);
-                        problems.Add(new(fileName, at, column, $"“{column}” is not a column of {spec.Name}" + (hint is null ? "." : $"; did you mean “{hint}”?")));
+                        problems.Add(new(fileName, at, column,
+                            $"“{column}” is not a column of {spec.Name}" + (hint is null ? "." : $"; did you mean “{hint}”?")));
                     }
                     reader.Skip();
                     continue;
@@ -131,7 +140,8 @@ public static class JsonTable
                         values[column] = string.Join(';', items);
                         break;
                     default:
-                        problems.Add(new(fileName, at, column, "a value must be a string, a number, true, false, null or a list of strings."));
+                        problems.Add(new(fileName, at, column,
+                            "a value must be a string, a number, true, false, null or a list of strings."));
                         reader.Skip();
                         break;
                 }

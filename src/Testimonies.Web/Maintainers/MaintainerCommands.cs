@@ -25,12 +25,15 @@ public static class MaintainerCommands
         };
     }
 
-    private static async Task<int> CreateAdminAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error)
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output,
+        TextWriter error)
     {
         var at = Array.IndexOf(args, "--email");
         if (at < 0 || at + 1 >= args.Length || args[at + 1].StartsWith("--", StringComparison.Ordinal))
         {
-            await error.WriteLineAsync("Usage: create-admin --email <address>   (the password is read from standard input, or from " + PasswordVariable + " when standard input is not a terminal)");
+            await error.WriteLineAsync("Usage: create-admin --email <address>   " +
+                "(the password is read from standard input, or from " + PasswordVariable +
+                " when standard input is not a terminal)");
             return 2;
         }
         var email = args[at + 1].Trim();
@@ -61,9 +64,13 @@ public static class MaintainerCommands
 
     private static string Explain(IdentityError problem, string email) => problem.Code switch
     {
-        nameof(IdentityErrorDescriber.PasswordTooShort) => $"The password is too weak: it needs at least {MaintainerSetup.MinimumPasswordLength} characters. A few unrelated words make a good one; any characters may be used, and long passwords are welcome.",
-        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) => $"A maintainer with the address {email} already exists.",
-        nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => $"“{email}” is not an email address.",
+        nameof(IdentityErrorDescriber.PasswordTooShort) =>
+            $"The password is too weak: it needs at least {MaintainerSetup.MinimumPasswordLength} characters. " +
+            $"A few unrelated words make a good one; any characters may be used, and long passwords are welcome.",
+        nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) =>
+            $"A maintainer with the address {email} already exists.",
+        nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) =>
+            $"“{email}” is not an email address.",
         _ => problem.Description,
     };
 
@@ -91,7 +98,8 @@ public static class MaintainerCommands
         var paths = args.Where(a => a != "--dry-run").ToList();
         if (paths.Count == 0 || paths.Any(p => p.StartsWith("--", StringComparison.Ordinal)))
         {
-            await error.WriteLineAsync("Usage: import <file> [<file>…] [--dry-run]   (CSV files named after their table, or JSON; see docs/data-format.md)");
+            await error.WriteLineAsync("Usage: import <file> [<file>…] [--dry-run]   " +
+                "(CSV files named after their table, or JSON; see docs/data-format.md)");
             return 2;
         }
         var files = new List<ImportFile>();
@@ -120,7 +128,8 @@ public static class MaintainerCommands
             return 1;
         }
         var problems = result.Problems;
-        await error.WriteLineAsync($"The file could not be imported ({problems.Count} {(problems.Count == 1 ? "problem" : "problems")}); nothing was written:");
+        await error.WriteLineAsync(
+            $"The file could not be imported ({problems.Count} {(problems.Count == 1 ? "problem" : "problems")}); nothing was written:");
         foreach (var problem in problems) await error.WriteLineAsync("  " + problem);
         return 1;
     }

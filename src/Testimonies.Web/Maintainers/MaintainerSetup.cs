@@ -92,7 +92,8 @@ public static class MaintainerSetup
             {
                 context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                await context.HttpContext.Response.WriteAsync("Too many login attempts from this address. Wait a minute, then try again.", cancellationToken);
+                await context.HttpContext.Response.WriteAsync("Too many login attempts from this address. " +
+                    "Wait a minute, then try again.", cancellationToken);
             };
         });
         return services;
@@ -111,7 +112,9 @@ public static class MaintainerSetup
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 context.Response.ContentType = "text/plain; charset=utf-8";
-                await context.Response.WriteAsync("The maintainers' pages work only over HTTPS. Open this address with https://, or, behind a reverse proxy that ends TLS, set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true.");
+                await context.Response.WriteAsync("The maintainers' pages work only over HTTPS. " +
+                    "Open this address with https://, or, behind a reverse proxy that ends TLS, " +
+                    "set ASPNETCORE_FORWARDEDHEADERS_ENABLED=true.");
                 return;
             }
             await next(context);

@@ -11,9 +11,12 @@ public sealed record Pager(int Page, int PageSize, int TotalItems)
     public int FirstItem => TotalItems == 0 ? 0 : Skip + 1;
     public int LastItem => Math.Min(TotalItems, Skip + PageSize);
 
-    /// <summary>The requested page number: absent means page 1, unreadable means null; a number out of range stays as typed, to be reported.</summary>
+    /// <summary>
+    /// The requested page number: absent means page 1, unreadable means null; a number out of range stays as typed, to be reported.
+    /// </summary>
     public static int? FromQuery(string? text) =>
         string.IsNullOrWhiteSpace(text) ? 1
-        : int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var page) ? page
+        : int.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture,
+            out var page) ? page
         : null;
 }

@@ -27,7 +27,9 @@ public sealed class FacetColumn
     public static FacetColumn ManyValues(string[] values, string[] labels, short[][] valuesOf) => new(values, labels, null, valuesOf, null);
 
     public static FacetColumn Bits(string[] values, string[] labels, byte[] bitsOf) =>
-        values.Length <= 8 ? new(values, labels, null, null, bitsOf) : throw new ArgumentException("At most 8 values fit in a byte.", nameof(values));
+        values.Length <= 8
+            ? new(values, labels, null, null, bitsOf)
+            : throw new ArgumentException("At most 8 values fit in a byte.", nameof(values));
 
     public int IndexOf(string value)
     {
@@ -37,9 +39,13 @@ public sealed class FacetColumn
 
     /// <summary>The indices of statement <paramref name="statement"/>'s values.</summary>
     public ReadOnlySpan<short> ValuesOf(int statement) =>
-        _many is not null ? _many[statement] : throw new InvalidOperationException("Only a column of several values a statement lists them.");
+        _many is not null
+            ? _many[statement]
+            : throw new InvalidOperationException("Only a column of several values a statement lists them.");
 
-    /// <summary>Whether the statement has any of the values marked in <paramref name="selected"/> (indexed as <see cref="Values"/>).</summary>
+    /// <summary>
+    /// Whether the statement has any of the values marked in <paramref name="selected"/> (indexed as <see cref="Values"/>).
+    /// </summary>
     public bool HasAny(int statement, bool[] selected)
     {
         if (_one is not null) return selected[_one[statement]];

@@ -19,7 +19,8 @@ public static class Facets
             return statements.Where(s => s.Reasons.Any(r => themes.Contains(r.Theme)));
         });
 
-    public static readonly Facet Nationality = new("nationality", "Speaker’s nationality", "nationality", ClosedList: false, OrderByCount: true,
+    public static readonly Facet Nationality = new("nationality", "Speaker’s nationality", "nationality", ClosedList: false,
+        OrderByCount: true,
         snapshot => snapshot.Nationalities,
         (statements, values) =>
         {

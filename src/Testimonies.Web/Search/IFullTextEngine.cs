@@ -27,7 +27,8 @@ public interface IFullTextEngine
 
     /// <summary>
     /// Text and context of the statements of <paramref name="idList"/> with the terms found between <paramref name="markStart"/>
-    /// and <paramref name="markEnd"/>, as stemmed words or (<paramref name="asWritten"/>) as written; statements without a mark are left out.
+    /// and <paramref name="markEnd"/>, as stemmed words or (<paramref name="asWritten"/>) as written; statements without a mark are
+    /// left out.
     /// </summary>
     Task<Dictionary<int, (string Text, string Context)>> MarkAsync(DbConnection connection, SearchQuery query, bool asWritten,
         string idList, char markStart, char markEnd, CancellationToken cancellationToken);

@@ -36,7 +36,8 @@ public sealed class PostgresFullText : IFullTextEngine
             Field("""s."Text" """, 'A'),
             Field("""coalesce(s."Context", '')""", 'B'),
             Field("""concat_ws(' ', sp."Name", sp."Description", sp."Nationality")""", 'C'),
-            Field("""coalesce((SELECT string_agg(r."Name", '; ') FROM "StatementReasons" sr JOIN "Reasons" r ON r."Id" = sr."ReasonsId" WHERE sr."StatementsId" = s."Id"), '')""", 'D'));
+            Field("""coalesce((SELECT string_agg(r."Name", '; ') FROM "StatementReasons" sr """ +
+                """JOIN "Reasons" r ON r."Id" = sr."ReasonsId" WHERE sr."StatementsId" = s."Id"), '')""", 'D'));
     }
 
     private static string Fill(string where) => $"""
@@ -82,14 +83,16 @@ public sealed class PostgresFullText : IFullTextEngine
     }
 
     /// <summary>ts_rank with the field weights, negated so that lower comes first as with bm25; counted first, as on SQLite.</summary>
-    public async Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit, CancellationToken cancellationToken)
+    public async Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit,
+        CancellationToken cancellationToken)
     {
         var ts = Expressions(query);
         var (column, configuration, match) = ts.Stemmed is not null
             ? ("Stemmed", StemmedConfiguration, ts.Stemmed)
             : ("Exact", ExactConfiguration, ts.Exact!);
         var matches = $"""FROM "StatementSearch" search, to_tsquery('{configuration}', @match) query WHERE search."{column}" @@ query""";
-        await using var command = SqlCommands.Create(connection, null, $"""SELECT count(*) FROM (SELECT 1 {matches} LIMIT {limit + 1}) found;""", ("@match", match));
+        await using var command = SqlCommands.Create(connection, null,
+            $"""SELECT count(*) FROM (SELECT 1 {matches} LIMIT {limit + 1}) found;""", ("@match", match));
         if (Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > limit)
             return null;
         command.CommandText = $"""SELECT search."StatementId", -ts_rank({Weights}, search."{column}", query) {matches};""";
@@ -111,7 +114,8 @@ public sealed class PostgresFullText : IFullTextEngine
             : (StemmedConfiguration, Expressions(query).AnyTermStemmed);
         var rows = new Dictionary<int, (string, string)>();
         if (match is null) return rows;
-        var options = new StringBuilder().Append("StartSel=").Append(markStart).Append(", StopSel=").Append(markEnd).Append(", HighlightAll=true").ToString();
+        var options = new StringBuilder().Append("StartSel=").Append(markStart).Append(", StopSel=").Append(markEnd)
+            .Append(", HighlightAll=true").ToString();
         await using var command = SqlCommands.Create(connection, null, $"""
             SELECT s."Id",
                    ts_headline('{configuration}', s."Text", query, @options),
@@ -136,5 +140,6 @@ public sealed class PostgresFullText : IFullTextEngine
     /// the phrase once. Marks separated by nothing but spaces and punctuation are joined, as FTS5 shows them.
     /// </summary>
     internal static string JoinPhraseMarks(string marked, char start, char end) =>
-        Regex.Replace(marked, $"{Regex.Escape(end.ToString())}([^\\p{{L}}\\p{{N}}\\p{{M}}{Regex.Escape(start.ToString())}]*){Regex.Escape(start.ToString())}", "$1");
+        Regex.Replace(marked, $"{Regex.Escape(end.ToString())}" +
+            $"([^\\p{{L}}\\p{{N}}\\p{{M}}{Regex.Escape(start.ToString())}]*){Regex.Escape(start.ToString())}", "$1");
 }

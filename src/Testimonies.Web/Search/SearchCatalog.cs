@@ -53,7 +53,8 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
             new(StringComparer.Ordinal);
 
         /// <summary>Whole results (order, facets) of recent searches, by words, filters and sort.</summary>
-        internal System.Collections.Concurrent.ConcurrentDictionary<string, RememberedResult> Results { get; } = new(StringComparer.Ordinal);
+        internal System.Collections.Concurrent.ConcurrentDictionary<string, RememberedResult> Results { get; } =
+            new(StringComparer.Ordinal);
     }
 
     /// <summary>A search's result before paging: catalog indices in display order, facet counts, how it was sorted.</summary>
@@ -211,7 +212,10 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
         while (await reader.ReadAsync(cancellationToken))
         {
             var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i) is int number ? (long)number : reader.GetValue(i); // integers as long on both engines (PostgreSQL reads int)
+            for (var i = 0; i < row.Length; i++)
+                row[i] = reader.IsDBNull(i) ? null
+                    : reader.GetValue(i) is int number ? (long)number
+                    : reader.GetValue(i); // integers as long on both engines (PostgreSQL reads int)
             yield return row;
         }
     }

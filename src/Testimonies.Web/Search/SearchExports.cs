@@ -19,7 +19,8 @@ public static class SearchExports
             DataAsync(http, db, search, "csv", ct));
         app.MapGet("/search.json", (HttpContext http, ArchiveDbContext db, StatementSearch search, CancellationToken ct) =>
             DataAsync(http, db, search, "json", ct));
-        foreach (var (extension, format) in new[] { ("bib", CitationFormat.BibTeX), ("ris", CitationFormat.Ris), ("csl.json", CitationFormat.CslJson) })
+        foreach (var (extension, format) in
+            new[] { ("bib", CitationFormat.BibTeX), ("ris", CitationFormat.Ris), ("csl.json", CitationFormat.CslJson) })
         {
             app.MapGet($"/search.{extension}", (HttpContext http, ArchiveDbContext db, StatementSearch search, TimeProvider clock,
                 CancellationToken ct) => CitationsAsync(http, db, search, clock, format, ct));

@@ -33,7 +33,9 @@ public sealed class SearchIndex(IFullTextEngine engine)
             await engine.SyncAsync(db, string.Join(',', chunk), cancellationToken); // integers only: safe to inline
     }
 
-    /// <summary>Ids of the published statements that match the query's words, comma-separated (one value, not a row each), or null.</summary>
+    /// <summary>
+    /// Ids of the published statements that match the query's words, comma-separated (one value, not a row each), or null.
+    /// </summary>
     public async Task<string?> MatchAsync(ArchiveDbContext db, SearchQuery query, CancellationToken cancellationToken) =>
         await engine.MatchAsync(await SqlCommands.OpenAsync(db, cancellationToken), query, cancellationToken);
 
@@ -41,7 +43,8 @@ public sealed class SearchIndex(IFullTextEngine engine)
     /// A relevance score for every statement matching the query's words, lower first (bm25's sign), or
     /// null when more than <paramref name="limit"/> match: ranking them all would cost too much.
     /// </summary>
-    public async Task<Dictionary<int, double>?> ScoreAsync(ArchiveDbContext db, SearchQuery query, int limit, CancellationToken cancellationToken) =>
+    public async Task<Dictionary<int, double>?> ScoreAsync(ArchiveDbContext db, SearchQuery query, int limit,
+        CancellationToken cancellationToken) =>
         await engine.ScoreAsync(await SqlCommands.OpenAsync(db, cancellationToken), query, limit, cancellationToken);
 
     /// <summary>

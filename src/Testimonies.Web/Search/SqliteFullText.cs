@@ -26,7 +26,8 @@ public sealed class SqliteFullText : IFullTextEngine
     private static string SelectRows(string where) => $"""
         SELECT s.Id, s.Text, coalesce(s.Context, ''),
                trim(coalesce(sp.Name, '') || ' ' || sp.Description || ' ' || coalesce(sp.Nationality, '')),
-               coalesce((SELECT group_concat(r.Name, '; ') FROM StatementReasons sr JOIN Reasons r ON r.Id = sr.ReasonsId WHERE sr.StatementsId = s.Id), '')
+               coalesce((SELECT group_concat(r.Name, '; ') FROM StatementReasons sr JOIN Reasons r ON r.Id = sr.ReasonsId
+                         WHERE sr.StatementsId = s.Id), '')
         FROM Statements s JOIN Speakers sp ON sp.Id = s.SpeakerId
         WHERE s.Status = 'Published' {where}
         """;
@@ -37,7 +38,8 @@ public sealed class SqliteFullText : IFullTextEngine
         foreach (var table in new[] { Stemmed, Exact })
         {
             await SqlCommands.ExecuteAsync(db, $"DELETE FROM {table};", cancellationToken);
-            await SqlCommands.ExecuteAsync(db, $"INSERT INTO {table}(rowid, text, context, speaker, reasons) {SelectRows("")};", cancellationToken);
+            await SqlCommands.ExecuteAsync(db, $"INSERT INTO {table}(rowid, text, context, speaker, reasons) {SelectRows("")};",
+                cancellationToken);
             await SqlCommands.ExecuteAsync(db, $"INSERT INTO {table}({table}) VALUES('optimize');", cancellationToken);
         }
     }
@@ -47,7 +49,8 @@ public sealed class SqliteFullText : IFullTextEngine
         foreach (var table in new[] { Stemmed, Exact })
         {
             await SqlCommands.ExecuteAsync(db, $"DELETE FROM {table} WHERE rowid IN ({ids});", cancellationToken);
-            await SqlCommands.ExecuteAsync(db, $"INSERT INTO {table}(rowid, text, context, speaker, reasons) {SelectRows($"AND s.Id IN ({ids})")};", cancellationToken);
+            await SqlCommands.ExecuteAsync(db,
+                $"INSERT INTO {table}(rowid, text, context, speaker, reasons) {SelectRows($"AND s.Id IN ({ids})")};", cancellationToken);
         }
     }
 
@@ -87,7 +90,8 @@ public sealed class SqliteFullText : IFullTextEngine
     /// bm25 for every match in one pass: FTS5 recomputes its statistics for each rowid lookup, so scoring
     /// chosen rows one by one is far slower than scoring all matches. Counting first is much cheaper.
     /// </summary>
-    public async Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit, CancellationToken cancellationToken)
+    public async Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit,
+        CancellationToken cancellationToken)
     {
         var expressions = Expressions(query);
         var (table, match) = expressions.Stemmed is not null ? (Stemmed, expressions.Stemmed) : (Exact, expressions.Exact!);
@@ -111,7 +115,8 @@ public sealed class SqliteFullText : IFullTextEngine
         var rows = new Dictionary<int, (string, string)>();
         if (match is null) return rows;
         await using var command = SqlCommands.Create(connection, null, $"""
-            SELECT rowid, highlight({table}, 0, char({(int)markStart}), char({(int)markEnd})), highlight({table}, 1, char({(int)markStart}), char({(int)markEnd}))
+            SELECT rowid, highlight({table}, 0, char({(int)markStart}), char({(int)markEnd})),
+                   highlight({table}, 1, char({(int)markStart}), char({(int)markEnd}))
             FROM {table} WHERE {table} MATCH @match AND rowid IN ({idList});
             """, ("@match", match));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -20,8 +20,8 @@ public static class StatementExport
                 .Select(s => new
                 {
                     s.Id, s.PublicId, s.Kind, s.Language, s.Text, s.Speaker.Name, SpeakerKey = s.Speaker.Key, s.Speaker.Description,
-                    s.Speaker.Nationality, s.Speaker.Role, SourceKey = s.Source.Key, s.Source.Title, s.Source.ChapterTitle, s.Source.Chapter,
-                    s.Section, s.Footnote, s.SaidWhen, s.ContentNote,
+                    s.Speaker.Nationality, s.Speaker.Role, SourceKey = s.Source.Key, s.Source.Title, s.Source.ChapterTitle,
+                    s.Source.Chapter, s.Section, s.Footnote, s.SaidWhen, s.ContentNote,
                     Reasons = s.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList(),
                 })
                 .ToDictionaryAsync(s => s.Id, cancellationToken);
@@ -37,7 +37,9 @@ public static class StatementExport
         }
     }
 
-    /// <summary>Writes the rows as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read it as UTF-8), formula cells neutralised.</summary>
+    /// <summary>
+    /// Writes the rows as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read it as UTF-8), formula cells neutralised.
+    /// </summary>
     public static async Task WriteCsvAsync(Stream body, IAsyncEnumerable<StatementExportRow> rows, CancellationToken cancellationToken)
     {
         await body.WriteAsync(Encoding.UTF8.GetPreamble(), cancellationToken);

@@ -50,7 +50,8 @@ public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
             .ToListAsync(cancellationToken))
             .ToDictionary(c => c.Id, c => c with
             {
-                Reasons = [.. reasons.ValuesOf(snapshot.IndexOfId[c.Id]).ToArray().Select(r => new ReasonLink(reasons.Values[r], reasons.Labels[r]))],
+                Reasons = [.. reasons.ValuesOf(snapshot.IndexOfId[c.Id]).ToArray()
+                    .Select(r => new ReasonLink(reasons.Values[r], reasons.Labels[r]))],
             });
         var hits = ids.Where(byId.ContainsKey).Select(id =>
         {
@@ -181,7 +182,8 @@ public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
             exact.TryGetValue(id, out var b);
             var text = Merge(a.Text, b.Text);
             var context = Merge(a.Context, b.Context);
-            marked[id] = (text is null ? null : ToHtml(text), context is not null && context.Contains(MarkStart, StringComparison.Ordinal) ? ToHtml(Excerpt(context)) : null);
+            marked[id] = (text is null ? null : ToHtml(text),
+                context is not null && context.Contains(MarkStart, StringComparison.Ordinal) ? ToHtml(Excerpt(context)) : null);
         }
         return marked;
     }

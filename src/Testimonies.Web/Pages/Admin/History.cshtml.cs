@@ -10,10 +10,12 @@ public class HistoryModel(ArchiveDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        var statement = await db.Statements.AsNoTracking().Where(s => s.PublicId == id).Select(s => new { s.Id, s.Text }).SingleOrDefaultAsync(cancellationToken);
+        var statement = await db.Statements.AsNoTracking().Where(s => s.PublicId == id).Select(s => new { s.Id, s.Text })
+            .SingleOrDefaultAsync(cancellationToken);
         if (statement is null) return NotFound();
         PublicId = id;
-        var revisions = await db.Revisions.AsNoTracking().Where(r => r.StatementId == statement.Id).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        var revisions = await db.Revisions.AsNoTracking().Where(r => r.StatementId == statement.Id).OrderBy(r => r.Id)
+            .ToListAsync(cancellationToken);
         // The words after a correction are the words before the next one, or today's.
         var after = statement.Text;
         for (var i = revisions.Count - 1; i >= 0; i--)

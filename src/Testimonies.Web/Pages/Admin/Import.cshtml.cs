@@ -19,7 +19,8 @@ public class ImportModel(Importer importer, ILogger<ImportModel> logger) : PageM
         {
             if (file.Length > ImportLimits.MaxBytes)
             {
-                Problems = [new ImportProblem(Path.GetFileName(file.FileName), null, null, $"the file is larger than {ImportLimits.MaxBytes / 1024 / 1024} MB; split it into several imports.")];
+                Problems = [new ImportProblem(Path.GetFileName(file.FileName), null, null,
+                    $"the file is larger than {ImportLimits.MaxBytes / 1024 / 1024} MB; split it into several imports.")];
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 return Page();
             }
@@ -38,7 +39,8 @@ public class ImportModel(Importer importer, ILogger<ImportModel> logger) : PageM
             return Page();
         }
         var record = result.Record!;
-        logger.LogInformation("Import {Id} previewed: {Files} ({Sha256}) by {By}: {Summary}", record.Id, FileNames, record.Sha256, record.UploadedBy, record.Summary);
+        logger.LogInformation("Import {Id} previewed: {Files} ({Sha256}) by {By}: {Summary}", record.Id, FileNames, record.Sha256,
+            record.UploadedBy, record.Summary);
         return Redirect($"/admin/import/{record.Id}");
     }
 }

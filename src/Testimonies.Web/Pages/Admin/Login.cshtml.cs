@@ -6,7 +6,8 @@ namespace Testimonies.Web.Pages.Admin;
 
 public class LoginModel(SignInManager<Maintainer> signIn, ILogger<LoginModel> logger) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter an email address, such as name@example.org."), StringLength(256)]
+    [BindProperty, Required(ErrorMessage = "Enter your email address."),
+        EmailAddress(ErrorMessage = "Enter an email address, such as name@example.org."), StringLength(256)]
     public string Email { get; set; } = "";
 
     [BindProperty, Required(ErrorMessage = "Enter your password."), StringLength(1024), DataType(DataType.Password)]
@@ -39,5 +40,7 @@ public class LoginModel(SignInManager<Maintainer> signIn, ILogger<LoginModel> lo
     }
 
     private string SafeReturnUrl(string? returnUrl) =>
-        returnUrl is not null && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) ? returnUrl : "/admin";
+        returnUrl is not null && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith("/admin", StringComparison.OrdinalIgnoreCase)
+            ? returnUrl
+            : "/admin";
 }

@@ -13,7 +13,8 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
     public static readonly HashSet<string> MarkdownColumns = ["context", "notes"];
 
     /// <summary>Columns that take a paragraph, not a line.</summary>
-    public static readonly HashSet<string> LongColumns = ["text", "context", "notes", "definition", "boundary", "correction_note", "content_note"];
+    public static readonly HashSet<string> LongColumns =
+        ["text", "context", "notes", "definition", "boundary", "correction_note", "content_note"];
 
     /// <summary>Columns with a fixed set of values: the import's own lists, so a form offers exactly what a file may hold.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Choices = new Dictionary<string, string[]>
@@ -58,7 +59,8 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
         if (!await LoadAsync(table, key, cancellationToken)) return NotFound();
         Values = Posted();
         var keyColumn = Spec.Columns[0].Name;
-        if (IsNew && Values[keyColumn] is { Length: > 0 } newKey && await FormatRows.FindAsync(db, table, newKey.Trim(), cancellationToken) is not null)
+        if (IsNew && Values[keyColumn] is { Length: > 0 } newKey
+            && await FormatRows.FindAsync(db, table, newKey.Trim(), cancellationToken) is not null)
             AddProblem(keyColumn, $"“{newKey.Trim()}” is taken already; choose another {keyColumn}, or edit that one.");
         if (Problems.Count > 0) return Invalid();
 
@@ -73,7 +75,8 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
             Response.StatusCode = ImportStatus.For(refusal);
             return Page();
         }
-        logger.LogInformation("{By} saved {Table} {Key}: {Summary}", User.Identity!.Name, table, Values[keyColumn], result.Outcome!.Summary);
+        logger.LogInformation("{By} saved {Table} {Key}: {Summary}", User.Identity!.Name, table, Values[keyColumn],
+            result.Outcome!.Summary);
         return Redirect($"/admin/{table}/{Uri.EscapeDataString(Values[keyColumn]!.Trim())}?saved=true");
     }
 
@@ -97,7 +100,9 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
         foreach (var column in Spec.Columns)
         {
             var posted = Request.Form[column.Name];
-            values[column.Name] = column.Name == "reasons" ? string.Join(';', posted.Where(v => !string.IsNullOrWhiteSpace(v))) : posted.FirstOrDefault();
+            values[column.Name] = column.Name == "reasons"
+                ? string.Join(';', posted.Where(v => !string.IsNullOrWhiteSpace(v)))
+                : posted.FirstOrDefault();
         }
         if (!IsNew) values[Spec.Columns[0].Name] = Key;
         return values;
@@ -115,7 +120,8 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
         {
             Values = Spec.Columns.ToDictionary(c => c.Name, c => (string?)(c.Name switch
             {
-                "kind" => "quotation", "status" => "published", "language" => "en", "role" => "fighter", "group" => "no", "theme" => "other",
+                "kind" => "quotation", "status" => "published", "language" => "en", "role" => "fighter", "group" => "no",
+                "theme" => "other",
                 _ => null,
             }));
             return true;
@@ -124,7 +130,8 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
         if (values is null) return false;
         Values = values;
         if (table == "statements")
-            Revisions = await db.Revisions.AsNoTracking().Where(r => r.Statement.PublicId == key).OrderByDescending(r => r.Id).Take(5).ToListAsync(cancellationToken);
+            Revisions = await db.Revisions.AsNoTracking().Where(r => r.Statement.PublicId == key).OrderByDescending(r => r.Id).Take(5)
+                .ToListAsync(cancellationToken);
         return true;
     }
 }

@@ -48,19 +48,27 @@ public static class DatasetDownload
         stream.Write(content);
     }
 
-    private static string Codebook(Dictionary<TableSpec, List<Dictionary<string, string?>>> tables, long version, string today, string site, string licence)
+    private static string Codebook(Dictionary<TableSpec, List<Dictionary<string, string?>>> tables, long version, string today, string site,
+        string licence)
     {
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Testimonies dataset, version {version} ({today})");
         md.AppendLine();
         md.AppendLine("Statements by people who left ISIL, each as a published source reports it, with the reasons it gives for leaving.");
-        md.AppendLine(CultureInfo.InvariantCulture, $"Published statements only: {tables[DataFormat.Statements].Count} statements, {tables[DataFormat.Speakers].Count} speakers, {tables[DataFormat.Sources].Count} sources, {tables[DataFormat.Reasons].Count} reasons, {tables[DataFormat.Findings].Count} published findings.");
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Published statements only: {tables[DataFormat.Statements].Count} statements, " +
+            $"{tables[DataFormat.Speakers].Count} speakers, " +
+            $"{tables[DataFormat.Sources].Count} sources, {tables[DataFormat.Reasons].Count} reasons, " +
+            $"{tables[DataFormat.Findings].Count} published findings.");
         md.AppendLine();
         md.AppendLine("## How to cite");
         md.AppendLine();
-        md.AppendLine(CultureInfo.InvariantCulture, $"Testimonies. ({today[..4]}). *Testimonies: Statements by people who left ISIL* (Version {version}) [Data set]. {site}/dataset.zip");
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"Testimonies. ({today[..4]}). *Testimonies: Statements by people who left ISIL* " +
+            $"(Version {version}) [Data set]. {site}/dataset.zip");
         md.AppendLine();
-        md.AppendLine("Cite a single statement through its own page (`/s/{id}`), which gives APA, MLA and Chicago citations of the publication that reports it.");
+        md.AppendLine("Cite a single statement through its own page (`/s/{id}`), which gives APA, MLA and Chicago citations " +
+            "of the publication that reports it.");
         md.AppendLine();
         md.AppendLine("## Licence");
         md.AppendLine();
@@ -68,17 +76,23 @@ public static class DatasetDownload
         md.AppendLine();
         md.AppendLine("## Rules of the data");
         md.AppendLine();
-        md.AppendLine("- Quotations (`kind` = quotation) are the speaker's words character for character as the source prints them; paraphrases are the source's own reporting sentence and are not the speaker's words.");
-        md.AppendLine("- Speakers are named only where the source names them; anonymous speakers are kept distinct unless the source says they are the same person.");
-        md.AppendLine("- `findings.csv` holds figures the sources report about their own datasets. They are not counts of this dataset and must not be added to or compared with them as one number.");
-        md.AppendLine("- `csv/` and `json/archive.json` hold the same data in the archive's import format: importing them into the archive changes nothing.");
+        md.AppendLine("- Quotations (`kind` = quotation) are the speaker's words character for character as the source prints them; " +
+            "paraphrases are the source's own reporting sentence and are not the speaker's words.");
+        md.AppendLine("- Speakers are named only where the source names them; " +
+            "anonymous speakers are kept distinct unless the source says they are the same person.");
+        md.AppendLine("- `findings.csv` holds figures the sources report about their own datasets. " +
+            "They are not counts of this dataset and must not be added to or compared with them as one number.");
+        md.AppendLine("- `csv/` and `json/archive.json` hold the same data in the archive's import format: " +
+            "importing them into the archive changes nothing.");
         md.AppendLine();
         md.AppendLine("## Reasons for leaving (the coding scheme)");
         md.AppendLine();
         foreach (var reason in tables[DataFormat.Reasons])
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"- **{reason["name"]}** (`{reason["slug"]}`, theme `{reason["theme"]}`): {reason["definition"]}");
-            if (reason.GetValueOrDefault("boundary") is { Length: > 0 } boundary) md.AppendLine(CultureInfo.InvariantCulture, $"  Not: {boundary}");
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"- **{reason["name"]}** (`{reason["slug"]}`, theme `{reason["theme"]}`): {reason["definition"]}");
+            if (reason.GetValueOrDefault("boundary") is { Length: > 0 } boundary)
+                md.AppendLine(CultureInfo.InvariantCulture, $"  Not: {boundary}");
         }
         md.AppendLine();
         md.AppendLine("## Fields");
@@ -90,7 +104,9 @@ public static class DatasetDownload
             md.AppendLine("| column | required | meaning |");
             md.AppendLine("| --- | --- | --- |");
             foreach (var column in spec.Columns)
-                md.AppendLine(CultureInfo.InvariantCulture, $"| `{column.Name}` | {(column.Required ? "yes" : "no")} | {column.Meaning.Replace("|", "\\|", StringComparison.Ordinal)} |");
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"| `{column.Name}` | {(column.Required ? "yes" : "no")} | " +
+                    $"{column.Meaning.Replace("|", "\\|", StringComparison.Ordinal)} |");
         }
         return md.ToString();
     }

@@ -4,7 +4,9 @@ using System.Xml;
 
 namespace Testimonies.Web.Pages.Discovery;
 
-/// <summary>/robots.txt, /sitemap.xml and /feed.atom (newly published statements): how crawlers and feed readers find the archive.</summary>
+/// <summary>
+/// /robots.txt, /sitemap.xml and /feed.atom (newly published statements): how crawlers and feed readers find the archive.
+/// </summary>
 public static class DiscoveryEndpoints
 {
     public const int FeedSize = 50;
@@ -12,7 +14,8 @@ public static class DiscoveryEndpoints
     public static IEndpointRouteBuilder MapDiscovery(this IEndpointRouteBuilder app)
     {
         app.MapGet("/robots.txt", (HttpContext http) => Results.Text(
-            $"User-agent: *\nDisallow: /admin\nDisallow: /search?\nDisallow: /search.\nSitemap: {Site(http)}/sitemap.xml\n", "text/plain; charset=utf-8"));
+            $"User-agent: *\nDisallow: /admin\nDisallow: /search?\nDisallow: /search.\nSitemap: {Site(http)}/sitemap.xml\n",
+            "text/plain; charset=utf-8"));
         app.MapGet("/sitemap.xml", SitemapAsync);
         app.MapGet("/feed.atom", FeedAsync);
         return app;
@@ -24,10 +27,14 @@ public static class DiscoveryEndpoints
     {
         var site = Site(http);
         var paths = new List<string> { "/", "/statements", "/reasons", "/speakers", "/sources", "/statistics", "/search", "/about" };
-        paths.AddRange((await db.PublishedStatements.OrderBy(s => s.PublicId).Select(s => s.PublicId).ToListAsync(cancellationToken)).Select(id => $"/s/{id}"));
-        paths.AddRange((await db.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToListAsync(cancellationToken)).Select(slug => $"/reasons/{slug}"));
-        paths.AddRange((await db.Speakers.OrderBy(s => s.Key).Select(s => s.Key).ToListAsync(cancellationToken)).Select(key => $"/speakers/{key}"));
-        paths.AddRange((await db.Sources.OrderBy(s => s.Key).Select(s => s.Key).ToListAsync(cancellationToken)).Select(key => $"/sources/{key}"));
+        paths.AddRange((await db.PublishedStatements.OrderBy(s => s.PublicId).Select(s => s.PublicId).ToListAsync(cancellationToken))
+            .Select(id => $"/s/{id}"));
+        paths.AddRange((await db.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToListAsync(cancellationToken))
+            .Select(slug => $"/reasons/{slug}"));
+        paths.AddRange((await db.Speakers.OrderBy(s => s.Key).Select(s => s.Key).ToListAsync(cancellationToken))
+            .Select(key => $"/speakers/{key}"));
+        paths.AddRange((await db.Sources.OrderBy(s => s.Key).Select(s => s.Key).ToListAsync(cancellationToken))
+            .Select(key => $"/sources/{key}"));
         var xml = Write(writer =>
         {
             writer.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
@@ -61,7 +68,8 @@ public static class DiscoveryEndpoints
             writer.WriteAttributeString("xml", "lang", null, "en");
             writer.WriteElementString("title", "Testimonies: newly published statements");
             writer.WriteElementString("id", site + "/feed.atom");
-            writer.WriteElementString("updated", Date(entries.Count == 0 ? fallback : entries.Max(e => e.Added == default ? fallback : e.Added)));
+            writer.WriteElementString("updated",
+                Date(entries.Count == 0 ? fallback : entries.Max(e => e.Added == default ? fallback : e.Added)));
             Link(writer, "self", site + "/feed.atom");
             Link(writer, "alternate", site + "/statements");
             writer.WriteStartElement("author");
@@ -72,12 +80,14 @@ public static class DiscoveryEndpoints
                 var speaker = entry.SpeakerName ?? entry.Description;
                 writer.WriteStartElement("entry");
                 writer.WriteElementString("id", $"{site}/s/{entry.PublicId}");
-                writer.WriteElementString("title", $"{(entry.Kind == StatementKind.Quotation ? "Words of" : "Account of")} {speaker} ({entry.PublicId})");
+                writer.WriteElementString("title",
+                    $"{(entry.Kind == StatementKind.Quotation ? "Words of" : "Account of")} {speaker} ({entry.PublicId})");
                 writer.WriteElementString("updated", Date(entry.Added == default ? fallback : entry.Added));
                 Link(writer, "alternate", $"{site}/s/{entry.PublicId}");
                 writer.WriteStartElement("summary");
                 writer.WriteAttributeString("type", "text");
-                writer.WriteString((entry.Kind == StatementKind.Quotation ? $"“{entry.Text}”" : $"Paraphrase: {entry.Text}") + $" — {speaker}, as reported by {entry.Publisher}");
+                writer.WriteString((entry.Kind == StatementKind.Quotation ? $"“{entry.Text}”" : $"Paraphrase: {entry.Text}")
+                    + $" — {speaker}, as reported by {entry.Publisher}");
                 writer.WriteEndElement();
                 writer.WriteEndElement();
             }

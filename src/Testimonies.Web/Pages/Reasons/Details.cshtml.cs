@@ -16,7 +16,8 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
         if (reason is null) return NotFound();
         Reason = reason;
         Statements = await StatementList.PageAsync(
-            db.PublishedInSourceOrder.AsNoTracking().Where(s => s.Reasons.Any(r => r.Id == reason.Id)), HttpContext, PageSize, cancellationToken);
+            db.PublishedInSourceOrder.AsNoTracking().Where(s => s.Reasons.Any(r => r.Id == reason.Id)), HttpContext, PageSize,
+            cancellationToken);
         Findings = await db.Findings.AsNoTracking()
             .Where(f => f.Reasons.Any(r => r.Id == reason.Id))
             .OrderBy(f => f.SourceId).ThenBy(f => f.Key)

@@ -16,7 +16,8 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
             var isChapter = work.ChapterTitle is not null;
             yield return ("APA 7", isChapter ? CitationStyles.ApaChapterReference(work) : null, CitationStyles.ApaReference(work));
             yield return ("MLA 9", isChapter ? CitationStyles.MlaChapterReference(work) : null, CitationStyles.MlaReference(work));
-            yield return ("Chicago 17 (bibliography)", isChapter ? CitationStyles.ChicagoChapterReference(work) : null, CitationStyles.ChicagoReference(work));
+            yield return ("Chicago 17 (bibliography)", isChapter ? CitationStyles.ChicagoChapterReference(work) : null,
+                CitationStyles.ChicagoReference(work));
         }
     }
     public const int PageSize = 50;

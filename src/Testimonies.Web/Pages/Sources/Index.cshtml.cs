@@ -2,7 +2,8 @@ namespace Testimonies.Web.Pages.Sources;
 
 public class IndexModel(ArchiveDbContext db) : PageModel
 {
-    public record SourceRow(string Key, string Title, string? Chapter, string? ChapterTitle, string Publisher, PartialDate Published, int Statements, int Findings);
+    public record SourceRow(string Key, string Title, string? Chapter, string? ChapterTitle, string Publisher, PartialDate Published,
+        int Statements, int Findings);
 
     public List<SourceRow> Sources { get; private set; } = [];
 

@@ -4,8 +4,10 @@ namespace Testimonies.Web.Pages.Statements;
 
 public class DetailsModel(ArchiveDbContext db, TimeProvider clock) : PageModel
 {
-    public record SpeakerFacts(string Key, string DisplayName, string? Name, string Description, string? Nationality, SpeakerRole Role, bool IsGroup);
-    public record SourceFacts(string Key, string Title, string? Subtitle, string? Chapter, string? ChapterTitle, string Publisher, string? Author, PartialDate Published, string? Url);
+    public record SpeakerFacts(string Key, string DisplayName, string? Name, string Description, string? Nationality, SpeakerRole Role,
+        bool IsGroup);
+    public record SourceFacts(string Key, string Title, string? Subtitle, string? Chapter, string? ChapterTitle, string Publisher,
+        string? Author, PartialDate Published, string? Url);
     public record Neighbour(string PublicId, string Text);
 
     public Statement Statement { get; private set; } = null!;
@@ -29,7 +31,8 @@ public class DetailsModel(ArchiveDbContext db, TimeProvider clock) : PageModel
     public string Permalink => $"{Rendering.SiteAddress.Of(Request)}/s/{Statement.PublicId}";
 
     public string EmbedSnippet =>
-        $"<iframe src=\"{Permalink}/embed\" title=\"Statement {Statement.PublicId} from the Testimonies archive\" width=\"100%\" height=\"280\" style=\"border:0\" loading=\"lazy\"></iframe>";
+        $"<iframe src=\"{Permalink}/embed\" title=\"Statement {Statement.PublicId} from the Testimonies archive\" " +
+        $"width=\"100%\" height=\"280\" style=\"border:0\" loading=\"lazy\"></iframe>";
 
     public StatementMetadata Metadata => new(
         Title: Statement.Kind == StatementKind.Quotation ? $"“{Shorten(Statement.Text, 150)}”" : Shorten(Statement.Text, 150),
@@ -72,15 +75,16 @@ public class DetailsModel(ArchiveDbContext db, TimeProvider clock) : PageModel
             .Select(s => new SourceFacts(s.Key, s.Title, s.Subtitle, s.Chapter, s.ChapterTitle, s.Publisher, s.Author, s.Published, s.Url))
             .SingleAsync(cancellationToken);
         var work = await CitedWork.FindAsync(db, statement.SourceId, cancellationToken);
-        Cited = new CitedStatement(statement.PublicId, statement.Text, statement.Kind, statement.Language, Speaker.Name, Speaker.Description,
-            statement.Footnote, statement.Section, work!, Permalink, CitationDownloads.Today(clock));
+        Cited = new CitedStatement(statement.PublicId, statement.Text, statement.Kind, statement.Language, Speaker.Name,
+            Speaker.Description, statement.Footnote, statement.Section, work!, Permalink, CitationDownloads.Today(clock));
         Reasons = await db.Statements.Where(s => s.Id == statement.Id)
             .SelectMany(s => s.Reasons).OrderBy(r => r.Position)
             .Select(r => new ReasonLink(r.Slug, r.Name))
             .ToListAsync(cancellationToken);
 
         var revisions = await db.Revisions.AsNoTracking().Where(r => r.StatementId == statement.Id && r.Changes != "created")
-            .OrderByDescending(r => r.Id).Select(r => new { r.At, r.Note, TextChanged = r.PreviousText != null }).ToListAsync(cancellationToken);
+            .OrderByDescending(r => r.Id).Select(r => new { r.At, r.Note, TextChanged = r.PreviousText != null })
+            .ToListAsync(cancellationToken);
         LastRevised = revisions.FirstOrDefault()?.At;
         if (revisions.FirstOrDefault(r => r.TextChanged) is { } correction) Correction = (correction.At, correction.Note);
 

@@ -11,7 +11,8 @@ public class EmbedModel(ArchiveDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        var cards = await StatementList.FirstAsync(db.PublishedStatements.AsNoTracking().Where(s => s.PublicId == id).OrderBy(s => s.Id), 1, cancellationToken);
+        var cards = await StatementList.FirstAsync(db.PublishedStatements.AsNoTracking().Where(s => s.PublicId == id).OrderBy(s => s.Id), 1,
+            cancellationToken);
         if (cards.Count == 0) return NotFound();
         Card = cards[0];
         return Page();

@@ -33,7 +33,8 @@ public static class StatementList
     public static Task<List<StatementCard>> FirstAsync(IQueryable<Statement> ordered, int count, CancellationToken cancellationToken) =>
         LoadAsync(ordered, 0, count, cancellationToken);
 
-    private static async Task<List<StatementCard>> LoadAsync(IQueryable<Statement> ordered, int skip, int take, CancellationToken cancellationToken)
+    private static async Task<List<StatementCard>> LoadAsync(IQueryable<Statement> ordered, int skip, int take,
+        CancellationToken cancellationToken)
     {
         var cards = await ordered.Skip(skip).Take(take).Select(StatementCard.WithoutReasons).ToListAsync(cancellationToken);
         var ids = cards.Select(c => c.Id).ToList();

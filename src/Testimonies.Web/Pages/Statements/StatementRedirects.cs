@@ -6,7 +6,8 @@ public static class StatementRedirects
     public static IEndpointRouteBuilder MapStatementRedirects(this IEndpointRouteBuilder app)
     {
         // The long form people guess from /statements.
-        app.MapGet("/statements/{id}", (string id) => Results.LocalRedirect($"/s/{Uri.EscapeDataString(id.ToLowerInvariant())}", permanent: true));
+        app.MapGet("/statements/{id}", (string id) =>
+            Results.LocalRedirect($"/s/{Uri.EscapeDataString(id.ToLowerInvariant())}", permanent: true));
         return app;
     }
 }

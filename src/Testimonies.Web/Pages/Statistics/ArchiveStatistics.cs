@@ -12,23 +12,30 @@ public sealed record ArchiveStatistics(
     IReadOnlyList<string> Sources,
     IReadOnlyList<ArchiveStatistics.Finding> Findings)
 {
-    /// <param name="ByNationality">Statements by the speaker's nationality ("Not stated" when the source gives none), in the order of <see cref="Nationalities"/>.</param>
+    /// <param name="ByNationality">
+    /// Statements by the speaker's nationality ("Not stated" when the source gives none), in the order of <see cref="Nationalities"/>.
+    /// </param>
     /// <param name="BySource">Statements by source key, in the order of <see cref="Sources"/>.</param>
-    public sealed record ReasonCount(string Slug, string Name, Theme Theme, int Statements, int Speakers, IReadOnlyList<int> ByNationality, IReadOnlyList<int> BySource);
+    public sealed record ReasonCount(string Slug, string Name, Theme Theme, int Statements, int Speakers, IReadOnlyList<int> ByNationality,
+        IReadOnlyList<int> BySource);
 
     public sealed record ThemeCount(Theme Theme, int Statements, int Speakers);
 
-    public sealed record Finding(string Key, string Figure, double? Percent, string Dataset, int? DatasetSize, string Wording, string SourceKey, string? Footnote, IReadOnlyList<string> ReasonSlugs);
+    public sealed record Finding(string Key, string Figure, double? Percent, string Dataset, int? DatasetSize, string Wording,
+        string SourceKey, string? Footnote, IReadOnlyList<string> ReasonSlugs);
 
     public static async Task<ArchiveStatistics> ComputeAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
         // One row per (statement, reason) link of a published statement, with what the cross-tabulations need.
         var links = await db.PublishedStatements.AsNoTracking()
-            .SelectMany(s => s.Reasons, (s, r) => new { StatementId = s.Id, s.SpeakerId, s.Speaker.Nationality, SourceKey = s.Source.Key, r.Slug })
+            .SelectMany(s => s.Reasons,
+                (s, r) => new { StatementId = s.Id, s.SpeakerId, s.Speaker.Nationality, SourceKey = s.Source.Key, r.Slug })
             .ToListAsync(cancellationToken);
         var statements = await db.PublishedStatements.AsNoTracking().Select(s => new { s.Id, s.SpeakerId }).ToListAsync(cancellationToken);
-        var reasons = await db.Reasons.AsNoTracking().OrderBy(r => r.Position).Select(r => new { r.Slug, r.Name, r.Theme }).ToListAsync(cancellationToken);
-        var nationalities = links.Select(l => l.Nationality ?? Names.NotStated).Distinct().OrderBy(n => n == Names.NotStated).ThenBy(n => n, StringComparer.Ordinal).ToList();
+        var reasons = await db.Reasons.AsNoTracking().OrderBy(r => r.Position).Select(r => new { r.Slug, r.Name, r.Theme })
+            .ToListAsync(cancellationToken);
+        var nationalities = links.Select(l => l.Nationality ?? Names.NotStated).Distinct()
+            .OrderBy(n => n == Names.NotStated).ThenBy(n => n, StringComparer.Ordinal).ToList();
         var sources = links.Select(l => l.SourceKey).Distinct().Order(StringComparer.Ordinal).ToList();
 
         // One pass over the links (a statement has a reason at most once, so links of a reason are its statements).

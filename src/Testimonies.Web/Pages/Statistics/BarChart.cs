@@ -20,16 +20,24 @@ public static class BarChart
         var height = Top * 2 + bars.Count * RowHeight;
         var width = LabelWidth + BarWidth + 50;
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"bar-chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {width} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\">");
-        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{Encode(title)}</title><desc id=\"{id}-desc\">{Encode(description)}</desc>");
+        svg.Append(CultureInfo.InvariantCulture,
+            $"<svg class=\"bar-chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" " +
+            $"viewBox=\"0 0 {width} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" " +
+            $"xmlns=\"http://www.w3.org/2000/svg\">");
+        svg.Append(CultureInfo.InvariantCulture,
+            $"<title id=\"{id}-title\">{Encode(title)}</title><desc id=\"{id}-desc\">{Encode(description)}</desc>");
         for (var i = 0; i < bars.Count; i++)
         {
             var (label, value) = bars[i];
             var y = Top + i * RowHeight;
             var length = (int)Math.Round((double)value / max * BarWidth);
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth - 8}\" y=\"{y + 17}\" text-anchor=\"end\" class=\"bar-label\">{Encode(label)}</text>");
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{LabelWidth}\" y=\"{y + 4}\" width=\"{Math.Max(length, value > 0 ? 2 : 0)}\" height=\"{RowHeight - 8}\" class=\"bar\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth + length + 6}\" y=\"{y + 17}\" class=\"bar-value\">{value}</text>");
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<text x=\"{LabelWidth - 8}\" y=\"{y + 17}\" text-anchor=\"end\" class=\"bar-label\">{Encode(label)}</text>");
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<rect x=\"{LabelWidth}\" y=\"{y + 4}\" " +
+                $"width=\"{Math.Max(length, value > 0 ? 2 : 0)}\" height=\"{RowHeight - 8}\" class=\"bar\"/>");
+            svg.Append(CultureInfo.InvariantCulture,
+                $"<text x=\"{LabelWidth + length + 6}\" y=\"{y + 17}\" class=\"bar-value\">{value}</text>");
         }
         svg.Append("</svg>");
         return new HtmlString(svg.ToString());

@@ -17,7 +17,9 @@ public static class StatisticsExports
             var stats = await ArchiveStatistics.ComputeAsync(db, ct);
             var json = new
             {
-                note = "archive_counts are counts of this archive's published statements; published_findings are the sources' own figures about their own datasets. They are not comparable and are never combined.",
+                note = "archive_counts are counts of this archive's published statements; " +
+                    "published_findings are the sources' own figures about their own datasets. " +
+                    "They are not comparable and are never combined.",
                 archive_counts = new
                 {
                     statements = stats.Statements,
@@ -28,7 +30,10 @@ public static class StatisticsExports
                         by_nationality = stats.Nationalities.Zip(r.ByNationality).ToDictionary(p => p.First, p => p.Second),
                         by_source = stats.Sources.Zip(r.BySource).ToDictionary(p => p.First, p => p.Second),
                     }),
-                    themes = stats.Themes.Select(t => new { theme = t.Theme.Slug(), name = t.Theme.Name(), statements = t.Statements, speakers = t.Speakers }),
+                    themes = stats.Themes.Select(t => new
+                    {
+                        theme = t.Theme.Slug(), name = t.Theme.Name(), statements = t.Statements, speakers = t.Speakers
+                    }),
                 },
                 published_findings = stats.Findings.Select(f => new
                 {
@@ -36,7 +41,10 @@ public static class StatisticsExports
                     wording = f.Wording, source = f.SourceKey, footnote = f.Footnote, reasons = f.ReasonSlugs,
                 }),
             };
-            return Results.Json(json, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            return Results.Json(json, new JsonSerializerOptions
+            {
+                WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping
+            });
         });
         app.MapGet("/statistics.csv", async (HttpContext http, ArchiveDbContext db, CancellationToken ct) =>
         {
@@ -49,7 +57,9 @@ public static class StatisticsExports
                 await csv.NextRecordAsync();
                 async Task Row(string measure, string? reason, string? theme, string? nationality, string? source, int count)
                 {
-                    foreach (var cell in new[] { measure, reason, theme, nationality, source, count.ToString(CultureInfo.InvariantCulture) }) csv.WriteField(cell);
+                    foreach (var cell in new[] { measure, reason, theme, nationality, source,
+                        count.ToString(CultureInfo.InvariantCulture) })
+                        csv.WriteField(cell);
                     await csv.NextRecordAsync();
                 }
                 await Row("statements", null, null, null, null, stats.Statements);
@@ -58,8 +68,10 @@ public static class StatisticsExports
                 {
                     await Row("statements", r.Slug, r.Theme.Slug(), null, null, r.Statements);
                     await Row("speakers", r.Slug, r.Theme.Slug(), null, null, r.Speakers);
-                    foreach (var (nationality, count) in stats.Nationalities.Zip(r.ByNationality)) await Row("statements", r.Slug, r.Theme.Slug(), nationality, null, count);
-                    foreach (var (source, count) in stats.Sources.Zip(r.BySource)) await Row("statements", r.Slug, r.Theme.Slug(), null, source, count);
+                    foreach (var (nationality, count) in stats.Nationalities.Zip(r.ByNationality))
+                        await Row("statements", r.Slug, r.Theme.Slug(), nationality, null, count);
+                    foreach (var (source, count) in stats.Sources.Zip(r.BySource))
+                        await Row("statements", r.Slug, r.Theme.Slug(), null, source, count);
                 }
                 foreach (var t in stats.Themes)
                 {
