@@ -10,11 +10,15 @@ public static class DataFormat
     public const int MaxNoteLength = 4000;
     public const int MaxShortLength = 300;
 
+    /// <summary>"a, b or c": the values a column takes, from the table of names.</summary>
+    private static string OneOf(IEnumerable<string> values) =>
+        values.ToList() is var list && list.Count > 1 ? string.Join(", ", list[..^1]) + " or " + list[^1] : string.Join("", values);
+
     public static readonly TableSpec Reasons = new("reasons", "reasons.csv",
     [
         new("slug", true, "Stable identifier in URLs and in statements' reasons column: lower-case words joined by hyphens."),
         new("name", true, "Name shown to readers."),
-        new("theme", true, "fighting-injustice, islamic-unity, corruption-and-barbarism or other."),
+        new("theme", true, OneOf(Names.Themes.Slugs) + "."),
         new("definition", true, "When to code a statement with this reason."),
         new("boundary", false, "When not to, and which reason applies instead."),
         new("position", true, "Order in the taxonomy (a whole number)."),
@@ -46,7 +50,7 @@ public static class DataFormat
         new("name", false, "Name, only where the source gives one."),
         new("description", true, "How the source identifies the speaker, e.g. “a disillusioned British fighter from London”."),
         new("nationality", false, "Nationality or origin as the source states it; empty when it does not."),
-        new("role", true, "fighter, foreign-fighter or defector, as the source describes the speaker."),
+        new("role", true, OneOf(Names.Roles.Slugs) + ", as the source describes the speaker."),
         new("group", false, "yes when the source attributes the words to several people; default no."),
         new("notes", false, "What else the source says of the speaker, Markdown."),
     ]);
@@ -69,7 +73,7 @@ public static class DataFormat
         new("reasons", false, "Reason slugs separated by semicolons; empty when the words give no reason."),
         new("context", false, "Short context note, Markdown."),
         new("content_note", false, "Warning shown before words that describe violence."),
-        new("status", false, "published, draft or withdrawn; default published."),
+        new("status", false, OneOf(Names.Statuses.Slugs) + "; default published."),
         new("correction_note", false, "Why the words of a statement already in the archive change, shown to readers with the correction; " +
             "required when an import changes them."),
     ]);

@@ -44,10 +44,10 @@ public static class FormatRows
                     .Select(s => new Dictionary<string, string?>
                     {
                         ["id"] = s.PublicId, ["source"] = s.Source, ["position"] = Number(s.Position), ["section"] = s.Section,
-                        ["footnote"] = s.Footnote, ["speaker"] = s.Speaker, ["kind"] = s.Kind.ToString().ToLowerInvariant(),
+                        ["footnote"] = s.Footnote, ["speaker"] = s.Speaker, ["kind"] = s.Kind.Slug(),
                         ["language"] = s.Language, ["text"] = s.Text, ["said_when"] = s.SaidWhen, ["reasons"] = string.Join(';', s.Reasons),
                         ["context"] = s.Context, ["content_note"] = s.ContentNote,
-                        ["status"] = s.Status.ToString().ToLowerInvariant(), ["correction_note"] = null,
+                        ["status"] = s.Status.Slug(), ["correction_note"] = null,
                     }).ToList();
             case "speakers":
                 return (await db.Speakers.AsNoTracking().Where(x => key == null || x.Key == key).OrderBy(x => x.Key)

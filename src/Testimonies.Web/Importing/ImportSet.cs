@@ -11,19 +11,6 @@ public sealed class ImportSet
 
     public int RowCount => Reasons.Count + Sources.Count + Speakers.Count + Statements.Count + Findings.Count;
 
-    public static readonly IReadOnlyDictionary<string, StatementKind> Kinds = new Dictionary<string, StatementKind>
-    {
-        ["quotation"] = StatementKind.Quotation,
-        ["paraphrase"] = StatementKind.Paraphrase,
-    };
-
-    public static readonly IReadOnlyDictionary<string, PublicationStatus> Statuses = new Dictionary<string, PublicationStatus>
-    {
-        ["published"] = PublicationStatus.Published,
-        ["draft"] = PublicationStatus.Draft,
-        ["withdrawn"] = PublicationStatus.Withdrawn,
-    };
-
     /// <summary>Parses every file; problems are added to <paramref name="problems"/>, never thrown.</summary>
     public static ImportSet Parse(IEnumerable<ImportFile> files, List<ImportProblem> problems)
     {
@@ -98,10 +85,11 @@ public sealed class ImportSet
                 break;
             case "statements":
                 var statement = new StatementRow(record, f.Slug("id", 40), f.Slug("source"), f.Number("position", 1, 1_000_000),
-                    f.Optional("section"), f.Optional("footnote", 20), f.Slug("speaker"), f.Choice("kind", Kinds), f.Language("language"),
-                    f.Required("text", DataFormat.MaxTextLength, exact: true), f.Optional("said_when"), f.SlugList("reasons"),
-                    f.Optional("context", DataFormat.MaxNoteLength), f.Optional("content_note"),
-                    f.Choice("status", Statuses, PublicationStatus.Published), f.Optional("correction_note", DataFormat.MaxNoteLength));
+                    f.Optional("section"), f.Optional("footnote", 20), f.Slug("speaker"), f.Choice("kind", Names.Kinds.BySlug),
+                    f.Language("language"), f.Required("text", DataFormat.MaxTextLength, exact: true), f.Optional("said_when"),
+                    f.SlugList("reasons"), f.Optional("context", DataFormat.MaxNoteLength), f.Optional("content_note"),
+                    f.Choice("status", Names.Statuses.BySlug, PublicationStatus.Published),
+                    f.Optional("correction_note", DataFormat.MaxNoteLength));
                 CheckStatementText(statement, f);
                 if (statement.PublicId.Length is > 0 and < 3) f.Problem("id", "an identifier needs at least 3 characters.");
                 if (!f.Failed) Statements.Add(statement);

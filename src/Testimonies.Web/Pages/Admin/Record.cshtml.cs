@@ -16,13 +16,15 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
     public static readonly HashSet<string> LongColumns =
         ["text", "context", "notes", "definition", "boundary", "correction_note", "content_note"];
 
-    /// <summary>Columns with a fixed set of values: the import's own lists, so a form offers exactly what a file may hold.</summary>
+    /// <summary>
+    /// Columns with a fixed set of values: the table of names the import reads, so a form offers exactly what a file may hold.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> Choices = new Dictionary<string, string[]>
     {
-        ["kind"] = [.. ImportSet.Kinds.Keys],
-        ["status"] = [.. ImportSet.Statuses.Keys],
-        ["role"] = [.. Names.Roles.BySlug.Keys],
-        ["theme"] = [.. Names.Themes.BySlug.Keys],
+        ["kind"] = [.. Names.Kinds.Slugs],
+        ["status"] = [.. Names.Statuses.Slugs],
+        ["role"] = [.. Names.Roles.Slugs],
+        ["theme"] = [.. Names.Themes.Slugs],
         ["group"] = ["no", "yes"],
     };
 
