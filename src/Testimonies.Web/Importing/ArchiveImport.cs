@@ -151,18 +151,9 @@ public static class ArchiveImport
             }
             updated++;
             var oldText = statement.Text;
-            statement.Text = row.Text;
-            statement.Kind = row.Kind;
-            statement.Language = row.Language;
+            CopyInto(row, statement);
             statement.Source = sources[row.SourceKey];
             statement.Speaker = speakers[row.SpeakerKey];
-            statement.Position = row.Position;
-            statement.Section = row.Section;
-            statement.Footnote = row.Footnote;
-            statement.SaidWhen = row.SaidWhen;
-            statement.Context = row.Context;
-            statement.ContentNote = row.ContentNote;
-            statement.Status = row.Status;
             SetReasons(statement.Reasons, row.ReasonSlugs, reasons);
             var textChanged = fields.Contains("text");
             changes.Add(new StatementChange(row.PublicId, false, fields, textChanged ? oldText : null, row.Text));
@@ -182,13 +173,8 @@ public static class ArchiveImport
             var isNew = finding is null;
             finding ??= findings[row.Key] =
                 new PublishedFinding { Key = row.Key, Wording = row.Wording, Figure = row.Figure, Dataset = row.Dataset };
+            CopyInto(row, finding);
             finding.Source = sources[row.SourceKey];
-            finding.Footnote = row.Footnote;
-            finding.Wording = row.Wording;
-            finding.Figure = row.Figure;
-            finding.Percent = row.Percent;
-            finding.Dataset = row.Dataset;
-            finding.DatasetSize = row.DatasetSize;
             var reasonsChanged = SetReasons(finding.Reasons, row.ReasonSlugs, reasons);
             if (isNew) counter.Add(db, finding); else counter.Count(db, finding, reasonsChanged);
         }
