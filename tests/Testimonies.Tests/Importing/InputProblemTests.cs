@@ -44,7 +44,8 @@ public class InputProblemTests
     public async Task AnUnclosedQuoteIsReportedAtTheLineWhereItOpened(string end)
     {
         var data = new TestData();
-        data.Statements[1] = "test-0001,test-source,1,,1,test-speaker,quotation,en,Synthetic words,,,\"A context that never closes,,published";
+        data.Statements[1] = "test-0001,test-source,1,,1,test-speaker,quotation,en,Synthetic words,,,"
+            + "\"A context that never closes,,published";
         data.Statements.Add("test-0003,test-source,3,,3,test-speaker,quotation,en,Swallowed words,,,,,published");
         var files = data.Files();
         files["statements.csv"] = Encoding.UTF8.GetBytes(string.Join("\n", data.Statements) + end);
@@ -100,7 +101,8 @@ public class InputProblemTests
     public async Task Latin1IsRefusedAtItsLine()
     {
         var files = new TestData().Files();
-        files["speakers.csv"] = Encoding.Latin1.GetBytes(TestData.SpeakersHeader + "\ntest-speaker,,a caf\u00e9 speaker,Testland,fighter,no,\n");
+        files["speakers.csv"] =
+            Encoding.Latin1.GetBytes(TestData.SpeakersHeader + "\ntest-speaker,,a caf\u00e9 speaker,Testland,fighter,no,\n");
         var (problems, _) = await LoadAsync(files);
         var problem = Assert.Single(problems);
         Assert.Equal(("speakers.csv", 2), (problem.File, problem.Line));
