@@ -24,7 +24,11 @@ public sealed class ImportProblems : IReadOnlyList<ImportProblem>
     {
         Total++;
         if (_listed.Count < MaxListed) _listed.Add(problem);
-        else _moreByKind[KindOf(problem)] = _moreByKind.GetValueOrDefault(KindOf(problem)) + 1;
+        else
+        {
+            var kind = KindOf(problem);
+            _moreByKind[kind] = _moreByKind.GetValueOrDefault(kind) + 1;
+        }
     }
 
     /// <summary>The problems left out of the list, most frequent kind first.</summary>

@@ -87,6 +87,7 @@ public class HostileInputTests : MaintainerSiteTests
                     failures.Add($"{input} (command line): a stack trace: {error[..Math.Min(600, error.Length)]}");
                 if (input.Accepted)
                 {
+                    accepted++;
                     if (exitCode != 0) failures.Add($"{input} (command line): exit {exitCode}: {error}");
                 }
                 else
