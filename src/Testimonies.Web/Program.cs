@@ -5,6 +5,10 @@ using Testimonies.Web.Importing;
 using Testimonies.Web.Maintainers;
 using Testimonies.Web.Search;
 
+// Arguments that are neither a command nor host options end here, before anything starts: the list of commands, exit code 2
+// (--help: 0). Otherwise a script that misspells a command would wait for a server that never exits.
+if (MaintainerCommands.Preflight(args, Console.Out, Console.Error) is { } exitCode) return exitCode;
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
 
 // Build-time static assets (and their pre-compressed copies) in every environment: without this, `dotnet run`

@@ -35,7 +35,7 @@ internal static class ImportBenchmark
         ImportSet set = null!;
         await PhaseAsync("parse + validate", async () =>
         {
-            var problems = new List<ImportProblem>();
+            var problems = new ImportProblems();
             set = ImportSet.Parse(files, problems);
             await using var db = new ArchiveDbContext(options);
             await ArchiveImport.ValidateAsync(db, set, problems, CancellationToken.None);

@@ -15,7 +15,7 @@ namespace Testimonies.Web.Importing;
 public static class ArchiveImport
 {
     /// <summary>Cross-checks references against the file set and the store. Adds problems; writes nothing.</summary>
-    public static async Task ValidateAsync(ArchiveDbContext db, ImportSet set, List<ImportProblem> problems,
+    public static async Task ValidateAsync(ArchiveDbContext db, ImportSet set, ImportProblems problems,
         CancellationToken cancellationToken)
     {
         var reasons = set.Reasons.Select(r => r.Slug).ToHashSet();
@@ -39,6 +39,8 @@ public static class ArchiveImport
                 Reference(finding.At, "reasons", slug, reasons, "reasons.csv", problems);
         }
 
+        await CheckPositionsAsync(db, set, problems, cancellationToken);
+
         // The words of a statement already in the archive are evidence: changing them needs a stated reason.
         foreach (var chunk in set.Statements.Chunk(1000))
         {
@@ -57,8 +59,39 @@ public static class ArchiveImport
         }
     }
 
+    /// <summary>
+    /// A position of a source held by another of its statements in the archive, one that the set does not move elsewhere, is
+    /// refused: the file checks its own positions, this the archive's.
+    /// </summary>
+    private static async Task CheckPositionsAsync(ArchiveDbContext db, ImportSet set, ImportProblems problems,
+        CancellationToken cancellationToken)
+    {
+        if (set.Statements.Count == 0) return;
+        var inSet = set.Statements.ToDictionary(s => s.PublicId, s => (s.SourceKey, s.Position), StringComparer.Ordinal);
+        var keys = set.Statements.Select(s => s.SourceKey).Distinct().ToList();
+        var taken = new Dictionary<(string Source, int Position), string>();
+        foreach (var chunk in keys.Chunk(1000))
+        {
+            var held = await db.Statements.Where(s => chunk.Contains(s.Source.Key))
+                .Select(s => new { Source = s.Source.Key, s.Position, s.PublicId }).ToListAsync(cancellationToken);
+            foreach (var statement in held)
+            {
+                // A statement the set moves or keeps says itself where it stands.
+                if (inSet.ContainsKey(statement.PublicId)) continue;
+                taken[(statement.Source, statement.Position)] = statement.PublicId;
+            }
+        }
+        foreach (var row in set.Statements)
+        {
+            if (!taken.TryGetValue((row.SourceKey, row.Position), out var other)) continue;
+            problems.Add(new(row.At.File, row.At.Line, "position",
+                $"position {row.Position} of {row.SourceKey} is taken by statement {other} in the archive; " +
+                $"choose a free position, or move {other} in the same import."));
+        }
+    }
+
     private static void Reference(RawRecord at, string column, string key, HashSet<string> known, string table,
-        List<ImportProblem> problems)
+        ImportProblems problems)
     {
         if (key.Length == 0 || known.Contains(key)) return;
         var hint = Suggest.Nearest(key, known);

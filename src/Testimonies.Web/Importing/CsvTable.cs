@@ -1,27 +1,21 @@
-using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Testimonies.Web.Importing;
 
 /// <summary>Reads one CSV file strictly: UTF-8 only, the documented header, every record located by line.</summary>
-public static class CsvTable
+public static partial class CsvTable
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    public static List<RawRecord> Read(Stream stream, string fileName, TableSpec spec, List<ImportProblem> problems)
+    public static List<RawRecord> Read(byte[] content, string fileName, TableSpec spec, ImportProblems problems)
     {
-        string text;
-        try
+        if (TextEncoding.Decode(content, fileName, "“CSV UTF-8”", problems) is not { } text) return [];
+        // CsvHelper reads an unclosed quote to the end of the file as one cell, taking every record after it along.
+        if (UnclosedQuoteLine(text) is { } opened)
         {
-            using var reader = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true);
-            text = reader.ReadToEnd();
-        }
-        catch (DecoderFallbackException ex)
-        {
-            problems.Add(new(fileName, null, null,
-                $"the file is not valid UTF-8 (bad byte at position {ex.Index}). Save it as “CSV UTF-8” and upload it again."));
+            problems.Add(new(fileName, opened, null, "a double quote opened on this line is never closed, so every line after it "
+                + "would be read as part of one cell. Close the quote (a quote inside a quoted cell is written twice: \"\")."));
             return [];
         }
 
@@ -60,6 +54,12 @@ public static class CsvTable
                         $"A comma inside a cell needs the whole cell in double quotes."));
                     continue;
                 }
+                if (SwallowedRecord(fields, header.Length, configuration) is var (cell, lineInCell))
+                {
+                    problems.Add(new(fileName, line, header[cell], $"this quoted cell runs over line {line + lineInCell}, which reads "
+                        + "as a whole record of its own: a closing double quote is probably missing or misplaced."));
+                    continue;
+                }
                 var values = new Dictionary<string, string?>(StringComparer.Ordinal);
                 for (var i = 0; i < header.Length; i++)
                     values[header[i]] = i < fields.Length ? fields[i] : null;
@@ -74,7 +74,51 @@ public static class CsvTable
         return records;
     }
 
-    private static bool CheckHeader(string[] header, string fileName, TableSpec spec, List<ImportProblem> problems)
+    /// <summary>The line where a quoted cell opens that no quote closes, or null.</summary>
+    private static int? UnclosedQuoteLine(string text)
+    {
+        var (line, opened, quoted, fieldStart) = (1, 0, false, true);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n') line++;
+            if (quoted)
+            {
+                if (c != '"') continue;
+                if (i + 1 < text.Length && text[i + 1] == '"') i++;
+                else quoted = false;
+            }
+            else if (c == '"' && fieldStart) (quoted, opened) = (true, line);
+            else if (c is ',' or '\n') fieldStart = true;
+            else if (c != '\r') fieldStart = false;
+        }
+        return quoted ? opened : null;
+    }
+
+    /// <summary>
+    /// A cell holding a line that reads as a record (a key first, and about as many cells as the header: one swallowed by a
+    /// misplaced quote): the cell's index and how many lines after the record's first that line is; null when there is none.
+    /// </summary>
+    private static (int Cell, int Line)? SwallowedRecord(string[] fields, int columns, CsvConfiguration configuration)
+    {
+        if (columns < 3) return null;
+        var lineInRecord = 0;
+        for (var cell = 0; cell < fields.Length; cell++)
+        {
+            var lines = fields[cell].Split('\n');
+            for (var i = 1; i < lines.Length; i++)
+            {
+                using var parser = new CsvParser(new StringReader(lines[i].TrimEnd('\r')), configuration);
+                if (parser.Read() && parser.Record is { } cells && cells.Length <= columns && cells.Length >= columns - 2
+                    && KeyPattern().IsMatch(cells[0]))
+                    return (cell, lineInRecord + i);
+            }
+            lineInRecord += lines.Length - 1;
+        }
+        return null;
+    }
+
+    private static bool CheckHeader(string[] header, string fileName, TableSpec spec, ImportProblems problems)
     {
         var ok = true;
         var known = spec.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
@@ -96,4 +140,7 @@ public static class CsvTable
         }
         return ok;
     }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex KeyPattern();
 }

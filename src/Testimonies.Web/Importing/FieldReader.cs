@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Testimonies.Web.Importing;
 
 /// <summary>Reads typed values out of one record, adding a located problem for each bad cell.</summary>
-internal sealed partial class FieldReader(RawRecord record, List<ImportProblem> problems)
+internal sealed partial class FieldReader(RawRecord record, ImportProblems problems)
 {
     public bool Failed { get; private set; }
 

@@ -11,7 +11,7 @@ public static class ImportLimits
     public const int MaxRows = 200_000;
 
     /// <summary>Adds a problem for each limit the files break.</summary>
-    public static void Check(IReadOnlyList<ImportFile> files, List<ImportProblem> problems)
+    public static void Check(IReadOnlyList<ImportFile> files, ImportProblems problems)
     {
         if (files.Count == 0)
             problems.Add(new("upload", null, null,
@@ -22,9 +22,7 @@ public static class ImportLimits
             problems.Add(new("upload", null, null,
                 $"{importable} files were chosen; one import takes at most {MaxFiles} (one for each table)."));
         var total = files.Sum(f => (long)f.Content.Length);
-        if (total > MaxBytes)
-            problems.Add(new("upload", null, null, $"the files hold {total / 1024.0 / 1024.0:F1} MB; "
-                + $"one import takes at most {MaxBytes / 1024 / 1024} MB. Split it into several imports."));
+        if (total > MaxBytes) problems.Add(TooLarge(total));
         foreach (var file in files.Where(f => f.Content.Length == 0))
             problems.Add(new(file.Name, null, null, "the file is empty."));
         var tooLong = false;
@@ -44,8 +42,13 @@ public static class ImportLimits
             problems.Add(new(duplicate.Key, null, null, "two files of this name were chosen; choose each table's file once."));
     }
 
+    /// <summary>The size limit's message; an upload too large to be read gets it too, with the request's length.</summary>
+    public static ImportProblem TooLarge(long bytes) =>
+        new("upload", null, null, $"the files hold {bytes / 1024.0 / 1024.0:F1} MB; "
+            + $"one import takes at most {MaxBytes / 1024 / 1024} MB. Split it into several imports.");
+
     /// <summary>The exact count, once parsed (a JSON file's records are known only then).</summary>
-    public static void CheckRecords(ImportSet set, List<ImportProblem> problems)
+    public static void CheckRecords(ImportSet set, ImportProblems problems)
     {
         if (set.RowCount > MaxRows) problems.Add(TooManyRecords(set.RowCount));
     }

@@ -11,9 +11,16 @@ public sealed record ImportResult(
 {
     public bool Refused => Refusal is not null;
 
+    /// <summary>Every problem found; <see cref="Problems"/> lists at most <see cref="ImportProblems.MaxListed"/> of them.</summary>
+    public int ProblemCount => Problems is ImportProblems bounded ? bounded.Total : Problems.Count;
+
+    /// <summary>"and 999,800 more: …" for the problems left out of the list, or null.</summary>
+    public string? MoreProblems => (Problems as ImportProblems)?.MoreSummary;
+
     public static ImportResult Done(ImportOutcome outcome, ImportRecord? record) => new(null, [], outcome, record);
 
-    public static ImportResult Invalid(IReadOnlyList<ImportProblem> problems) => new(ImportRefusal.Invalid, problems, null, null);
+    public static ImportResult Invalid(IReadOnlyList<ImportProblem> problems) =>
+        new(ImportRefusal.Invalid, ImportProblems.From(problems), null, null);
 
     /// <summary>A refusal of the whole import rather than of a line: one problem, whose message is the one to show.</summary>
     public static ImportResult Refuse(ImportRefusal refusal, string message) =>

@@ -12,7 +12,7 @@ public sealed class ImportSet
     public int RowCount => Reasons.Count + Sources.Count + Speakers.Count + Statements.Count + Findings.Count;
 
     /// <summary>Parses every file; problems are added to <paramref name="problems"/>, never thrown.</summary>
-    public static ImportSet Parse(IEnumerable<ImportFile> files, List<ImportProblem> problems)
+    public static ImportSet Parse(IEnumerable<ImportFile> files, ImportProblems problems)
     {
         var set = new ImportSet();
         // Tables in the order they must be applied, whichever file or format they came in.
@@ -40,8 +40,7 @@ public sealed class ImportSet
                     $"Name each CSV file after its table: {string.Join(", ", DataFormat.All.Select(t => t.FileName))}."));
                 continue;
             }
-            using var stream = new MemoryStream(file.Content, writable: false);
-            read.AddRange(CsvTable.Read(stream, file.Name, spec, problems).Select(record => (spec, record)));
+            read.AddRange(CsvTable.Read(file.Content, file.Name, spec, problems).Select(record => (spec, record)));
         }
         foreach (var (spec, record) in read.OrderBy(r => DataFormat.All.ToList().IndexOf(r.Spec)))
             set.Add(spec, record, problems);
@@ -49,8 +48,15 @@ public sealed class ImportSet
         return set;
     }
 
+    /// <summary>The names of the files that gave at least one row.</summary>
+    public HashSet<string> FilesWithRecords() =>
+    [
+        .. Reasons.Select(r => r.At.File), .. Sources.Select(s => s.At.File), .. Speakers.Select(s => s.At.File),
+        .. Statements.Select(s => s.At.File), .. Findings.Select(f => f.At.File),
+    ];
+
     /// <summary>Records that did not come from a file (a maintainer's form), checked by the same rules as an import.</summary>
-    public static ImportSet FromRecords(TableSpec spec, IEnumerable<RawRecord> records, List<ImportProblem> problems)
+    public static ImportSet FromRecords(TableSpec spec, IEnumerable<RawRecord> records, ImportProblems problems)
     {
         var set = new ImportSet();
         foreach (var record in records) set.Add(spec, record, problems);
@@ -58,7 +64,7 @@ public sealed class ImportSet
         return set;
     }
 
-    private void Add(TableSpec spec, RawRecord record, List<ImportProblem> problems)
+    private void Add(TableSpec spec, RawRecord record, ImportProblems problems)
     {
         var f = new FieldReader(record, problems);
         switch (spec.Name)
@@ -118,7 +124,7 @@ public sealed class ImportSet
             f.Problem("text", "a quotation is stored without its surrounding quotation marks; the page adds them.");
     }
 
-    private void CheckDuplicates(List<ImportProblem> problems)
+    private void CheckDuplicates(ImportProblems problems)
     {
         Duplicates(Reasons, r => r.Slug, r => r.At, "slug", problems);
         Duplicates(Sources, s => s.Key, s => s.At, "key", problems);
@@ -128,7 +134,7 @@ public sealed class ImportSet
         Duplicates(Findings, f => f.Key, f => f.At, "key", problems);
     }
 
-    private static void Duplicates<T>(List<T> rows, Func<T, string> key, Func<T, RawRecord> at, string column, List<ImportProblem> problems)
+    private static void Duplicates<T>(List<T> rows, Func<T, string> key, Func<T, RawRecord> at, string column, ImportProblems problems)
     {
         foreach (var group in rows.GroupBy(key).Where(g => g.Count() > 1))
         {

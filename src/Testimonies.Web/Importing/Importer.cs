@@ -28,7 +28,7 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
     /// <summary>Checks and previews an upload: nothing is written but the record of the preview, waiting for confirmation.</summary>
     public async Task<ImportResult> PreviewUploadAsync(IReadOnlyList<ImportFile> files, string by, CancellationToken cancellationToken)
     {
-        var (set, problems) = await ReadAsync(files, cancellationToken);
+        var (set, problems) = await ReadAsync(files, requireRecords: true, cancellationToken);
         if (problems.Count > 0) return ImportResult.Invalid(problems);
         if (!gate.TryEnter()) return Busy();
         try
@@ -92,7 +92,7 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
         CancellationToken cancellationToken)
     {
         var file = new ImportFile(spec.FileName, DataExport.Csv(spec, [values.ToDictionary()]));
-        var problems = new List<ImportProblem>();
+        var problems = new ImportProblems();
         var set = ImportSet.FromRecords(spec, [new RawRecord("form", 1, values)], problems);
         return ImportAsync([file], (set, problems), by, "edit", cancellationToken);
     }
@@ -103,7 +103,7 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
     /// </summary>
     public async Task<ImportResult> LoadDataFolderAsync(IReadOnlyList<ImportFile> files, CancellationToken cancellationToken)
     {
-        var (set, problems) = await ReadAsync(files, cancellationToken);
+        var (set, problems) = await ReadAsync(files, requireRecords: false, cancellationToken);
         if (problems.Count > 0) return ImportResult.Invalid(problems);
         if (!gate.TryEnter()) return Busy();
         try
@@ -121,18 +121,18 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
     /// Checks, then applies with a record (<paramref name="origin"/> names the path in revisions), or previews when the origin is null.
     /// <paramref name="parsed"/> is a set made from something other than the files (a form's row), with its problems so far.
     /// </summary>
-    private async Task<ImportResult> ImportAsync(IReadOnlyList<ImportFile> files, (ImportSet Set, List<ImportProblem> Problems)? parsed,
+    private async Task<ImportResult> ImportAsync(IReadOnlyList<ImportFile> files, (ImportSet Set, ImportProblems Problems)? parsed,
         string by, string? origin, CancellationToken cancellationToken)
     {
         ImportSet set;
-        List<ImportProblem> problems;
+        ImportProblems problems;
         if (parsed is var (fromRecords, found))
         {
             ImportLimits.Check(files, found);
             if (found.Count == 0) await ArchiveImport.ValidateAsync(db, fromRecords, found, cancellationToken);
             (set, problems) = (fromRecords, found);
         }
-        else (set, problems) = await ReadAsync(files, cancellationToken);
+        else (set, problems) = await ReadAsync(files, requireRecords: true, cancellationToken);
         if (problems.Count > 0) return ImportResult.Invalid(problems);
 
         if (!gate.TryEnter()) return Busy();
@@ -154,15 +154,25 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
         }
     }
 
-    /// <summary>Limits before parsing, then every cell, the number of records, and references against the store.</summary>
-    private async Task<(ImportSet Set, List<ImportProblem> Problems)> ReadAsync(IReadOnlyList<ImportFile> files,
+    /// <summary>
+    /// Limits before parsing, then every cell, the number of records, and references against the store. A person's import must
+    /// hold records in every file (<paramref name="requireRecords"/>): a header alone would be recorded as an import of nothing.
+    /// </summary>
+    private async Task<(ImportSet Set, ImportProblems Problems)> ReadAsync(IReadOnlyList<ImportFile> files, bool requireRecords,
         CancellationToken cancellationToken)
     {
-        var problems = new List<ImportProblem>();
+        var problems = new ImportProblems();
         ImportLimits.Check(files, problems);
         if (problems.Count > 0) return (new ImportSet(), problems);
         var set = ImportSet.Parse(files, problems);
         ImportLimits.CheckRecords(set, problems);
+        if (requireRecords && problems.Count == 0)
+        {
+            var withRecords = set.FilesWithRecords();
+            foreach (var file in files.Where(f => !withRecords.Contains(f.Name)))
+                problems.Add(new(file.Name, null, null,
+                    "the file holds no records, only its header. Add the rows to import below the header, or leave the file out."));
+        }
         if (problems.Count == 0) await ArchiveImport.ValidateAsync(db, set, problems, cancellationToken);
         return (set, problems);
     }

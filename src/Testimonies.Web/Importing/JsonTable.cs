@@ -11,23 +11,11 @@ namespace Testimonies.Web.Importing;
 /// </summary>
 public static class JsonTable
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-    public static List<(TableSpec Spec, RawRecord Record)> Read(byte[] content, string fileName, List<ImportProblem> problems)
+    public static List<(TableSpec Spec, RawRecord Record)> Read(byte[] content, string fileName, ImportProblems problems)
     {
         var records = new List<(TableSpec, RawRecord)>();
-        try
-        {
-            _ = StrictUtf8.GetCharCount(content);
-        }
-        catch (DecoderFallbackException ex)
-        {
-            problems.Add(new(fileName, null, null,
-                $"the file is not valid UTF-8 (bad byte at position {ex.Index}). Save it as UTF-8 and upload it again."));
-            return records;
-        }
-        var bytes = content.AsSpan();
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        if (!TextEncoding.IsUtf8(content, fileName, "UTF-8", problems)) return records;
+        var bytes = TextEncoding.WithoutMark(content);
         var lines = new LineCounter(bytes.ToArray());
         var reader = new Utf8JsonReader(bytes,
             new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
@@ -50,16 +38,23 @@ public static class JsonTable
                         $"or hold an object such as {{\"statements\": [ … ]}}."));
                     return records;
                 }
-                ReadArray(ref reader, spec, fileName, lines, records, problems);
+                if (!ReadArray(ref reader, spec, fileName, lines, records, problems)) records.Clear();
             }
             else if (reader.TokenType == JsonTokenType.StartObject)
             {
+                var tables = new HashSet<string>(StringComparer.Ordinal);
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var table = reader.GetString()!;
                     var line = lines.LineOf(reader.TokenStartIndex);
+                    if (StringOf(ref reader, fileName, line, null, problems) is not { } table) return [];
                     var spec = DataFormat.All.FirstOrDefault(t => t.Name == table);
                     reader.Read();
+                    if (!tables.Add(table))
+                    {
+                        problems.Add(new(fileName, line, table, "this table appears twice in the file; put all its records in one array."));
+                        reader.Skip();
+                        continue;
+                    }
                     if (spec is null || reader.TokenType != JsonTokenType.StartArray)
                     {
                         problems.Add(new(fileName, line, table, spec is null
@@ -68,7 +63,9 @@ public static class JsonTable
                         reader.Skip();
                         continue;
                     }
-                    ReadArray(ref reader, spec, fileName, lines, records, problems);
+                    if (ReadArray(ref reader, spec, fileName, lines, records, problems)) continue;
+                    records.Clear();
+                    break;
                 }
             }
             else
@@ -86,8 +83,9 @@ public static class JsonTable
         return records;
     }
 
-    private static void ReadArray(ref Utf8JsonReader reader, TableSpec spec, string fileName, LineCounter lines,
-        List<(TableSpec, RawRecord)> records, List<ImportProblem> problems)
+    /// <summary>Reads one table's records; false when the file holds more than an import takes (the problem added).</summary>
+    private static bool ReadArray(ref Utf8JsonReader reader, TableSpec spec, string fileName, LineCounter lines,
+        List<(TableSpec, RawRecord)> records, ImportProblems problems)
     {
         var known = spec.Columns.Select(c => c.Name).ToHashSet();
         var reported = new HashSet<string>();
@@ -101,12 +99,33 @@ public static class JsonTable
                 reader.Skip();
                 continue;
             }
+            if (records.Count == ImportLimits.MaxRows)
+            {
+                // Counted as it is read: a one-line file of a million records would otherwise all be parsed, and each checked.
+                problems.Add(new(fileName, line, null, $"the file holds more than {ImportLimits.MaxRows:N0} records; one import takes "
+                    + $"at most {ImportLimits.MaxRows:N0}. Split it into several imports."));
+                return false;
+            }
             var values = new Dictionary<string, string?>();
+            var bad = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var column = reader.GetString()!;
                 var at = lines.LineOf(reader.TokenStartIndex);
+                if (StringOf(ref reader, fileName, at, null, problems) is not { } column)
+                {
+                    bad = true;
+                    reader.Read();
+                    reader.Skip();
+                    continue;
+                }
                 reader.Read();
+                if (values.ContainsKey(column))
+                {
+                    problems.Add(new(fileName, at, column, "this key appears twice in this record; keep one of the two values."));
+                    bad = true;
+                    reader.Skip();
+                    continue;
+                }
                 if (!known.Contains(column))
                 {
                     if (reported.Add(column))
@@ -120,7 +139,10 @@ public static class JsonTable
                 }
                 switch (reader.TokenType)
                 {
-                    case JsonTokenType.String: values[column] = reader.GetString(); break;
+                    case JsonTokenType.String:
+                        values[column] = StringOf(ref reader, fileName, at, column, problems);
+                        bad |= values[column] is null;
+                        break;
                     case JsonTokenType.Number: values[column] = Encoding.UTF8.GetString(reader.ValueSpan); break;
                     case JsonTokenType.True: values[column] = "yes"; break;
                     case JsonTokenType.False: values[column] = "no"; break;
@@ -130,7 +152,12 @@ public static class JsonTable
                         var items = new List<string>();
                         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                         {
-                            if (reader.TokenType == JsonTokenType.String) items.Add(reader.GetString()!);
+                            if (reader.TokenType == JsonTokenType.String)
+                            {
+                                if (StringOf(ref reader, fileName, lines.LineOf(reader.TokenStartIndex), column, problems) is { } item)
+                                    items.Add(item);
+                                else bad = true;
+                            }
                             else
                             {
                                 problems.Add(new(fileName, lines.LineOf(reader.TokenStartIndex), column, "a list may hold only strings."));
@@ -146,7 +173,24 @@ public static class JsonTable
                         break;
                 }
             }
-            records.Add((spec, new RawRecord(fileName, line, values)));
+            // A record with a key or value that cannot be read is not checked further: its problem says all there is to say.
+            if (!bad) records.Add((spec, new RawRecord(fileName, line, values)));
+        }
+        return true;
+    }
+
+    /// <summary>The string at the reader, or null with a located problem when it holds a lone UTF-16 surrogate (\ud800).</summary>
+    private static string? StringOf(ref Utf8JsonReader reader, string fileName, int line, string? column, ImportProblems problems)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            problems.Add(new(fileName, line, column, "this string holds a lone UTF-16 surrogate (an escape such as \\ud800 "
+                + "without its pair), which is no character. Remove it, or write the character itself."));
+            return null;
         }
     }
 

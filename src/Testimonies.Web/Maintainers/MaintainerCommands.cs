@@ -6,13 +6,72 @@ namespace Testimonies.Web.Maintainers;
 
 /// <summary>
 /// The command-line side of maintenance, run instead of the web server:
-/// <c>create-admin --email &lt;address&gt;</c> and <c>import &lt;file&gt;… [--dry-run]</c>.
+/// <c>create-admin --email &lt;address&gt;</c> and <c>import &lt;file&gt;… [--dry-run]</c>. What the arguments ask for is decided
+/// before the host is built: a first argument that is not an option names a command; without one the server starts.
 /// </summary>
 public static class MaintainerCommands
 {
     public const string PasswordVariable = "TESTIMONIES_ADMIN_PASSWORD";
 
+    /// <summary>The commands, one line each, and the exit codes: printed by --help and for anything not understood.</summary>
+    public const string Commands = """
+        Usage: Testimonies.Web [<command>] [<options>]   (from the repository: dotnet run --project src/Testimonies.Web -- …)
+        Commands:
+          (none)                          serve the site; host options such as --urls http://localhost:5089, --environment
+          create-admin --email <address>  create a maintainer; the password from the terminal, standard input or TESTIMONIES_ADMIN_PASSWORD
+          import <file>… [--dry-run]      import CSV or JSON files (docs/data-format.md); --dry-run checks and previews, writes nothing
+          help, --help                    print this list
+        Exit codes: 0 done, 1 refused (why, on standard error), 2 wrong usage, 3 another import is running.
+        """;
+
+    // Options the web host reads itself (ASP.NET Core's host settings); any other setting is a configuration path (Archive:DataPath).
+    private static readonly HashSet<string> HostOptions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "urls", "environment", "contentRoot", "webroot", "applicationName", "http_ports", "https_ports", "AllowedHosts",
+        "hostingStartupAssemblies", "hostingStartupExcludeAssemblies", "preventHostingStartup", "detailedErrors",
+        "captureStartupErrors", "shutdownTimeoutSeconds", "suppressStatusMessages", "pathBase",
+    };
+
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "import";
+
+    /// <summary>
+    /// Decides from the arguments alone, before anything starts: the exit code when the process ends here (--help: 0; an unknown
+    /// command, option or argument: 2, with the list of commands), or null to go on to a command or the server.
+    /// </summary>
+    public static int? Preflight(string[] args, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0 || IsCommand(args)) return null;
+        if (args[0] is "help" or "--help" or "-h" or "-?")
+        {
+            output.WriteLine(Commands);
+            return 0;
+        }
+        if (!args[0].StartsWith('-')) return WrongUsage(error, $"unknown command “{args[0]}”.");
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith('-')) return WrongUsage(error, $"unexpected argument “{args[i]}”; a command comes first.");
+            var name = args[i].TrimStart('-').Split('=', 2)[0];
+            if (name is "help" or "h" or "?")
+            {
+                output.WriteLine(Commands);
+                return 0;
+            }
+            // --key=value sets any setting (the test host passes its settings so); --key value only a host option or a path.
+            if (args[i].Contains('=', StringComparison.Ordinal)) continue;
+            if (!HostOptions.Contains(name) && !name.Contains(':', StringComparison.Ordinal)
+                && !name.Contains("__", StringComparison.Ordinal))
+                return WrongUsage(error, $"unknown option “{args[i]}”.");
+            i++; // its value
+        }
+        return null;
+    }
+
+    private static int WrongUsage(TextWriter error, string problem)
+    {
+        error.WriteLine(problem);
+        error.WriteLine(Commands);
+        return 2;
+    }
 
     /// <summary>Runs the command; returns the process exit code (0 done, 1 refused, 2 wrong usage).</summary>
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error)
@@ -28,6 +87,7 @@ public static class MaintainerCommands
     private static async Task<int> CreateAdminAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output,
         TextWriter error)
     {
+        if (UnknownOption(args, "--email") is { } unknown) return WrongUsage(error, $"unknown option “{unknown}” of create-admin.");
         var at = Array.IndexOf(args, "--email");
         if (at < 0 || at + 1 >= args.Length || args[at + 1].StartsWith("--", StringComparison.Ordinal))
         {
@@ -94,6 +154,7 @@ public static class MaintainerCommands
 
     private static async Task<int> ImportAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
+        if (UnknownOption(args, "--dry-run") is { } unknown) return WrongUsage(error, $"unknown option “{unknown}” of import.");
         var dryRun = args.Contains("--dry-run");
         var paths = args.Where(a => a != "--dry-run").ToList();
         if (paths.Count == 0 || paths.Any(p => p.StartsWith("--", StringComparison.Ordinal)))
@@ -127,10 +188,15 @@ public static class MaintainerCommands
             await error.WriteLineAsync(ImportGate.BusyMessage);
             return 1;
         }
-        var problems = result.Problems;
+        var count = result.ProblemCount;
         await error.WriteLineAsync(
-            $"The file could not be imported ({problems.Count} {(problems.Count == 1 ? "problem" : "problems")}); nothing was written:");
-        foreach (var problem in problems) await error.WriteLineAsync("  " + problem);
+            $"The file could not be imported ({count:N0} {(count == 1 ? "problem" : "problems")}); nothing was written:");
+        foreach (var problem in result.Problems) await error.WriteLineAsync("  " + problem);
+        if (result.MoreProblems is { } more) await error.WriteLineAsync("  " + more);
         return 1;
     }
+
+    /// <summary>The first argument that looks like an option but is not the command's own, or null.</summary>
+    private static string? UnknownOption(string[] args, string known) =>
+        args.FirstOrDefault(a => a.StartsWith('-') && a != known);
 }

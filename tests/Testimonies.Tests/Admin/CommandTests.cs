@@ -83,6 +83,74 @@ public class CommandTests : IDisposable
         Assert.StartsWith("Usage:", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("import", "--frobnicate", "x.csv")]
+    [InlineData("create-admin", "--email", "a@example.org", "--admin")]
+    public async Task AnUnknownOptionOfACommandListsTheCommands(params string[] args)
+    {
+        var (exitCode, output, error) = await RunAsync("", args);
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.Contains($"unknown option “{args.First(a => a is "--frobnicate" or "--admin")}”", error, StringComparison.Ordinal);
+        Assert.Contains("\n  import <file>", error, StringComparison.Ordinal);
+        Assert.Contains("\n  create-admin --email <address>", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2, "backup")]
+    [InlineData(2, "verify", "--all")]
+    [InlineData(2, "--nope")]
+    [InlineData(0, "--help")]
+    [InlineData(0, "help")]
+    public async Task AnUnknownCommandOrOptionListsTheCommandsWithoutStartingTheServer(int expected, params string[] args)
+    {
+        var folder = Directory.CreateTempSubdirectory("testimonies-cli-");
+        try
+        {
+            var environment = new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Testimonies"] = $"Data Source={Path.Combine(folder.FullName, "archive.db")}",
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            };
+            using var process = ChildProcess.Start("dotnet", [ChildProcess.WebAssembly, .. args, "--urls", "http://127.0.0.1:0"],
+                RepositoryPaths.WebProject, environment);
+            var (exitCode, output, error) = await ChildProcess.RunToExitAsync(process, TimeSpan.FromSeconds(30));
+            Assert.Equal(expected, exitCode);
+            var list = expected == 0 ? output : error;
+            Assert.Contains("\n  import <file>", list, StringComparison.Ordinal);
+            Assert.Contains("\n  create-admin --email <address>", list, StringComparison.Ordinal);
+            Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(folder.FullName, "archive.db")), "the store was opened");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task ImportListsTheFirst200ProblemsAndCountsTheRest()
+    {
+        var folder = Directory.CreateTempSubdirectory("testimonies-cli-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "statements.csv");
+            await File.WriteAllTextAsync(file, "id,source,position,speaker,kind,text\n"
+                + string.Concat(Enumerable.Range(1, 50_000).Select(i => $"Bad,csis-2016-ch9,{i + 200},indian-fighter,quotation,Words\n")),
+                TestContext.Current.CancellationToken);
+            var (exitCode, _, error) = await RunAsync("", "import", file);
+            Assert.Equal(1, exitCode);
+            Assert.True(error.Length < 100_000, $"{error.Length:N0} characters");
+            Assert.Contains("(50,000 problems); nothing was written", error, StringComparison.Ordinal);
+            Assert.Equal(200, error.Split('\n').Count(l => l.StartsWith("  statements.csv, line ", StringComparison.Ordinal)));
+            Assert.Contains("and 49,800 more: 49,800 × “id”: is not a valid identifier", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [Fact]
     public async Task ThePasswordHashUsesMoreIterationsThanTheDefault()
     {

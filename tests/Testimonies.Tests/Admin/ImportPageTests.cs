@@ -224,6 +224,65 @@ public class ImportPageTests : MaintainerSiteTests
             (await Client.GetAsync("/s/test-import-1", TestContext.Current.CancellationToken)).StatusCode);
     }
 
+    [Fact]
+    public async Task AHeaderOnlyUploadIsRefusedAsHoldingNoRecords()
+    {
+        var before = await SnapshotAsync();
+        var response = await AdminSession.UploadAsync(Client, ("statements.csv", Csv(Header)));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("statements.csv: the file holds no records", (await Html.ParseAsync(response)).QuerySelector(".import-problems")!
+            .TextContent, StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Theory]
+    [InlineData(ImportLimits.MaxBytes + 1024 * 1024)]
+    [InlineData(ImportLimits.MaxBytes + 20 * 1024 * 1024)]
+    public async Task AnUploadOverTheSizeLimitGetsTheSizeMessageOnA413Page(long size)
+    {
+        var before = await SnapshotAsync();
+        var content = new byte[size];
+        Array.Fill(content, (byte)'x');
+        var response = await AdminSession.UploadAsync(Client, ("statements.csv", content));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("one import takes at most 50 MB", (await Html.ParseAsync(response)).QuerySelector(".import-problems")!.TextContent,
+            StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task TheProblemListShowsTheFirst200AndCountsTheRestByKind()
+    {
+        // 100,000 records of one bad cell each, one of them also missing its text.
+        var json = new StringBuilder("[");
+        for (var i = 0; i < 100_000; i++)
+            json.Append(i == 0 ? "" : ",").Append("{\"id\":\"Bad\",\"source\":\"csis-2016-ch9\",\"position\":").Append(i + 200)
+                .Append(",\"speaker\":\"indian-fighter\",\"kind\":\"quotation\",\"text\":\"").Append(i == 99_999 ? "" : "Words")
+                .Append("\"}");
+        var response = await AdminSession.UploadAsync(Client, ("statements.json", Encoding.UTF8.GetBytes(json.Append(']').ToString())));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(html.Length < 200_000, $"the page has {html.Length:N0} characters");
+        var problems = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector(".import-problems")!;
+        Assert.Equal(200, problems.QuerySelectorAll("ol > li").Length);
+        Assert.Contains("100,001 problems", problems.TextContent, StringComparison.Ordinal);
+        var more = problems.QuerySelector(".more-problems")!.TextContent;
+        Assert.Contains("and 99,801 more", more, StringComparison.Ordinal);
+        Assert.Contains("99,800 × “id”", more, StringComparison.Ordinal);
+        Assert.Contains("1 × “text”: this cell is empty but is required", more, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AOneLineJsonOfAMillionBadRecordsGetsASmallPage()
+    {
+        var json = "{\"statements\": [" + string.Join(",", Enumerable.Repeat("{\"id\":\"X\"}", 1_000_000)) + "]}";
+        var response = await AdminSession.UploadAsync(Client, ("archive.json", Encoding.UTF8.GetBytes(json)));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(html.Length < 200_000, $"the page has {html.Length:N0} characters");
+        Assert.Contains("one import takes at most 200,000", html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("statements.csv", "text/csv")]
     [InlineData("archive.json", "application/json")]

@@ -54,7 +54,7 @@ public class DatasetTests(SiteFixture site)
             await DataFolder.LoadAsync(db, TestIndex.For(db), DataFolder.ReadFiles(RepositoryPaths.Data), Ct);
         await using (var db = loaded.CreateContext())
         {
-            var problems = new List<ImportProblem>();
+            var problems = new ImportProblems();
             var set = ImportSet.Parse(import, problems);
             await ArchiveImport.ValidateAsync(db, set, problems, Ct);
             Assert.Empty(problems);
