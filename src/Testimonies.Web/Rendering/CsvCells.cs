@@ -9,4 +9,6 @@ public static class CsvCells
     /// </summary>
     public static string? NeutraliseFormula(string? cell) =>
         cell is { Length: > 0 } && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
+
+    public static string? RestoreFormula(string? cell) => cell;
 }
