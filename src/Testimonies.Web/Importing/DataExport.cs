@@ -31,7 +31,9 @@ public static class DataExport
             csv.NextRecord();
             foreach (var row in rows)
             {
-                foreach (var column in spec.Columns) csv.WriteField(row.GetValueOrDefault(column.Name));
+                // Neutralised like every CSV the site writes; the import (CsvTable) reads the cell back as it was.
+                foreach (var column in spec.Columns)
+                    csv.WriteField(Rendering.CsvCells.NeutraliseFormula(row.GetValueOrDefault(column.Name)));
                 csv.NextRecord();
             }
         }
