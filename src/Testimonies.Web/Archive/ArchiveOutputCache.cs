@@ -31,4 +31,11 @@ public static class ArchiveOutputCache
                 })
                 .Cache());
         });
+
+    /// <summary>
+    /// A download's entry varies by the query parameters it reads only (plus the archive's version): a tracking tag
+    /// or any other new query string is served from the cache instead of building the file again.
+    /// </summary>
+    public static TBuilder CacheAsDownload<TBuilder>(this TBuilder builder, params string[] readsQuery)
+        where TBuilder : IEndpointConventionBuilder => builder.CacheOutput(policy => policy.SetVaryByQuery(readsQuery));
 }

@@ -20,7 +20,8 @@ public class PublicDeploymentTests : IDisposable
     public PublicDeploymentTests()
     {
         _plain = new(() => Start(new ConfiguredFactory(Store, new Dictionary<string, string>())));
-        _public = new(() => Start(new ConfiguredFactory(Store, new Dictionary<string, string> { ["Archive:PublicUrl"] = PublicUrl + "/" })));
+        _public = new(() => Start(new ConfiguredFactory(Store,
+            new Dictionary<string, string> { ["Archive:PublicUrl"] = PublicUrl + "/" })));
     }
 
     private ArchiveFactory Start(ArchiveFactory factory)

@@ -34,7 +34,8 @@ public class ExportLimitTests : IDisposable
     public async Task AClientOverItsLimitGets429WithRetryAfter(string path)
     {
         using var client = _limited.Value.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        for (var i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"{path}{(path.Contains('?') ? '&' : '?')}n={i}", Ct)).StatusCode);
+        // The limiter counts before the output cache: two from the cache count as two.
+        for (var i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, Ct)).StatusCode);
         var refused = await client.GetAsync(path, Ct);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After in seconds");

@@ -37,7 +37,7 @@ public static class DatasetDownload
             }
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.zip\"";
             return Results.Bytes(zip.ToArray(), "application/zip");
-        });
+        }).CacheAsDownload(); // it reads no query parameter
         return app;
     }
 
