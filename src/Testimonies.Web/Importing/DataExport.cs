@@ -24,27 +24,39 @@ public static class DataExport
     /// <summary>One table as CSV: the documented header, then the rows; UTF-8 without a byte-order mark.</summary>
     public static byte[] Csv(TableSpec spec, IEnumerable<Dictionary<string, string?>> rows)
     {
-        var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using (var csv = new CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }))
+        using var buffer = new MemoryStream();
+        WriteCsv(buffer, spec, rows);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The same CSV written to <paramref name="output"/> as it goes (the dataset: no copy of a whole table).</summary>
+    public static void WriteCsv(Stream output, TableSpec spec, IEnumerable<Dictionary<string, string?>> rows)
+    {
+        using var text = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+        using var csv = new CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
+        foreach (var column in spec.Columns) csv.WriteField(column.Name);
+        csv.NextRecord();
+        foreach (var row in rows)
         {
-            foreach (var column in spec.Columns) csv.WriteField(column.Name);
+            // Neutralised like every CSV the site writes; the import (CsvTable) reads the cell back as it was.
+            foreach (var column in spec.Columns)
+                csv.WriteField(Rendering.CsvCells.NeutraliseFormula(row.GetValueOrDefault(column.Name)));
             csv.NextRecord();
-            foreach (var row in rows)
-            {
-                // Neutralised like every CSV the site writes; the import (CsvTable) reads the cell back as it was.
-                foreach (var column in spec.Columns)
-                    csv.WriteField(Rendering.CsvCells.NeutraliseFormula(row.GetValueOrDefault(column.Name)));
-                csv.NextRecord();
-            }
         }
-        return new UTF8Encoding(false).GetBytes(text.ToString());
     }
 
     /// <summary>All tables as the JSON form of the format: {"reasons": [...], ...}; empty cells are left out.</summary>
     public static byte[] Json(Dictionary<TableSpec, List<Dictionary<string, string?>>> tables)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer,
+        WriteJson(buffer, tables);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The same JSON written to <paramref name="output"/> as it goes, flushed every 32 KB.</summary>
+    public static void WriteJson(Stream output, Dictionary<TableSpec, List<Dictionary<string, string?>>> tables)
+    {
+        using (var json = new Utf8JsonWriter(output,
             new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
@@ -66,11 +78,11 @@ public static class DataExport
                         else json.WriteString(column.Name, value);
                     }
                     json.WriteEndObject();
+                    if (json.BytesPending > 32_000) json.Flush();
                 }
                 json.WriteEndArray();
             }
             json.WriteEndObject();
         }
-        return buffer.ToArray();
     }
 }

@@ -23,29 +23,42 @@ public static class DatasetDownload
             var site = Rendering.SiteAddress.Of(http.Request);
             var tables = await DataExport.TablesAsync(db, publishedOnly: true, ct);
             var name = $"testimonies-dataset-v{version}";
-            using var zip = new MemoryStream();
-            using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+            // Built in a temporary file, deleted when the response is sent: no copy of the whole zip in memory.
+            var file = new FileStream(Path.Combine(Path.GetTempPath(), $"testimonies-dataset-{Guid.NewGuid():N}.zip"),
+                FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            try
             {
-                foreach (var (spec, rows) in tables) Add(archive, $"{name}/csv/{spec.FileName}", DataExport.Csv(spec, rows));
-                Add(archive, $"{name}/json/archive.json", DataExport.Json(tables));
-                // An empty setting (Archive__DatasetLicence="") means the default, not a blank licence.
-                var licence = options.Value.DatasetLicence is { Length: > 0 } configured
-                    ? configured
-                    : ArchiveOptions.DefaultDatasetLicence;
-                Add(archive, $"{name}/LICENCE.txt", Encoding.UTF8.GetBytes(licence + "\n"));
-                Add(archive, $"{name}/README.md", Encoding.UTF8.GetBytes(Codebook(tables, version, today, site, licence)));
+                using (var archive = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
+                {
+                    foreach (var (spec, rows) in tables)
+                        Add(archive, $"{name}/csv/{spec.FileName}", stream => DataExport.WriteCsv(stream, spec, rows));
+                    Add(archive, $"{name}/json/archive.json", stream => DataExport.WriteJson(stream, tables));
+                    // An empty setting (Archive__DatasetLicence="") means the default, not a blank licence.
+                    var licence = options.Value.DatasetLicence is { Length: > 0 } configured
+                        ? configured
+                        : ArchiveOptions.DefaultDatasetLicence;
+                    Add(archive, $"{name}/LICENCE.txt", stream => stream.Write(Encoding.UTF8.GetBytes(licence + "\n")));
+                    Add(archive, $"{name}/README.md",
+                        stream => stream.Write(Encoding.UTF8.GetBytes(Codebook(tables, version, today, site, licence))));
+                }
+                file.Position = 0;
+            }
+            catch
+            {
+                await file.DisposeAsync();
+                throw;
             }
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.zip\"";
-            return Results.Bytes(zip.ToArray(), "application/zip");
+            return Results.Stream(file, "application/zip");
         }).CacheAsDownload(); // it reads no query parameter
         return app;
     }
 
-    private static void Add(ZipArchive archive, string path, byte[] content)
+    private static void Add(ZipArchive archive, string path, Action<Stream> write)
     {
         var entry = archive.CreateEntry(path, CompressionLevel.Optimal);
         using var stream = entry.Open();
-        stream.Write(content);
+        write(stream);
     }
 
     private static string Codebook(Dictionary<TableSpec, List<Dictionary<string, string?>>> tables, long version, string today, string site,
