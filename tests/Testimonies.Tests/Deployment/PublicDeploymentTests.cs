@@ -119,6 +119,32 @@ public class PublicDeploymentTests : IDisposable
         Assert.DoesNotContain("attacker.example.com", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("testimonies.example.org")]
+    [InlineData("https://testimonies.example.org/archive")]
+    [InlineData("ftp://testimonies.example.org")]
+    public async Task APublicUrlThatIsNotAnAddressStopsStartUpWithAMessage(string configured)
+    {
+        var databaseFolder = Directory.CreateTempSubdirectory("testimonies-start-").FullName;
+        try
+        {
+            using var process = ChildProcess.StartSite(new Dictionary<string, string>
+            {
+                ["ConnectionStrings__Testimonies"] = $"Data Source={Path.Combine(databaseFolder, "archive.db")}",
+                ["Archive__DataPath"] = RepositoryPaths.Data,
+                ["Archive__PublicUrl"] = configured,
+            });
+            var (exitCode, output, error) = await ChildProcess.RunToExitAsync(process, TimeSpan.FromSeconds(60));
+            Assert.Equal(1, exitCode);
+            Assert.Contains($"Archive:PublicUrl is \"{configured}\"", output + error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output + error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(databaseFolder, recursive: true);
+        }
+    }
+
     public void Dispose()
     {
         if (_plain.IsValueCreated) _plain.Value.Dispose();
