@@ -13,6 +13,9 @@ namespace Testimonies.Web.Pages.Data;
 /// </summary>
 public static class DatasetDownload
 {
+    /// <summary>One build at a time in an instance: concurrent requests wait rather than each reading the archive at once.</summary>
+    private static readonly SemaphoreSlim OneBuild = new(1, 1);
+
     public static IEndpointRouteBuilder MapDatasetDownload(this IEndpointRouteBuilder app)
     {
         app.MapGet("/dataset.zip", async (HttpContext http, ArchiveDbContext db, IOptions<ArchiveOptions> options, TimeProvider clock,
@@ -21,43 +24,59 @@ public static class DatasetDownload
             var version = await db.State.Select(s => s.Version).SingleAsync(ct);
             var today = clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var site = Rendering.SiteAddress.Of(http.Request);
-            var reasons = await FormatRows.RowsAsync(db, DataFormat.Reasons.Name, null, publishedOnly: true, ct);
-            var name = $"testimonies-dataset-v{version}";
-            // Built in a temporary file, deleted when the response is sent, from rows streamed out of the store (a
-            // table is read twice, for CSV and JSON): neither the zip nor the statements are held in memory.
-            var file = new FileStream(Path.Combine(Path.GetTempPath(), $"testimonies-dataset-{Guid.NewGuid():N}.zip"),
-                FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            await OneBuild.WaitAsync(ct);
+            FileStream file;
             try
             {
-                using (var archive = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
-                {
-                    var counts = new Dictionary<TableSpec, int>();
-                    foreach (var spec in DataFormat.All)
-                    {
-                        await using var csv = archive.CreateEntry($"{name}/csv/{spec.FileName}", CompressionLevel.Optimal).Open();
-                        counts[spec] = await DataExport.WriteCsvAsync(csv, spec, DataExport.RowsAsync(db, spec, publishedOnly: true, ct),
-                            ct);
-                    }
-                    await using (var json = archive.CreateEntry($"{name}/json/archive.json", CompressionLevel.Optimal).Open())
-                        await DataExport.WriteJsonAsync(json, spec => DataExport.RowsAsync(db, spec, publishedOnly: true, ct), ct);
-                    // An empty setting (Archive__DatasetLicence="") means the default, not a blank licence.
-                    var licence = options.Value.DatasetLicence is { Length: > 0 } configured
-                        ? configured
-                        : ArchiveOptions.DefaultDatasetLicence;
-                    Add(archive, $"{name}/LICENCE.txt", licence + "\n");
-                    Add(archive, $"{name}/README.md", Codebook(counts, reasons, version, today, site, licence));
-                }
-                file.Position = 0;
+                file = await BuildAsync(db, options.Value, version, today, site, ct);
             }
-            catch
+            finally
             {
-                await file.DisposeAsync();
-                throw;
+                OneBuild.Release();
             }
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.zip\"";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"testimonies-dataset-v{version}.zip\"";
             return Results.Stream(file, "application/zip");
         }).CacheAsDownload(); // it reads no query parameter
         return app;
+    }
+
+    private static async Task<FileStream> BuildAsync(ArchiveDbContext db, ArchiveOptions options, long version, string today, string site,
+        CancellationToken ct)
+    {
+        var reasons = await FormatRows.RowsAsync(db, DataFormat.Reasons.Name, null, publishedOnly: true, ct);
+        var name = $"testimonies-dataset-v{version}";
+        // A temporary file, deleted when the response is sent, from rows streamed out of the store (each table read
+        // twice, for CSV and JSON): neither the zip nor the statements are held in memory.
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"testimonies-dataset-{Guid.NewGuid():N}.zip"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            using (var archive = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
+            {
+                var counts = new Dictionary<TableSpec, int>();
+                foreach (var spec in DataFormat.All)
+                {
+                    await using var csv = archive.CreateEntry($"{name}/csv/{spec.FileName}", CompressionLevel.Optimal).Open();
+                    counts[spec] = await DataExport.WriteCsvAsync(csv, spec, DataExport.RowsAsync(db, spec, publishedOnly: true, ct),
+                        ct);
+                }
+                await using (var json = archive.CreateEntry($"{name}/json/archive.json", CompressionLevel.Optimal).Open())
+                    await DataExport.WriteJsonAsync(json, spec => DataExport.RowsAsync(db, spec, publishedOnly: true, ct), ct);
+                // An empty setting (Archive__DatasetLicence="") means the default, not a blank licence.
+                var licence = options.DatasetLicence is { Length: > 0 } configured
+                    ? configured
+                    : ArchiveOptions.DefaultDatasetLicence;
+                Add(archive, $"{name}/LICENCE.txt", licence + "\n");
+                Add(archive, $"{name}/README.md", Codebook(counts, reasons, version, today, site, licence));
+            }
+            file.Position = 0;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+        return file;
     }
 
     private static void Add(ZipArchive archive, string path, string text)
