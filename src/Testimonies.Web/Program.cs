@@ -27,6 +27,7 @@ builder.Services.AddSettings();
 DatabaseProvider provider;
 try
 {
+    ArchiveOptions.PublicAddress(builder.Configuration["Archive:PublicUrl"]); // a PublicUrl that is not an address stops start-up
     provider = builder.Services.AddArchive(builder.Configuration, builder.Environment);
 }
 catch (ArchiveConfigurationException ex)

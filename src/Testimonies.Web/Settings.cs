@@ -13,6 +13,8 @@ public static class Settings
         SettingsSection.Of<DatabaseOptions>(DatabaseOptions.Section),
         SettingsSection.Of<ArchiveOptions>(ArchiveOptions.Section),
         SettingsSection.Of<MaintainerOptions>(MaintainerOptions.Section),
+        SettingsSection.Of<HstsSettings>(HstsSettings.Section),
+        SettingsSection.Of<ExportOptions>(ExportOptions.Section),
     ];
 
     /// <summary>Binds every section's options class (IOptions&lt;T&gt;) to the app's configuration.</summary>

@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
 using Serilog;
 using Testimonies.Web.Api;
 using Testimonies.Web.Citations;
@@ -37,6 +40,20 @@ public static class Site
                 "application/problem+json", "text/csv", "application/x-bibtex", "application/x-research-info-systems",
                 "application/vnd.citationstyles.csl+json"]);
         });
+        // HSTS from Hsts:* (HstsSettings); UseHsts leaves localhost out, so a developer's https://localhost is not pinned.
+        services.AddOptions<HstsOptions>().Configure<IOptions<HstsSettings>>((options, settings) =>
+        {
+            options.MaxAge = TimeSpan.FromDays(settings.Value.MaxAgeDays);
+            options.IncludeSubDomains = settings.Value.IncludeSubDomains;
+        });
+        // With Archive:PublicUrl the site answers its host only (PostConfigure: after the framework's AllowedHosts),
+        // so a request with another Host header gets 400 instead of links to that host.
+        services.AddOptions<HostFilteringOptions>().PostConfigure<IOptions<ArchiveOptions>>((options, archive) =>
+        {
+            if (ArchiveOptions.PublicAddress(archive.Value.PublicUrl) is { } address) options.AllowedHosts = [address.IdnHost];
+        });
+        // Heavy exports limited per client and in total (ExportLimits.cs).
+        services.AddExportLimits();
         return services;
     }
 
@@ -44,6 +61,7 @@ public static class Site
     public static WebApplication UseSitePipeline(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error");
+        if (app.Services.GetRequiredService<IOptions<HstsSettings>>().Value.Enabled) app.UseHsts();
         app.UseSecurityHeaders();
         // Never compress the maintainers' pages: they carry antiforgery tokens, and compression beside a secret
         // is what BREACH-style attacks read. Public pages hold no secret.
@@ -53,6 +71,7 @@ public static class Site
         app.UseSerilogRequestLogging();
         app.UseRouting();
         app.UseCors();
+        app.UseAllowedMethodsOnly();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -63,7 +63,8 @@ public static class ApiEndpoints
             http.Response.Headers.ContentDisposition = "attachment; filename=\"testimonies-statements.csv\"";
             return Results.Stream(body => StatementExport.WriteCsvAsync(body, StatementExport.RowsAsync(db, ids, Site(http), ct), ct),
                 "text/csv; charset=utf-8");
-        }).WithSummary("The same statements as CSV, all pages at once (the columns of /search.csv)")
+        }).CacheAsDownload("*") // every parameter: an unknown one answers 400, not a cached file
+          .WithSummary("The same statements as CSV, all pages at once (the columns of /search.csv)")
           .Produces<string>(contentType: "text/csv");
 
         api.MapGet("/statements/{id}", async (string id, HttpContext http, ArchiveDbContext db, CancellationToken ct) =>

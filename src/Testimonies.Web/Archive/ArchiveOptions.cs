@@ -21,4 +21,24 @@ public sealed class ArchiveOptions
 
     /// <summary>The licence text of /dataset.zip (its LICENCE.txt and README); empty: the default.</summary>
     public string? DatasetLicence { get; set; } = DefaultDatasetLicence;
+
+    /// <summary>
+    /// The site's public address ("https://testimonies.example.org") for every absolute link, and the one host
+    /// the site answers (AllowedHosts). Empty: links follow the request's scheme and host (development, tests).
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>
+    /// <see cref="PublicUrl"/> as scheme://host[:port] without a trailing slash, or null when it is empty; anything
+    /// that is not a bare http(s) address is refused with a message (at start-up, Program.cs).
+    /// </summary>
+    public static Uri? PublicAddress(string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured)) return null;
+        if (!Uri.TryCreate(configured.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")
+            || uri.AbsolutePath != "/" || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0)
+            throw new ArchiveConfigurationException($"Archive:PublicUrl is \"{configured}\"; give the site's address alone, " +
+                "for example \"https://testimonies.example.org\" (no path, query or user).");
+        return new Uri(uri.GetLeftPart(UriPartial.Authority));
+    }
 }

@@ -16,6 +16,9 @@ public static class ArchiveOutputCache
             options.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(1);
             // Capped below the default: one-off searches filled the default under the load benchmark (docs/performance.md).
             options.SizeLimit = 32 * 1024 * 1024;
+            // A response is buffered for the cache up to this size (default 64 MB): a larger one could not be kept
+            // beside the others anyway, and each concurrent whole-archive export held its copy (docs/performance.md).
+            options.MaximumBodySize = 16 * 1024 * 1024;
             // /s/CSIS16-03 must not be answered with the cached page of /s/csis16-03: it redirects (301).
             options.UseCaseSensitivePaths = true;
             options.AddBasePolicy(policy => policy
@@ -31,4 +34,14 @@ public static class ArchiveOutputCache
                 })
                 .Cache());
         });
+
+    /// <summary>
+    /// A download's entry varies by the query parameters it reads only (plus the archive's version): a tracking tag
+    /// or any other new query string is served from the cache instead of building the file again. No locking: a
+    /// request that waited on another one for a body too large to keep was answered with an empty body (200, 0 bytes);
+    /// concurrent builds are bounded by the export limits (ExportLimits.cs) instead.
+    /// </summary>
+    public static TBuilder CacheAsDownload<TBuilder>(this TBuilder builder, params string[] readsQuery)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.CacheOutput(policy => policy.SetVaryByQuery(readsQuery).SetLocking(false));
 }

@@ -62,7 +62,7 @@ public static partial class CsvTable
                 }
                 var values = new Dictionary<string, string?>(StringComparer.Ordinal);
                 for (var i = 0; i < header.Length; i++)
-                    values[header[i]] = i < fields.Length ? fields[i] : null;
+                    values[header[i]] = i < fields.Length ? Rendering.CsvCells.RestoreFormula(fields[i]) : null; // our exports' apostrophe
                 records.Add(new RawRecord(fileName, line, values));
             }
         }

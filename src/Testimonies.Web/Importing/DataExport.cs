@@ -12,63 +12,97 @@ namespace Testimonies.Web.Importing;
 /// </summary>
 public static class DataExport
 {
-    public static async Task<Dictionary<TableSpec, List<Dictionary<string, string?>>>> TablesAsync(ArchiveDbContext db, bool publishedOnly,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// One table's rows in the format's columns, as they come from the store: the statements streamed (the dataset holds
+    /// no list of them), the smaller tables read whole.
+    /// </summary>
+    public static async IAsyncEnumerable<Dictionary<string, string?>> RowsAsync(ArchiveDbContext db, TableSpec spec, bool publishedOnly,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var tables = new Dictionary<TableSpec, List<Dictionary<string, string?>>>();
-        foreach (var spec in DataFormat.All)
-            tables[spec] = await FormatRows.RowsAsync(db, spec.Name, null, publishedOnly, cancellationToken);
-        return tables;
+        if (spec == DataFormat.Statements)
+        {
+            await foreach (var row in FormatRows.StatementRowsAsync(db, null, publishedOnly, cancellationToken)) yield return row;
+            yield break;
+        }
+        foreach (var row in await FormatRows.RowsAsync(db, spec.Name, null, publishedOnly, cancellationToken)) yield return row;
     }
 
     /// <summary>One table as CSV: the documented header, then the rows; UTF-8 without a byte-order mark.</summary>
     public static byte[] Csv(TableSpec spec, IEnumerable<Dictionary<string, string?>> rows)
     {
-        var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        using (var csv = new CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }))
-        {
-            foreach (var column in spec.Columns) csv.WriteField(column.Name);
-            csv.NextRecord();
-            foreach (var row in rows)
-            {
-                foreach (var column in spec.Columns) csv.WriteField(row.GetValueOrDefault(column.Name));
-                csv.NextRecord();
-            }
-        }
-        return new UTF8Encoding(false).GetBytes(text.ToString());
+        using var buffer = new MemoryStream();
+        WriteCsv(buffer, spec, rows);
+        return buffer.ToArray();
     }
 
-    /// <summary>All tables as the JSON form of the format: {"reasons": [...], ...}; empty cells are left out.</summary>
-    public static byte[] Json(Dictionary<TableSpec, List<Dictionary<string, string?>>> tables)
+    /// <summary>The same CSV written to <paramref name="output"/> as it goes (the dataset: no copy of a whole table).</summary>
+    public static void WriteCsv(Stream output, TableSpec spec, IEnumerable<Dictionary<string, string?>> rows)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer,
-            new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using var text = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+        using var csv = new CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
+        foreach (var column in spec.Columns) csv.WriteField(column.Name);
+        csv.NextRecord();
+        foreach (var row in rows)
         {
-            json.WriteStartObject();
-            foreach (var (spec, rows) in tables)
-            {
-                json.WriteStartArray(spec.Name);
-                foreach (var row in rows)
-                {
-                    json.WriteStartObject();
-                    foreach (var column in spec.Columns)
-                    {
-                        if (row.GetValueOrDefault(column.Name) is not { Length: > 0 } value) continue;
-                        if (column.Name == "reasons")
-                        {
-                            json.WriteStartArray(column.Name);
-                            foreach (var slug in value.Split(';')) json.WriteStringValue(slug);
-                            json.WriteEndArray();
-                        }
-                        else json.WriteString(column.Name, value);
-                    }
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-            }
-            json.WriteEndObject();
+            // Neutralised like every CSV the site writes; the import (CsvTable) reads the cell back as it was.
+            foreach (var column in spec.Columns)
+                csv.WriteField(Rendering.CsvCells.NeutraliseFormula(row.GetValueOrDefault(column.Name)));
+            csv.NextRecord();
         }
-        return buffer.ToArray();
+    }
+
+    /// <summary>The same CSV from rows that come from the store as they are written; returns how many rows there were.</summary>
+    public static async Task<int> WriteCsvAsync(Stream output, TableSpec spec, IAsyncEnumerable<Dictionary<string, string?>> rows,
+        CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await using var text = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+        await using var csv = new CsvWriter(text,
+            new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
+        foreach (var column in spec.Columns) csv.WriteField(column.Name);
+        await csv.NextRecordAsync();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            foreach (var column in spec.Columns)
+                csv.WriteField(Rendering.CsvCells.NeutraliseFormula(row.GetValueOrDefault(column.Name)));
+            await csv.NextRecordAsync();
+            count++;
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// All tables as the JSON form of the format, {"reasons": [...], ...}, written as the rows come and flushed every
+    /// 32 KB; empty cells are left out. JSON is not for spreadsheets: its cells are written as they are.
+    /// </summary>
+    public static async Task WriteJsonAsync(Stream output, Func<TableSpec, IAsyncEnumerable<Dictionary<string, string?>>> rowsOf,
+        CancellationToken cancellationToken)
+    {
+        await using var json = new Utf8JsonWriter(output,
+            new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartObject();
+        foreach (var spec in DataFormat.All)
+        {
+            json.WriteStartArray(spec.Name);
+            await foreach (var row in rowsOf(spec).WithCancellation(cancellationToken))
+            {
+                json.WriteStartObject();
+                foreach (var column in spec.Columns)
+                {
+                    if (row.GetValueOrDefault(column.Name) is not { Length: > 0 } value) continue;
+                    if (column.Name == "reasons")
+                    {
+                        json.WriteStartArray(column.Name);
+                        foreach (var slug in value.Split(';')) json.WriteStringValue(slug);
+                        json.WriteEndArray();
+                    }
+                    else json.WriteString(column.Name, value);
+                }
+                json.WriteEndObject();
+                if (json.BytesPending > 32_000) await json.FlushAsync(cancellationToken);
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
     }
 }

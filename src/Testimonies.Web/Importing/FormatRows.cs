@@ -22,6 +22,34 @@ public static class FormatRows
         (await RowsAsync(db, table, key, publishedOnly: false, cancellationToken)).SingleOrDefault();
 
     /// <summary>
+    /// The statements in the import format's columns, read from the store as they come: the dataset writes them
+    /// without a list of all of them in memory.
+    /// </summary>
+    public static async IAsyncEnumerable<Dictionary<string, string?>> StatementRowsAsync(ArchiveDbContext db, string? key,
+        bool publishedOnly, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var statements = (publishedOnly ? db.PublishedStatements : db.Statements).AsNoTracking()
+            .Where(x => key == null || x.PublicId == key);
+        var rows = statements.OrderBy(x => x.Source.Key).ThenBy(x => x.Position).ThenBy(x => x.PublicId)
+            .Select(x => new
+            {
+                x.PublicId, Source = x.Source.Key, x.Position, x.Section, x.Footnote, Speaker = x.Speaker.Key, x.Kind, x.Language,
+                x.Text, x.SaidWhen, Reasons = x.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList(), x.Context,
+                x.ContentNote, x.Status
+            })
+            .AsAsyncEnumerable();
+        await foreach (var s in rows.WithCancellation(cancellationToken))
+            yield return new Dictionary<string, string?>
+            {
+                ["id"] = s.PublicId, ["source"] = s.Source, ["position"] = Number(s.Position), ["section"] = s.Section,
+                ["footnote"] = s.Footnote, ["speaker"] = s.Speaker, ["kind"] = s.Kind.Slug(),
+                ["language"] = s.Language, ["text"] = s.Text, ["said_when"] = s.SaidWhen, ["reasons"] = string.Join(';', s.Reasons),
+                ["context"] = s.Context, ["content_note"] = s.ContentNote,
+                ["status"] = s.Status.Slug(), ["correction_note"] = null,
+            };
+    }
+
+    /// <summary>
     /// Rows of a table in the import format's columns: one row (<paramref name="key"/>), or all of them.
     /// <paramref name="publishedOnly"/> leaves out drafts and withdrawn statements (the public dataset).
     /// </summary>
@@ -31,24 +59,9 @@ public static class FormatRows
         switch (table)
         {
             case "statements":
-                var statements = (publishedOnly ? db.PublishedStatements : db.Statements).AsNoTracking()
-                    .Where(x => key == null || x.PublicId == key);
-                return (await statements.OrderBy(x => x.Source.Key).ThenBy(x => x.Position).ThenBy(x => x.PublicId)
-                    .Select(x => new
-                    {
-                        x.PublicId, Source = x.Source.Key, x.Position, x.Section, x.Footnote, Speaker = x.Speaker.Key, x.Kind, x.Language,
-                        x.Text, x.SaidWhen, Reasons = x.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList(), x.Context,
-                        x.ContentNote, x.Status
-                    })
-                    .ToListAsync(cancellationToken))
-                    .Select(s => new Dictionary<string, string?>
-                    {
-                        ["id"] = s.PublicId, ["source"] = s.Source, ["position"] = Number(s.Position), ["section"] = s.Section,
-                        ["footnote"] = s.Footnote, ["speaker"] = s.Speaker, ["kind"] = s.Kind.Slug(),
-                        ["language"] = s.Language, ["text"] = s.Text, ["said_when"] = s.SaidWhen, ["reasons"] = string.Join(';', s.Reasons),
-                        ["context"] = s.Context, ["content_note"] = s.ContentNote,
-                        ["status"] = s.Status.Slug(), ["correction_note"] = null,
-                    }).ToList();
+                var rows = new List<Dictionary<string, string?>>();
+                await foreach (var row in StatementRowsAsync(db, key, publishedOnly, cancellationToken)) rows.Add(row);
+                return rows;
             case "speakers":
                 return (await db.Speakers.AsNoTracking().Where(x => key == null || x.Key == key).OrderBy(x => x.Key)
                         .ToListAsync(cancellationToken))

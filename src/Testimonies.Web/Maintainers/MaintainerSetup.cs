@@ -47,6 +47,8 @@ public static class MaintainerSetup
             })
             .AddEntityFrameworkStores<ArchiveDbContext>()
             .AddSignInManager();
+        // The login's check: one cost and one answer for unknown, wrong and locked (MaintainerSignIn.cs).
+        services.AddScoped<MaintainerSignIn>();
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = PasswordHashIterations);
         // A logged-out (or locked, or re-passworded) maintainer's cookie stops working at the next request.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);

@@ -13,17 +13,20 @@ public static class SearchExports
     /// <summary>A search's citation file holds at most this many statements, in source order.</summary>
     public const int MaxCitedStatements = 2000;
 
+    /// <summary>What SearchParameters.Read reads from the query: the cache key of an export holds these only.</summary>
+    private static readonly string[] QueryKeys = ["q", "sort", "page", .. Facets.All.Select(f => f.Key)];
+
     public static IEndpointRouteBuilder MapSearchExports(this IEndpointRouteBuilder app)
     {
         app.MapGet("/search.csv", (HttpContext http, ArchiveDbContext db, StatementSearch search, CancellationToken ct) =>
-            DataAsync(http, db, search, "csv", ct));
+            DataAsync(http, db, search, "csv", ct)).CacheAsDownload(QueryKeys);
         app.MapGet("/search.json", (HttpContext http, ArchiveDbContext db, StatementSearch search, CancellationToken ct) =>
-            DataAsync(http, db, search, "json", ct));
+            DataAsync(http, db, search, "json", ct)).CacheAsDownload(QueryKeys);
         foreach (var (extension, format) in
             new[] { ("bib", CitationFormat.BibTeX), ("ris", CitationFormat.Ris), ("csl.json", CitationFormat.CslJson) })
         {
             app.MapGet($"/search.{extension}", (HttpContext http, ArchiveDbContext db, StatementSearch search, TimeProvider clock,
-                CancellationToken ct) => CitationsAsync(http, db, search, clock, format, ct));
+                CancellationToken ct) => CitationsAsync(http, db, search, clock, format, ct)).CacheAsDownload(QueryKeys);
         }
         return app;
     }

@@ -1,10 +1,9 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Testimonies.Web.Maintainers;
 
 namespace Testimonies.Web.Pages.Admin;
 
-public class LoginModel(SignInManager<Maintainer> signIn, ILogger<LoginModel> logger) : PageModel
+public class LoginModel(MaintainerSignIn signIn, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your email address."),
         EmailAddress(ErrorMessage = "Enter an email address, such as name@example.org."), StringLength(256)]
@@ -24,16 +23,15 @@ public class LoginModel(SignInManager<Maintainer> signIn, ILogger<LoginModel> lo
     {
         ReturnUrl = SafeReturnUrl(returnUrl);
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password);
         if (result.Succeeded)
         {
             logger.LogInformation("Maintainer {Email} logged in", Email.Trim());
             return LocalRedirect(ReturnUrl);
         }
-        // The same words for an unknown address and a wrong password: the form does not tell which addresses exist.
-        Problem = result.IsLockedOut
-            ? "Too many wrong passwords: this account is locked for 15 minutes. Try again later, or ask another maintainer."
-            : "The email address or the password is wrong.";
+        // The same words for an unknown address, a wrong password and a locked account: the form does not tell which
+        // addresses exist. The log (maintainers only) says which it was.
+        Problem = MaintainerSignIn.Refused;
         logger.LogWarning("Failed login for {Email}{Locked}", Email.Trim(), result.IsLockedOut ? " (locked out)" : "");
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Page();

@@ -13,6 +13,9 @@ namespace Testimonies.Web.Pages.Data;
 /// </summary>
 public static class DatasetDownload
 {
+    /// <summary>One build at a time in an instance: concurrent requests wait rather than each reading the archive at once.</summary>
+    private static readonly SemaphoreSlim OneBuild = new(1, 1);
+
     public static IEndpointRouteBuilder MapDatasetDownload(this IEndpointRouteBuilder app)
     {
         app.MapGet("/dataset.zip", async (HttpContext http, ArchiveDbContext db, IOptions<ArchiveOptions> options, TimeProvider clock,
@@ -21,45 +24,79 @@ public static class DatasetDownload
             var version = await db.State.Select(s => s.Version).SingleAsync(ct);
             var today = clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var site = Rendering.SiteAddress.Of(http.Request);
-            var tables = await DataExport.TablesAsync(db, publishedOnly: true, ct);
-            var name = $"testimonies-dataset-v{version}";
-            using var zip = new MemoryStream();
-            using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+            await OneBuild.WaitAsync(ct);
+            FileStream file;
+            try
             {
-                foreach (var (spec, rows) in tables) Add(archive, $"{name}/csv/{spec.FileName}", DataExport.Csv(spec, rows));
-                Add(archive, $"{name}/json/archive.json", DataExport.Json(tables));
-                // An empty setting (Archive__DatasetLicence="") means the default, not a blank licence.
-                var licence = options.Value.DatasetLicence is { Length: > 0 } configured
-                    ? configured
-                    : ArchiveOptions.DefaultDatasetLicence;
-                Add(archive, $"{name}/LICENCE.txt", Encoding.UTF8.GetBytes(licence + "\n"));
-                Add(archive, $"{name}/README.md", Encoding.UTF8.GetBytes(Codebook(tables, version, today, site, licence)));
+                file = await BuildAsync(db, options.Value, version, today, site, ct);
             }
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.zip\"";
-            return Results.Bytes(zip.ToArray(), "application/zip");
-        });
+            finally
+            {
+                OneBuild.Release();
+            }
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"testimonies-dataset-v{version}.zip\"";
+            return Results.Stream(file, "application/zip");
+        }).CacheAsDownload(); // it reads no query parameter
         return app;
     }
 
-    private static void Add(ZipArchive archive, string path, byte[] content)
+    private static async Task<FileStream> BuildAsync(ArchiveDbContext db, ArchiveOptions options, long version, string today, string site,
+        CancellationToken ct)
     {
-        var entry = archive.CreateEntry(path, CompressionLevel.Optimal);
-        using var stream = entry.Open();
-        stream.Write(content);
+        var reasons = await FormatRows.RowsAsync(db, DataFormat.Reasons.Name, null, publishedOnly: true, ct);
+        var name = $"testimonies-dataset-v{version}";
+        // A temporary file, deleted when the response is sent, from rows streamed out of the store (each table read
+        // twice, for CSV and JSON): neither the zip nor the statements are held in memory.
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), $"testimonies-dataset-{Guid.NewGuid():N}.zip"),
+            FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            using (var archive = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
+            {
+                var counts = new Dictionary<TableSpec, int>();
+                foreach (var spec in DataFormat.All)
+                {
+                    await using var csv = archive.CreateEntry($"{name}/csv/{spec.FileName}", CompressionLevel.Optimal).Open();
+                    counts[spec] = await DataExport.WriteCsvAsync(csv, spec, DataExport.RowsAsync(db, spec, publishedOnly: true, ct),
+                        ct);
+                }
+                await using (var json = archive.CreateEntry($"{name}/json/archive.json", CompressionLevel.Optimal).Open())
+                    await DataExport.WriteJsonAsync(json, spec => DataExport.RowsAsync(db, spec, publishedOnly: true, ct), ct);
+                // An empty setting (Archive__DatasetLicence="") means the default, not a blank licence.
+                var licence = options.DatasetLicence is { Length: > 0 } configured
+                    ? configured
+                    : ArchiveOptions.DefaultDatasetLicence;
+                Add(archive, $"{name}/LICENCE.txt", licence + "\n");
+                Add(archive, $"{name}/README.md", Codebook(counts, reasons, version, today, site, licence));
+            }
+            file.Position = 0;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+        return file;
     }
 
-    private static string Codebook(Dictionary<TableSpec, List<Dictionary<string, string?>>> tables, long version, string today, string site,
-        string licence)
+    private static void Add(ZipArchive archive, string path, string text)
+    {
+        using var stream = archive.CreateEntry(path, CompressionLevel.Optimal).Open();
+        stream.Write(Encoding.UTF8.GetBytes(text));
+    }
+
+    private static string Codebook(Dictionary<TableSpec, int> counts, List<Dictionary<string, string?>> reasons, long version,
+        string today, string site, string licence)
     {
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Testimonies dataset, version {version} ({today})");
         md.AppendLine();
         md.AppendLine("Statements by people who left ISIL, each as a published source reports it, with the reasons it gives for leaving.");
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"Published statements only: {tables[DataFormat.Statements].Count} statements, " +
-            $"{tables[DataFormat.Speakers].Count} speakers, " +
-            $"{tables[DataFormat.Sources].Count} sources, {tables[DataFormat.Reasons].Count} reasons, " +
-            $"{tables[DataFormat.Findings].Count} published findings.");
+            $"Published statements only: {counts[DataFormat.Statements]} statements, " +
+            $"{counts[DataFormat.Speakers]} speakers, " +
+            $"{counts[DataFormat.Sources]} sources, {counts[DataFormat.Reasons]} reasons, " +
+            $"{counts[DataFormat.Findings]} published findings.");
         md.AppendLine();
         md.AppendLine("## How to cite");
         md.AppendLine();
@@ -87,7 +124,7 @@ public static class DatasetDownload
         md.AppendLine();
         md.AppendLine("## Reasons for leaving (the coding scheme)");
         md.AppendLine();
-        foreach (var reason in tables[DataFormat.Reasons])
+        foreach (var reason in reasons)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"- **{reason["name"]}** (`{reason["slug"]}`, theme `{reason["theme"]}`): {reason["definition"]}");

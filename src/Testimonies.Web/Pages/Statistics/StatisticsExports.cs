@@ -59,7 +59,7 @@ public static class StatisticsExports
                 {
                     foreach (var cell in new[] { measure, reason, theme, nationality, source,
                         count.ToString(CultureInfo.InvariantCulture) })
-                        csv.WriteField(cell);
+                        csv.WriteField(Rendering.CsvCells.NeutraliseFormula(cell));
                     await csv.NextRecordAsync();
                 }
                 await Row("statements", null, null, null, null, stats.Statements);
