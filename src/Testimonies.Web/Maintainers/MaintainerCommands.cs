@@ -92,6 +92,9 @@ public static class MaintainerCommands
         return Environment.GetEnvironmentVariable(PasswordVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : input.ReadLine();
     }
 
+    /// <summary>The import command's exit code when another import holds the writer lock (README, command line).</summary>
+    public const int BusyExitCode = 3;
+
     private static async Task<int> ImportAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
         var dryRun = args.Contains("--dry-run");
@@ -125,7 +128,7 @@ public static class MaintainerCommands
         if (result.Refusal == ImportRefusal.Busy)
         {
             await error.WriteLineAsync(ImportGate.BusyMessage);
-            return 1;
+            return BusyExitCode;
         }
         var problems = result.Problems;
         await error.WriteLineAsync(
