@@ -20,6 +20,9 @@ public sealed class ImportGate : IDisposable
     /// <summary>PostgreSQL's advisory lock of the import transaction: a number of the app's own (the start-up lock is another).</summary>
     public const long WriterLock = 20161126;
 
+    /// <summary>How long one statement of an import may run on PostgreSQL (SQLite's timeout only bounds waiting for a lock).</summary>
+    public static readonly TimeSpan WriterCommandTimeout = TimeSpan.FromMinutes(10);
+
     private readonly SemaphoreSlim _writer = new(1, 1);
 
     public bool TryEnter() => _writer.Wait(TimeSpan.Zero);
@@ -54,6 +57,8 @@ public sealed class ImportGate : IDisposable
         if (db.IsPostgres)
         {
             // Tried, not waited for: the one that comes second is told at once (readers are never blocked, MVCC).
+            // An import's statements (the full-text rebuild of 200,000 rows) outlast Npgsql's 30 s on a busy server; limits bound them.
+            db.Database.SetCommandTimeout(WriterCommandTimeout);
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var server = db.Database.GetDbConnection();
             await using var tryLock = SqlCommands.Create(server, transaction.GetDbTransaction(),

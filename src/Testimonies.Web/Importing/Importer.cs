@@ -76,10 +76,10 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
 
     /// <summary>
     /// A maintainer's form, saved as a one-row import of its table: the same rules as a file, and a record whose file is the
-    /// row as CSV, so that a form's change can be read again like any upload's.
+    /// row as CSV, so that a form's change can be read again like any upload's. <paramref name="openedAt"/> is the row's
+    /// <see cref="RowVersion"/> when its form was opened: a save over a newer one is refused as <see cref="ImportRefusal.Changed"/>,
+    /// checked under the writer lock, so no change is lost.
     /// </summary>
-    /// <paramref name="openedAt"/> is the row's <see cref="RowVersion"/> when its form was opened: a save over a newer one is
-    /// refused as <see cref="ImportRefusal.Changed"/>, checked under the writer lock, so no change is lost.
     public Task<ImportResult> SaveRowAsync(TableSpec spec, IReadOnlyDictionary<string, string?> values, string by,
         CancellationToken cancellationToken, int? openedAt = null)
     {
