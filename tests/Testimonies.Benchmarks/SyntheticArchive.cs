@@ -73,7 +73,8 @@ public static class SyntheticArchive
             var context = random.NextDouble() < 0.3 ? "Synthetic context "
                 + string.Join(' ', Enumerable.Range(0, 10).Select(_ => vocabulary[Zipf(random, vocabulary.Length)])) : "";
             rows.Append(CultureInfo.InvariantCulture,
-                $"synthetic-{first + i},synthetic-source-{source},{position},,{position},synthetic-speaker-{random.Next(1, speakerCount + 1)},"
+                $"synthetic-{first + i},synthetic-source-{source},{position},,{position},"
+                    + $"synthetic-speaker-{random.Next(1, speakerCount + 1)},"
                     + $"{(random.NextDouble() < 0.7 ? "quotation" : "paraphrase")},en,{string.Join(' ', words)},,"
                     + $"{string.Join(';', reasonSlugs)},{context},,published\n");
         }

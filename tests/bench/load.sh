@@ -133,6 +133,7 @@ import_pid=$!
 to_ms() { awk '{ v = $1; if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; \
   else if (v ~ /s$/) printf "%.2f", v * 1000; else print "?" }'; }
 errors_of() { awk '/Non-2xx/ { e += $NF } /Socket errors/ { gsub(",", ""); e += $4 + $6 + $8 + $10 } END { print e + 0 }' "$1"; }
+kinds_of() { grep -E "Non-2xx|Socket errors" "$1" | tr '\n' ' '; }
 rounds=0; search_worst=0; page_worst=0; search_errors=0; page_errors=0; search_requests=0; page_requests=0
 while kill -0 "$import_pid" 2>/dev/null; do
   wrk -t1 -c8 -d5s --latency -s tests/bench/search-words.lua "http://127.0.0.1:$site_port" >"$work/search.out" &
@@ -148,7 +149,8 @@ while kill -0 "$import_pid" 2>/dev/null; do
   page_errors=$((page_errors + $(errors_of "$work/page.out")))
   search_requests=$((search_requests + $(awk '/requests in/ {print $1}' "$work/search.out")))
   page_requests=$((page_requests + $(awk '/requests in/ {print $1}' "$work/page.out")))
-  printf 'round %2d: search p99 %8s ms, statement page p99 %8s ms\n' "$rounds" "$search_p99" "$page_p99"
+  printf 'round %2d: search p99 %8s ms, statement page p99 %8s ms %s%s\n' "$rounds" "$search_p99" "$page_p99" \
+    "$(kinds_of "$work/search.out")" "$(kinds_of "$work/page.out")"
 done
 wait "$import_pid" || { echo "the import failed:" >&2; cat "$work/import.log" >&2; exit 1; }
 cat "$work/import.log"
@@ -156,6 +158,8 @@ echo "during the import ($rounds rounds of 5 s):"
 printf '%-36s %10s %10s %14s\n' "target" "requests" "errors" "worst p99 (ms)"
 printf '%-36s %10s %10s %14s\n' "site, search new words (no cache)" "$search_requests" "$search_errors" "$search_worst"
 printf '%-36s %10s %10s %14s\n' "site, statement page" "$page_requests" "$page_errors" "$page_worst"
+echo "errors the site logged: $(grep -cE '^\[?.{0,40}(ERR|Error|fail)' "$work/site.log" || true)"
+grep -E 'ERR|Exception' "$work/site.log" | sort | uniq -c | sort -rn | head -5 || true
 
 peak=$(peak_of "$site_pid")
 rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$site_pid/status")
