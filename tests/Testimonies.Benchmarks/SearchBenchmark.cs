@@ -28,7 +28,8 @@ internal static class SearchBenchmark
             var outAt = Array.IndexOf(args, "--out");
             if (outAt < 0 || outAt + 1 >= args.Length) throw new ArgumentException("generate needs --out <folder>");
             Directory.CreateDirectory(args[outAt + 1]);
-            foreach (var (name, content) in SyntheticArchive.Generate(Option("--statements", 100_000)))
+            // --first N numbers them from N + 1: an import of new statements into an archive generated before.
+            foreach (var (name, content) in SyntheticArchive.Generate(Option("--statements", 100_000), first: Option("--first", 0)))
                 await File.WriteAllBytesAsync(Path.Combine(args[outAt + 1], name), content);
             return;
         }

@@ -28,7 +28,8 @@ public static class SyntheticArchive
         "Dummish", "Stubian"];
     private static readonly string[] Themes = ["fighting-injustice", "islamic-unity", "corruption-and-barbarism", "other"];
 
-    public static Dictionary<string, byte[]> Generate(int statements, int seed = 20261125)
+    /// <param name="first">Statements are numbered from first + 1 (ids and positions), so that a second set imports as new ones.</param>
+    public static Dictionary<string, byte[]> Generate(int statements, int seed = 20261125, int first = 0)
     {
         var random = new Random(seed);
         var vocabulary = Enumerable.Range(0, 5000).Select(i => Word(i)).ToArray();
@@ -59,8 +60,8 @@ public static class SyntheticArchive
         for (var i = 1; i <= statements; i++)
         {
             var source = random.Next(1, 21);
-            var position = ++positions[source];
-            var words = new List<string> { "Synthetic", "statement", i.ToString(CultureInfo.InvariantCulture) };
+            var position = first + ++positions[source];
+            var words = new List<string> { "Synthetic", "statement", (first + i).ToString(CultureInfo.InvariantCulture) };
             var length = random.Next(12, 36);
             for (var w = 0; w < length; w++)
                 words.Add(vocabulary[Zipf(random, vocabulary.Length)]);
@@ -72,7 +73,8 @@ public static class SyntheticArchive
             var context = random.NextDouble() < 0.3 ? "Synthetic context "
                 + string.Join(' ', Enumerable.Range(0, 10).Select(_ => vocabulary[Zipf(random, vocabulary.Length)])) : "";
             rows.Append(CultureInfo.InvariantCulture,
-                $"synthetic-{i},synthetic-source-{source},{position},,{position},synthetic-speaker-{random.Next(1, speakerCount + 1)},"
+                $"synthetic-{first + i},synthetic-source-{source},{position},,{position},"
+                    + $"synthetic-speaker-{random.Next(1, speakerCount + 1)},"
                     + $"{(random.NextDouble() < 0.7 ? "quotation" : "paraphrase")},en,{string.Join(' ', words)},,"
                     + $"{string.Join(';', reasonSlugs)},{context},,published\n");
         }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark: the site in Release on 100,000 synthetic statements (generated here, never in data/),
 # wrk against a statement page, the home page and a search, and the same statement page saved as a
-# static file served by nginx, all on loopback. Prints requests per second, p99 latency, the ratio to
+# static file served by nginx, all on loopback; then search and a statement page again while the
+# command line previews and applies an import of as many new statements. Prints requests per second, p99 latency, the ratio to
 # nginx and the site's peak memory. Needs Debian's wrk and nginx (apt-get install wrk nginx-light), and
 # for the PostgreSQL store Debian's postgresql (a throwaway cluster is started, tests/deploy/postgres.sh).
 # Usage: tests/bench/load.sh [statements] [duration] [sqlite|postgres]   e.g. tests/bench/load.sh 100000 15s postgres
@@ -110,6 +111,55 @@ run "site, search rareword (cached)" "http://127.0.0.1:$site_port/search?q=rarew
 run "site, search commonword (cached)" "http://127.0.0.1:$site_port/search?q=commonword" >/dev/null
 # Two random words of the vocabulary a request: nearly every search is new to the site (tests/bench/search-words.lua).
 run "site, search new words (no cache)" "http://127.0.0.1:$site_port" tests/bench/search-words.lua >/dev/null
+
+# Readers while a writer works: a second process, the command line, previews (--dry-run) and then applies
+# $statements new statements on the same database, while wrk loads search (new words a request) and a statement
+# page, 8 connections each, in 5-second rounds until the import has ended. Errors are non-2xx answers and socket
+# errors (timeouts after wrk's 2 s included); the p99 given is the worst round's.
+echo
+echo "generating $statements more synthetic statements to import…"
+dotnet run -c Release --project tests/Testimonies.Benchmarks -- generate --statements "$statements" --first "$statements" \
+  --out "$work/import" >/dev/null
+import_cli() {
+  ASPNETCORE_ENVIRONMENT=Production Database__Provider="$provider" ConnectionStrings__Testimonies="$connection" \
+  Archive__DataPath="$work/data" Serilog__MinimumLevel__Default=Warning \
+    dotnet src/Testimonies.Web/bin/Release/net10.0/Testimonies.Web.dll import "$work/import/statements.csv" "$@"
+}
+(
+  started=$(date +%s); import_cli --dry-run; echo "preview (--dry-run): $(( $(date +%s) - started )) s"
+  started=$(date +%s); import_cli; echo "apply: $(( $(date +%s) - started )) s"
+) >"$work/import.log" 2>&1 &
+import_pid=$!
+to_ms() { awk '{ v = $1; if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; \
+  else if (v ~ /s$/) printf "%.2f", v * 1000; else print "?" }'; }
+errors_of() { awk '/Non-2xx/ { e += $NF } /Socket errors/ { gsub(",", ""); e += $4 + $6 + $8 + $10 } END { print e + 0 }' "$1"; }
+kinds_of() { grep -E "Non-2xx|Socket errors" "$1" | tr '\n' ' '; }
+rounds=0; search_worst=0; page_worst=0; search_errors=0; page_errors=0; search_requests=0; page_requests=0
+while kill -0 "$import_pid" 2>/dev/null; do
+  wrk -t1 -c8 -d5s --latency -s tests/bench/search-words.lua "http://127.0.0.1:$site_port" >"$work/search.out" &
+  search_wrk=$!
+  wrk -t1 -c8 -d5s --latency "http://127.0.0.1:$site_port/s/synthetic-1" >"$work/page.out"
+  wait "$search_wrk"
+  rounds=$((rounds + 1))
+  search_p99=$(awk '$1 == "99%" {print $2}' "$work/search.out" | to_ms)
+  page_p99=$(awk '$1 == "99%" {print $2}' "$work/page.out" | to_ms)
+  search_worst=$(awk -v a="$search_worst" -v b="$search_p99" 'BEGIN { print (b > a ? b : a) }')
+  page_worst=$(awk -v a="$page_worst" -v b="$page_p99" 'BEGIN { print (b > a ? b : a) }')
+  search_errors=$((search_errors + $(errors_of "$work/search.out")))
+  page_errors=$((page_errors + $(errors_of "$work/page.out")))
+  search_requests=$((search_requests + $(awk '/requests in/ {print $1}' "$work/search.out")))
+  page_requests=$((page_requests + $(awk '/requests in/ {print $1}' "$work/page.out")))
+  printf 'round %2d: search p99 %8s ms, statement page p99 %8s ms %s%s\n' "$rounds" "$search_p99" "$page_p99" \
+    "$(kinds_of "$work/search.out")" "$(kinds_of "$work/page.out")"
+done
+wait "$import_pid" || { echo "the import failed:" >&2; cat "$work/import.log" >&2; exit 1; }
+cat "$work/import.log"
+echo "during the import ($rounds rounds of 5 s):"
+printf '%-36s %10s %10s %14s\n' "target" "requests" "errors" "worst p99 (ms)"
+printf '%-36s %10s %10s %14s\n' "site, search new words (no cache)" "$search_requests" "$search_errors" "$search_worst"
+printf '%-36s %10s %10s %14s\n' "site, statement page" "$page_requests" "$page_errors" "$page_worst"
+echo "errors the site logged: $(grep -cE '^\[?.{0,40}(ERR|Error|fail)' "$work/site.log" || true)"
+grep -E 'ERR|Exception' "$work/site.log" | sort | uniq -c | sort -rn | head -5 || true
 
 peak=$(peak_of "$site_pid")
 rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$site_pid/status")

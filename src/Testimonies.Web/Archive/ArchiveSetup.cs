@@ -107,7 +107,8 @@ public static class ArchiveSetup
     /// </summary>
     public static async Task MigrateAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
-        await db.Database.MigrateAsync(cancellationToken);
+        // Only when there is something to apply: EF's migration lock writes, and would wait behind a running import (SQLite).
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any()) await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 

@@ -107,7 +107,9 @@ public static class ArchiveImport
     public static async Task<ImportOutcome> ApplyAsync(ArchiveDbContext db, SearchIndex index, ImportSet set, ImportActor actor,
         CancellationToken cancellationToken, ImportRecord? record = null)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The caller's transaction when it holds the writer lock (Importer, through ImportGate); else one of its own.
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var transaction = db.Database.CurrentTransaction!;
         var outcome = await WriteAsync(db, index, set, actor, cancellationToken);
         if (record is not null)
         {
@@ -125,19 +127,24 @@ public static class ArchiveImport
     public static async Task<ImportOutcome> PreviewAsync(ArchiveDbContext db, SearchIndex index, ImportSet set, ImportActor actor,
         CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // In the caller's locked transaction, back to a savepoint: the caller may go on to write its record of the preview.
+        var joined = db.Database.CurrentTransaction;
+        await using var own = joined is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (joined is not null) await joined.CreateSavepointAsync(PreviewSavepoint, cancellationToken);
         var outcome = await WriteAsync(db, index, set, actor, cancellationToken);
-        await transaction.RollbackAsync(cancellationToken);
+        if (joined is not null) await joined.RollbackToSavepointAsync(PreviewSavepoint, cancellationToken);
+        else await own!.RollbackAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return outcome;
     }
 
+    private const string PreviewSavepoint = "preview";
+
     private static async Task<ImportOutcome> WriteAsync(ArchiveDbContext db, SearchIndex index, ImportSet set, ImportActor actor,
         CancellationToken cancellationToken)
     {
-        // Bumping the version first locks the archive's one state row until this transaction ends, so that
-        // writers on other instances (PostgreSQL) wait for it and then read what it wrote; on SQLite it
-        // takes the file's write lock up front.
+        // Importer's writers hold ImportGate's database lock already; bumping the version first also locks the
+        // archive's one state row, so that a writer outside the gate (a benchmark, a test) waits for this one.
         await db.BumpVersionAsync(cancellationToken);
         var tables = new List<TableChanges>();
 

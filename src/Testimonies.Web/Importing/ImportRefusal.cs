@@ -6,7 +6,7 @@ public enum ImportRefusal
     /// <summary>The files or the form break a limit, a rule of the format or a reference: the located problems say which.</summary>
     Invalid,
 
-    /// <summary>Another import or preview holds <see cref="ImportGate"/>.</summary>
+    /// <summary>Another import or preview holds <see cref="ImportGate"/> or the database's writer lock.</summary>
     Busy,
 
     /// <summary>The archive changed since the preview was made.</summary>
@@ -14,6 +14,9 @@ public enum ImportRefusal
 
     /// <summary>The previewed import was applied already.</summary>
     AlreadyApplied,
+
+    /// <summary>A form's row was changed since the form was opened (<see cref="RowVersion"/>).</summary>
+    Changed,
 
     /// <summary>No import has that id.</summary>
     NotFound,

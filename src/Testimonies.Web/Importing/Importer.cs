@@ -30,25 +30,20 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
     {
         var (set, problems) = await ReadAsync(files, requireRecords: true, cancellationToken);
         if (problems.Count > 0) return ImportResult.Invalid(problems);
-        if (!gate.TryEnter()) return Busy();
-        try
-        {
-            var now = clock.GetUtcNow();
-            var version = await db.State.Select(s => s.Version).SingleAsync(cancellationToken);
-            var preview = await ArchiveImport.PreviewAsync(db, index, set, new ImportActor(by, "preview", now), cancellationToken);
-            var record = NewRecord(files, by, now);
-            record.Summary = preview.Summary;
-            record.PreviewJson = JsonSerializer.Serialize(
-                preview.Statements.Where(c => !c.Created).Concat(preview.Statements.Where(c => c.Created)).Take(MaxPreviewChanges), Json);
-            record.PreviewedVersion = version;
-            db.Imports.Add(record);
-            await db.SaveChangesAsync(cancellationToken);
-            return new ImportResult(null, [], preview, record);
-        }
-        finally
-        {
-            gate.Exit();
-        }
+        await using var writer = await gate.BeginAsync(db, cancellationToken);
+        if (writer is null) return Busy();
+        var now = clock.GetUtcNow();
+        var version = await db.ReadVersionAsync(cancellationToken);
+        var preview = await ArchiveImport.PreviewAsync(db, index, set, new ImportActor(by, "preview", now), cancellationToken);
+        var record = NewRecord(files, by, now);
+        record.Summary = preview.Summary;
+        record.PreviewJson = JsonSerializer.Serialize(
+            preview.Statements.Where(c => !c.Created).Concat(preview.Statements.Where(c => c.Created)).Take(MaxPreviewChanges), Json);
+        record.PreviewedVersion = version;
+        db.Imports.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        await writer.CommitAsync(cancellationToken);
+        return new ImportResult(null, [], preview, record);
     }
 
     /// <summary>The statement changes a preview listed.</summary>
@@ -58,25 +53,20 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
     /// <summary>Applies a previewed upload, unless the archive changed since the preview or it was applied already.</summary>
     public async Task<ImportResult> ConfirmAsync(int importId, string by, CancellationToken cancellationToken)
     {
-        if (!gate.TryEnter()) return Busy();
-        try
-        {
-            var record = await db.Imports.Include(i => i.Files).SingleOrDefaultAsync(i => i.Id == importId, cancellationToken);
-            if (record is null) return ImportResult.Refuse(ImportRefusal.NotFound, NoSuchImport);
-            if (record.AppliedAt is not null) return ImportResult.Refuse(ImportRefusal.AlreadyApplied, AppliedAlready);
-            var version = await db.State.Select(s => s.Version).SingleAsync(cancellationToken);
-            if (version != record.PreviewedVersion) return ImportResult.Refuse(ImportRefusal.StalePreview, StalePreview);
+        // Checked under the lock, so that no other instance's import can come between the check and the write.
+        await using var writer = await gate.BeginAsync(db, cancellationToken);
+        if (writer is null) return Busy();
+        var record = await db.Imports.Include(i => i.Files).SingleOrDefaultAsync(i => i.Id == importId, cancellationToken);
+        if (record is null) return ImportResult.Refuse(ImportRefusal.NotFound, NoSuchImport);
+        if (record.AppliedAt is not null) return ImportResult.Refuse(ImportRefusal.AlreadyApplied, AppliedAlready);
+        var version = await db.ReadVersionAsync(cancellationToken);
+        if (version != record.PreviewedVersion) return ImportResult.Refuse(ImportRefusal.StalePreview, StalePreview);
 
-            // The files passed every check when they were previewed, and the archive has not changed since.
-            var files = record.Files.OrderBy(f => f.Id).Select(f => new ImportFile(f.FileName, f.Content)).ToList();
-            var set = ImportSet.Parse(files, []);
-            var actor = new ImportActor(by, $"import {record.Id}", clock.GetUtcNow());
-            return ImportResult.Done(await ArchiveImport.ApplyAsync(db, index, set, actor, cancellationToken, record), record);
-        }
-        finally
-        {
-            gate.Exit();
-        }
+        // The files passed every check when they were previewed, and the archive has not changed since.
+        var files = record.Files.OrderBy(f => f.Id).Select(f => new ImportFile(f.FileName, f.Content)).ToList();
+        var set = ImportSet.Parse(files, []);
+        var actor = new ImportActor(by, $"import {record.Id}", clock.GetUtcNow());
+        return ImportResult.Done(await ArchiveImport.ApplyAsync(db, index, set, actor, cancellationToken, record), record);
     }
 
     /// <summary>The command line's import: checked, then applied with its record in one go, or only previewed (a dry run).</summary>
@@ -86,15 +76,18 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
 
     /// <summary>
     /// A maintainer's form, saved as a one-row import of its table: the same rules as a file, and a record whose file is the
-    /// row as CSV, so that a form's change can be read again like any upload's.
+    /// row as CSV, so that a form's change can be read again like any upload's. <paramref name="openedAt"/> is the row's
+    /// <see cref="RowVersion"/> when its form was opened: a save over a newer one is refused as <see cref="ImportRefusal.Changed"/>,
+    /// checked under the writer lock, so no change is lost.
     /// </summary>
     public Task<ImportResult> SaveRowAsync(TableSpec spec, IReadOnlyDictionary<string, string?> values, string by,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, int? openedAt = null)
     {
         var file = new ImportFile(spec.FileName, DataExport.Csv(spec, [values.ToDictionary()]));
         var problems = new ImportProblems();
         var set = ImportSet.FromRecords(spec, [new RawRecord("form", 1, values)], problems);
-        return ImportAsync([file], (set, problems), by, "edit", cancellationToken);
+        var row = openedAt is { } version ? (spec.Name, values[spec.Columns[0].Name] ?? "", version) : ((string, string, int)?)null;
+        return ImportAsync([file], (set, problems), by, "edit", cancellationToken, row);
     }
 
     /// <summary>
@@ -105,16 +98,10 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
     {
         var (set, problems) = await ReadAsync(files, requireRecords: false, cancellationToken);
         if (problems.Count > 0) return ImportResult.Invalid(problems);
-        if (!gate.TryEnter()) return Busy();
-        try
-        {
-            var actor = new ImportActor("data folder", "load", clock.GetUtcNow());
-            return ImportResult.Done(await ArchiveImport.ApplyAsync(db, index, set, actor, cancellationToken), null);
-        }
-        finally
-        {
-            gate.Exit();
-        }
+        await using var writer = await gate.BeginAsync(db, cancellationToken);
+        if (writer is null) return Busy();
+        var actor = new ImportActor("data folder", "load", clock.GetUtcNow());
+        return ImportResult.Done(await ArchiveImport.ApplyAsync(db, index, set, actor, cancellationToken), null);
     }
 
     /// <summary>
@@ -122,8 +109,12 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
     /// <paramref name="parsed"/> is a set made from something other than the files (a form's row), with its problems so far.
     /// </summary>
     private async Task<ImportResult> ImportAsync(IReadOnlyList<ImportFile> files, (ImportSet Set, ImportProblems Problems)? parsed,
-        string by, string? origin, CancellationToken cancellationToken)
+        string by, string? origin, CancellationToken cancellationToken, (string Table, string Key, int Version)? openedAt = null)
     {
+        // Asked first as well, so that a form behind the times is told so rather than about rules its values break now.
+        if (openedAt is { } before && await RowVersion.ChangedSinceAsync(db, before.Table, before.Key, before.Version, cancellationToken)
+            is { } changedBefore)
+            return ImportResult.Refuse(ImportRefusal.Changed, changedBefore);
         ImportSet set;
         ImportProblems problems;
         if (parsed is var (fromRecords, found))
@@ -135,23 +126,20 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
         else (set, problems) = await ReadAsync(files, requireRecords: true, cancellationToken);
         if (problems.Count > 0) return ImportResult.Invalid(problems);
 
-        if (!gate.TryEnter()) return Busy();
-        try
+        await using var writer = await gate.BeginAsync(db, cancellationToken);
+        if (writer is null) return Busy();
+        if (openedAt is { } row && await RowVersion.ChangedSinceAsync(db, row.Table, row.Key, row.Version, cancellationToken)
+            is { } changed)
+            return ImportResult.Refuse(ImportRefusal.Changed, changed);
+        var now = clock.GetUtcNow();
+        if (origin is null)
         {
-            var now = clock.GetUtcNow();
-            if (origin is null)
-            {
-                var preview = await ArchiveImport.PreviewAsync(db, index, set, new ImportActor(by, "preview", now), cancellationToken);
-                return ImportResult.Done(preview, null);
-            }
-            var record = NewRecord(files, by, now);
-            var outcome = await ArchiveImport.ApplyAsync(db, index, set, new ImportActor(by, origin, now), cancellationToken, record);
-            return ImportResult.Done(outcome, record);
+            var preview = await ArchiveImport.PreviewAsync(db, index, set, new ImportActor(by, "preview", now), cancellationToken);
+            return ImportResult.Done(preview, null);
         }
-        finally
-        {
-            gate.Exit();
-        }
+        var record = NewRecord(files, by, now);
+        var outcome = await ArchiveImport.ApplyAsync(db, index, set, new ImportActor(by, origin, now), cancellationToken, record);
+        return ImportResult.Done(outcome, record);
     }
 
     /// <summary>

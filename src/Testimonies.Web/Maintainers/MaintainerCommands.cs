@@ -152,6 +152,9 @@ public static class MaintainerCommands
         return Environment.GetEnvironmentVariable(PasswordVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : input.ReadLine();
     }
 
+    /// <summary>The import command's exit code when another import holds the writer lock (README, command line).</summary>
+    public const int BusyExitCode = 3;
+
     private static async Task<int> ImportAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
         if (UnknownOption(args, "--dry-run") is { } unknown) return WrongUsage(error, $"unknown option “{unknown}” of import.");
@@ -186,7 +189,7 @@ public static class MaintainerCommands
         if (result.Refusal == ImportRefusal.Busy)
         {
             await error.WriteLineAsync(ImportGate.BusyMessage);
-            return 1;
+            return BusyExitCode;
         }
         var count = result.ProblemCount;
         await error.WriteLineAsync(

@@ -101,8 +101,10 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
 
     private static async Task<Snapshot> LoadAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
-        // One read transaction, so the version and the rows belong together.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // One read transaction, so the version and the rows belong together, that never waits for a writer (ReadTransactionAsync).
+        await using var transaction = await ReadTransactionAsync(db, cancellationToken);
+        // EF does not end a transaction it was handed (SQLite's), so it is ended here, before EF lets go of it.
+        await using var handed = db.IsPostgres ? null : transaction.GetDbTransaction();
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
         var version = await db.ReadVersionAsync(cancellationToken);
@@ -200,6 +202,20 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
             Themes = FacetColumn.Bits([.. Names.Themes.Slugs], [.. Names.Themes.Values.Select(Names.Themes.Label)], themes),
             ReasonThemes = [.. reasonThemes],
         };
+    }
+
+    /// <summary>
+    /// A snapshot to read from that takes no lock a writer holds. SQLite: BEGIN DEFERRED, since Microsoft.Data.Sqlite's
+    /// default is BEGIN IMMEDIATE, which takes the write lock and waited behind an import; under WAL a deferred read sees
+    /// the last commit and waits for no one. PostgreSQL: REPEATABLE READ, so every query sees the first one's snapshot.
+    /// </summary>
+    public static async Task<IDbContextTransaction> ReadTransactionAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.IsPostgres) return await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+        return await db.Database.UseTransactionAsync(connection.BeginTransaction(deferred: true), cancellationToken)
+            ?? throw new InvalidOperationException("EF did not take the read transaction.");
     }
 
     private static async IAsyncEnumerable<object?[]> ReadAsync(DbConnection connection, DbTransaction transaction, string sql,

@@ -135,4 +135,59 @@ public class EditingTests : MaintainerSiteTests
         Assert.Equal(HttpStatusCode.NotFound,
             (await Client.GetAsync("/admin/statements/no-such-statement/history", TestContext.Current.CancellationToken)).StatusCode);
     }
+
+    [Fact]
+    public async Task TwoFormsOnOneStatementTheSecondSaveIsRefusedWithWhatChangedAndTheFirstChangeIsKept()
+    {
+        const string Url = "/admin/statements/csis16-06";
+        var first = await FormAsync(Url, new() { ["context"] = "Context set by the first maintainer." });
+        var second = await FormAsync(Url, new() { ["content_note"] = "A note by the second maintainer." });
+        Assert.Equal(HttpStatusCode.Redirect, (await AdminSession.PostFormAsync(Client, Url, first)).StatusCode);
+
+        var refused = await AdminSession.PostFormAsync(Client, Url, second);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var page = await Html.ParseAsync(refused);
+        var alert = page.QuerySelector("[role=alert]")!.TextContent;
+        Assert.Contains("This statement was changed after you opened the form: context by " + AdminSession.Email, alert,
+            StringComparison.Ordinal);
+        Assert.Contains("Nothing was saved", alert, StringComparison.Ordinal);
+        // The form shows the newer values, to redo the change on.
+        Assert.Equal("Context set by the first maintainer.", page.QuerySelector("textarea[name=context]")!.TextContent.Trim());
+
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var statement = await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().Statements.AsNoTracking()
+            .SingleAsync(s => s.PublicId == "csis16-06", TestContext.Current.CancellationToken);
+        Assert.Equal("Context set by the first maintainer.", statement.Context);
+        Assert.NotEqual("A note by the second maintainer.", statement.ContentNote);
+
+        // Made again on the newer form, the second change is saved and keeps the first.
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await SaveAsync(Url, new() { ["content_note"] = "A note by the second maintainer." })).StatusCode);
+        var again = await FormAsync(Url, []);
+        Assert.Equal(("Context set by the first maintainer.", "A note by the second maintainer."),
+            (again["context"], again["content_note"]));
+    }
+
+    [Fact]
+    public async Task TwoFormsOnOneSpeakerTheSecondSaveIsRefusedWithWhatChangedAndTheFirstChangeIsKept()
+    {
+        const string Url = "/admin/speakers/indian-fighter";
+        var first = await FormAsync(Url, new() { ["description"] = "an Indian fighter, as the first maintainer puts it" });
+        var second = await FormAsync(Url, new() { ["notes"] = "Notes by the second maintainer." });
+        Assert.Equal(HttpStatusCode.Redirect, (await AdminSession.PostFormAsync(Client, Url, first)).StatusCode);
+
+        var refused = await AdminSession.PostFormAsync(Client, Url, second);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var page = await Html.ParseAsync(refused);
+        Assert.Contains("This speaker was changed after you opened the form: description by " + AdminSession.Email,
+            page.QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("an Indian fighter, as the first maintainer puts it",
+            page.QuerySelector("input[name=description]")!.GetAttribute("value"));
+
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var speaker = await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().Speakers.AsNoTracking()
+            .SingleAsync(s => s.Key == "indian-fighter", TestContext.Current.CancellationToken);
+        Assert.Equal("an Indian fighter, as the first maintainer puts it", speaker.Description);
+        Assert.NotEqual("Notes by the second maintainer.", speaker.Notes);
+    }
 }

@@ -7,8 +7,9 @@ public static class ImportStatus
 {
     public static int For(ImportRefusal refusal) => refusal switch
     {
-        // The request was fine; the archive's state stands in its way (another import, a newer version, done already).
-        ImportRefusal.Busy or ImportRefusal.StalePreview or ImportRefusal.AlreadyApplied => StatusCodes.Status409Conflict,
+        // The request was fine; the archive's state stands in its way (another import, a newer version, done already, a newer row).
+        ImportRefusal.Busy or ImportRefusal.StalePreview or ImportRefusal.AlreadyApplied or ImportRefusal.Changed
+            => StatusCodes.Status409Conflict,
         ImportRefusal.NotFound => StatusCodes.Status404NotFound,
         _ => StatusCodes.Status422UnprocessableEntity,
     };

@@ -40,6 +40,13 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
     public List<(string Slug, string Name)> AllReasons { get; private set; } = [];
     public List<StatementRevision> Revisions { get; private set; } = [];
 
+    /// <summary>
+    /// The form's hidden field: the row's version (RowVersion) when the form was opened, so a save over a newer one is refused.
+    /// </summary>
+    public const string OpenedAtField = "opened_at";
+
+    public int OpenedAt { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string table, string key, bool saved, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(table, key, cancellationToken)) return NotFound();
@@ -52,6 +59,7 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
     {
         if (!await LoadAsync(table, key, cancellationToken)) return NotFound();
         Values = Posted();
+        OpenedAt = PostedOpenedAt() ?? OpenedAt;
         Previewing = true;
         return Page();
     }
@@ -60,13 +68,23 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
     {
         if (!await LoadAsync(table, key, cancellationToken)) return NotFound();
         Values = Posted();
+        var openedAt = IsNew ? null : PostedOpenedAt();
+        OpenedAt = openedAt ?? OpenedAt;
         var keyColumn = Spec.Columns[0].Name;
         if (IsNew && Values[keyColumn] is { Length: > 0 } newKey
             && await FormatRows.FindAsync(db, table, newKey.Trim(), cancellationToken) is not null)
             AddProblem(keyColumn, $"“{newKey.Trim()}” is taken already; choose another {keyColumn}, or edit that one.");
         if (Problems.Count > 0) return Invalid();
 
-        var result = await importer.SaveRowAsync(Spec, Values, User.Identity!.Name!, cancellationToken);
+        var result = await importer.SaveRowAsync(Spec, Values, User.Identity!.Name!, cancellationToken, openedAt);
+        if (result.Refusal == ImportRefusal.Changed)
+        {
+            // The newer values, and their version, so the maintainer redoes the change on what is there now.
+            await LoadAsync(table, key, cancellationToken);
+            GeneralProblems.AddRange(result.Problems.Select(p => p.Message));
+            Response.StatusCode = ImportStatus.For(ImportRefusal.Changed);
+            return Page();
+        }
         if (result.Refusal is { } refusal)
         {
             foreach (var problem in result.Problems)
@@ -110,6 +128,11 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
         return values;
     }
 
+    /// <summary>The version the posted form was opened at; null when a form without one was posted (then nothing is compared).</summary>
+    private int? PostedOpenedAt() =>
+        int.TryParse(Request.Form[OpenedAtField].FirstOrDefault(), System.Globalization.CultureInfo.InvariantCulture, out var version)
+            ? version : null;
+
     private async Task<bool> LoadAsync(string table, string key, CancellationToken cancellationToken)
     {
         if (!FormatRows.Editable.ContainsKey(table)) return false;
@@ -131,6 +154,7 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
         var values = await FormatRows.FindAsync(db, table, key, cancellationToken);
         if (values is null) return false;
         Values = values;
+        OpenedAt = await RowVersion.ReadAsync(db, table, key, cancellationToken);
         if (table == "statements")
             Revisions = await db.Revisions.AsNoTracking().Where(r => r.Statement.PublicId == key).OrderByDescending(r => r.Id).Take(5)
                 .ToListAsync(cancellationToken);
