@@ -21,7 +21,7 @@ public static class DatasetDownload
         app.MapGet("/dataset.zip", async (HttpContext http, ArchiveDbContext db, IOptions<ArchiveOptions> options, TimeProvider clock,
             CancellationToken ct) =>
         {
-            var version = await db.State.Select(s => s.Version).SingleAsync(ct);
+            var version = await db.ReadVersionAsync(ct);
             var today = clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var site = Rendering.SiteAddress.Of(http.Request);
             await OneBuild.WaitAsync(ct);
