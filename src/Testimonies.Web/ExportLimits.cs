@@ -12,12 +12,8 @@ namespace Testimonies.Web;
 /// </summary>
 public static class ExportLimits
 {
-    private static readonly HashSet<string> HeavyPaths = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "/dataset.zip", "/search.csv", "/search.json", "/search.bib", "/search.ris", "/search.csl.json", "/api/v1/statements.csv",
-    };
-
-    public static bool IsHeavy(PathString path) => path.Value is { } value && HeavyPaths.Contains(value);
+    /// <summary>A heavy export is an endpoint marked as a download where it is mapped (CacheAsDownload).</summary>
+    public static bool IsHeavy(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<DownloadEndpoint>() is not null;
 
     public static IServiceCollection AddExportLimits(this IServiceCollection services)
     {
@@ -27,7 +23,7 @@ public static class ExportLimits
             options.GlobalLimiter = CreateLimiter(settings.Value);
             // The login's answer (Maintainers/MaintainerSetup.cs) stays the answer for everything else.
             var others = options.OnRejected;
-            options.OnRejected = (context, cancellationToken) => IsHeavy(context.HttpContext.Request.Path)
+            options.OnRejected = (context, cancellationToken) => IsHeavy(context.HttpContext)
                 ? RejectAsync(context, cancellationToken)
                 : others?.Invoke(context, cancellationToken) ?? ValueTask.CompletedTask;
         });
@@ -36,11 +32,11 @@ public static class ExportLimits
 
     /// <summary>Per address: a fixed window a minute; then all addresses together: a concurrency limit with a short queue.</summary>
     public static PartitionedRateLimiter<HttpContext> CreateLimiter(ExportOptions options) => PartitionedRateLimiter.CreateChained(
-        PartitionedRateLimiter.Create<HttpContext, string>(context => IsHeavy(context.Request.Path)
+        PartitionedRateLimiter.Create<HttpContext, string>(context => IsHeavy(context)
             ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PerClientPerMinute, Window = TimeSpan.FromMinutes(1) })
             : RateLimitPartition.GetNoLimiter("")),
-        PartitionedRateLimiter.Create<HttpContext, string>(context => IsHeavy(context.Request.Path)
+        PartitionedRateLimiter.Create<HttpContext, string>(context => IsHeavy(context)
             ? RateLimitPartition.GetConcurrencyLimiter("all", _ => new ConcurrencyLimiterOptions
             {
                 PermitLimit = options.ConcurrentTotal, QueueLimit = options.QueueTotal,

@@ -39,9 +39,10 @@ public static class ArchiveOutputCache
     /// A download's entry varies by the query parameters it reads only (plus the archive's version): a tracking tag
     /// or any other new query string is served from the cache instead of building the file again. No locking: a
     /// request that waited on another one for a body too large to keep was answered with an empty body (200, 0 bytes);
-    /// concurrent builds are bounded by the export limits (ExportLimits.cs) instead.
+    /// concurrent builds are bounded by the export limits (ExportLimits.cs) instead, which know a download by its
+    /// <see cref="DownloadEndpoint"/> mark.
     /// </summary>
     public static TBuilder CacheAsDownload<TBuilder>(this TBuilder builder, params string[] readsQuery)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.CacheOutput(policy => policy.SetVaryByQuery(readsQuery).SetLocking(false));
+        builder.CacheOutput(policy => policy.SetVaryByQuery(readsQuery).SetLocking(false)).WithMetadata(DownloadEndpoint.Marker);
 }

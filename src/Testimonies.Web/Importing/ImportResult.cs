@@ -1,5 +1,3 @@
-using Testimonies.Web.Archive;
-
 namespace Testimonies.Web.Importing;
 
 /// <summary>

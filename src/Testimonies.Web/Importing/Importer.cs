@@ -1,8 +1,6 @@
-using Testimonies.Web.Search;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Testimonies.Web.Archive;
+using Testimonies.Web.Search;
 
 namespace Testimonies.Web.Importing;
 

@@ -1,5 +1,3 @@
-using Testimonies.Web.Archive;
-
 namespace Testimonies.Web.Importing;
 
 /// <summary>One row of sources.csv, typed. <see cref="At"/> is the record it came from, for locating problems.</summary>

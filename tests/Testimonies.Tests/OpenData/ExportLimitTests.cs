@@ -48,10 +48,17 @@ public class ExportLimitTests : IDisposable
     public async Task AllClientsTogetherGetOnlyTheTotalNumberOfConcurrentExports()
     {
         using var limiter = ExportLimits.CreateLimiter(new ExportOptions { PerClientPerMinute = 100, ConcurrentTotal = 2, QueueTotal = 0 });
-        HttpContext From(string address) => new DefaultHttpContext
+        // As routing leaves it: /dataset.zip's endpoint, marked as a download where it is mapped.
+        var download = new Endpoint(null, new EndpointMetadataCollection(Testimonies.Web.Archive.DownloadEndpoint.Marker), "/dataset.zip");
+        HttpContext From(string address)
         {
-            Request = { Path = "/dataset.zip" }, Connection = { RemoteIpAddress = IPAddress.Parse(address) },
-        };
+            var context = new DefaultHttpContext
+            {
+                Request = { Path = "/dataset.zip" }, Connection = { RemoteIpAddress = IPAddress.Parse(address) },
+            };
+            context.SetEndpoint(download);
+            return context;
+        }
         using var first = await limiter.AcquireAsync(From("192.0.2.1"), cancellationToken: Ct);
         using var second = await limiter.AcquireAsync(From("192.0.2.2"), cancellationToken: Ct);
         using var third = await limiter.AcquireAsync(From("192.0.2.3"), cancellationToken: Ct);
