@@ -18,7 +18,8 @@ public class IndexModel(ArchiveDbContext db, SearchCatalog catalog) : PageModel
     {
         // The counts come from the search catalog, which holds every published statement's reasons and source
         // in memory: counting them in SQL was the slowest part of an uncached home page (docs/performance.md).
-        var snapshot = await catalog.GetAsync(db, cancellationToken);
+        var (snapshot, isCurrent) = await catalog.GetWithoutWaitingAsync(db, cancellationToken);
+        SearchCatalog.DoNotCacheUnlessCurrent(HttpContext, isCurrent);
         StatementCount = snapshot.Count;
         SpeakerCount = snapshot.SpeakerCount;
         var byReason = snapshot.CountAll(snapshot.Reasons);

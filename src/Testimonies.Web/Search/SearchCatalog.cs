@@ -76,6 +76,9 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
 
     public void Dispose() => _loading.Dispose();
 
+    /// <summary>Held while a catalog loads; tests hold it to stand for a slow load.</summary>
+    internal SemaphoreSlim Loading => _loading;
+
     /// <summary>
     /// The catalog of the archive's current version. In the site that version is the one this instance holds
     /// in memory (<see cref="ArchiveVersion"/>), so an unchanged archive costs no query; without it (tests,
@@ -97,6 +100,28 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
         {
             _loading.Release();
         }
+    }
+
+    /// <summary>
+    /// The catalog for a page that may show the previous version for a moment: when another request is already loading the
+    /// current one, the previous catalog is answered at once instead of waiting (up to a second at 200,000 statements, with
+    /// every search arriving meanwhile queued behind it). <c>IsCurrent</c> says which was given; a page built from the
+    /// previous one must not be stored in the output cache under the new version (<see cref="DoNotCacheUnlessCurrent"/>).
+    /// The request that finds no load under way loads it itself, so one client's next request always sees its own change.
+    /// </summary>
+    public async Task<(Snapshot Snapshot, bool IsCurrent)> GetWithoutWaitingAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        var current = version is null ? await db.ReadVersionAsync(cancellationToken) : await version.GetAsync(db, cancellationToken);
+        if (_snapshot is { } known && known.Version >= current) return (known, true);
+        if (_snapshot is { } previous && _loading.CurrentCount == 0) return (previous, false);
+        return (await GetAsync(db, cancellationToken), true);
+    }
+
+    /// <summary>Keeps a page built from a previous catalog out of the output cache.</summary>
+    public static void DoNotCacheUnlessCurrent(HttpContext http, bool isCurrent)
+    {
+        if (!isCurrent && http.Features.Get<Microsoft.AspNetCore.OutputCaching.IOutputCacheFeature>() is { } cache)
+            cache.Context.AllowCacheStorage = false;
     }
 
     private static async Task<Snapshot> LoadAsync(ArchiveDbContext db, CancellationToken cancellationToken)

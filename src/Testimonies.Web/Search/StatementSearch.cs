@@ -44,8 +44,9 @@ public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
 
         var highlights = await HighlightsAsync(db, query, ids, cancellationToken);
         // One page of cards: the rows by primary key, their reasons from the catalog (no join over the link table).
+        // Published ones only: a previous catalog (GetWithoutWaitingAsync) may still hold a statement withdrawn since.
         var reasons = snapshot.Reasons;
-        var byId = (await db.Statements.AsNoTracking().Where(s => ids.Contains(s.Id))
+        var byId = (await db.PublishedStatements.AsNoTracking().Where(s => ids.Contains(s.Id))
             .Select(StatementCard.WithoutReasons)
             .ToListAsync(cancellationToken))
             .ToDictionary(c => c.Id, c => c with

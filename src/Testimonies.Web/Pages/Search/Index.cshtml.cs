@@ -13,7 +13,8 @@ public class IndexModel(ArchiveDbContext db, StatementSearch search) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var snapshot = await search.Catalog.GetAsync(db, cancellationToken);
+        var (snapshot, isCurrent) = await search.Catalog.GetWithoutWaitingAsync(db, cancellationToken);
+        SearchCatalog.DoNotCacheUnlessCurrent(HttpContext, isCurrent);
         Parameters = SearchParameters.Read(Request.Query, snapshot);
         Result = await search.RunAsync(db, snapshot, Parameters.ToRequest(PageSize), cancellationToken);
         Pager = new Pager(Parameters.Page ?? 0, PageSize, Result.Total);
