@@ -20,6 +20,7 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
     public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<Speaker> Speakers => Set<Speaker>();
     public DbSet<Source> Sources => Set<Source>();
+    public DbSet<SourceText> SourceTexts => Set<SourceText>();
     public DbSet<Reason> Reasons => Set<Reason>();
     public DbSet<PublishedFinding> Findings => Set<PublishedFinding>();
     public DbSet<ArchiveState> State => Set<ArchiveState>();
@@ -65,6 +66,18 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
                 .HasMaxLength(10);
         });
 
+        builder.Entity<SourceText>(text =>
+        {
+            text.HasIndex(t => new { t.SourceId, t.Version }).IsUnique();
+            text.HasOne(t => t.Source).WithMany(s => s.Texts).OnDelete(DeleteBehavior.Cascade);
+            text.Property(t => t.Sha256).HasMaxLength(64);
+            text.Property(t => t.TakenOn)
+                .HasConversion(d => d == null ? null : d.Value.ToString(), text => text == null ? null : PartialDate.Parse(text))
+                .HasMaxLength(10);
+            text.Property(t => t.StoredAt).HasConversion(d => d.UtcDateTime.ToString("O"),
+                s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+        });
+
         builder.Entity<Speaker>(speaker =>
         {
             speaker.HasIndex(s => s.Key).IsUnique();
@@ -87,6 +100,8 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
             statement.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
             statement.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
             statement.Property(s => s.Language).HasMaxLength(35);
+            statement.Property(s => s.SpokenLanguage).HasMaxLength(35);
+            statement.Property(s => s.Provenance).HasConversion<string>().HasMaxLength(30);
             statement.HasOne(s => s.Speaker).WithMany(s => s.Statements).OnDelete(DeleteBehavior.Restrict);
             statement.HasOne(s => s.Source).WithMany(s => s.Statements).OnDelete(DeleteBehavior.Restrict);
             statement.HasMany(s => s.Reasons).WithMany(r => r.Statements).UsingEntity("StatementReasons");

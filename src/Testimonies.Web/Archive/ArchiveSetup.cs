@@ -31,6 +31,7 @@ public static class ArchiveSetup
         // The archive's version as this instance holds it, forgotten after every commit in this process (ArchiveVersion.cs).
         services.AddSingleton<ArchiveVersion>();
         services.AddSingleton<ArchiveVersion.CommitWatcher>();
+        services.AddSingleton<SourceTextLayouts>();
         return engine;
     }
 

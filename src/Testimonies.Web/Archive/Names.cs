@@ -17,6 +17,13 @@ public static class Names
         (SpeakerRole.ForeignFighter, "foreign-fighter", "Foreign fighter"),
         (SpeakerRole.Defector, "defector", "Defector"));
 
+    /// <summary>How a statement's words reached its source; the labels finish "The words were …" on the statement page.</summary>
+    public static readonly NameTable<Provenance> Provenances = new(
+        (Provenance.ToldToAuthor, "told-to-author", "Told to the source's author"),
+        (Provenance.SentToAuthor, "sent-to-author", "Sent to the source's author"),
+        (Provenance.TakenFromElsewhere, "taken-from-elsewhere", "Taken from elsewhere"),
+        (Provenance.NotStated, "not-stated", "The source does not say"));
+
     /// <summary>The three themes of the first source's chapter, plus everything else.</summary>
     public static readonly NameTable<Theme> Themes = new(
         (Theme.FightingInjustice, "fighting-injustice", "Fighting injustice"),
@@ -35,6 +42,8 @@ public static class Names
     public static string Slug(this PublicationStatus status) => Statuses.Slug(status);
     public static string Slug(this SpeakerRole role) => Roles.Slug(role);
     public static string Label(this SpeakerRole role) => Roles.Label(role);
+    public static string Slug(this Provenance provenance) => Provenances.Slug(provenance);
+    public static string Label(this Provenance provenance) => Provenances.Label(provenance);
     public static string Slug(this Theme theme) => Themes.Slug(theme);
     public static string Name(this Theme theme) => Themes.Label(theme);
 }

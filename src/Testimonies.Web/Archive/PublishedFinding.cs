@@ -23,9 +23,13 @@ public class PublishedFinding
     /// <summary>The percentage alone, for sorting and charts; the wording stays authoritative.</summary>
     public double? Percent { get; set; }
 
+    /// <summary>The source's qualifier of the percentage ("at least", "just over"), shown with it; null when it gives none.</summary>
+    public string? PercentQualifier { get; set; }
+
     /// <summary>The dataset the figure describes, as the source names it.</summary>
     public required string Dataset { get; set; }
 
+    /// <summary>Number of cases in the dataset, only where the source states it (never worked out from a percentage).</summary>
     public int? DatasetSize { get; set; }
 
     public List<Reason> Reasons { get; set; } = [];

@@ -43,6 +43,9 @@ public class Source
     /// <summary>Markdown.</summary>
     public string? Notes { get; set; }
 
+    /// <summary>Every version of the source's full text, where the archive holds it.</summary>
+    public List<SourceText> Texts { get; set; } = [];
+
     public List<Statement> Statements { get; set; } = [];
     public List<PublishedFinding> Findings { get; set; } = [];
 }

@@ -14,8 +14,14 @@ public class Speaker
     /// <summary>Only where the source gives a name (or a kunya such as "Abu Ibrahim").</summary>
     public string? Name { get; set; }
 
-    /// <summary>How the source describes the speaker, e.g. "a disillusioned British fighter from London".</summary>
+    /// <summary>
+    /// How the source describes the speaker, in the source's own words ("a disillusioned British fighter from London"), checked
+    /// against its text where the source has one.
+    /// </summary>
     public required string Description { get; set; }
+
+    /// <summary>A short label written by the archive where the source's words alone do not tell speakers apart; shown as the archive's.</summary>
+    public string? Label { get; set; }
 
     /// <summary>Nationality or origin as the source states it; null when it does not.</summary>
     public string? Nationality { get; set; }

@@ -42,6 +42,37 @@ public class Statement
 
     public PublicationStatus Status { get; set; } = PublicationStatus.Published;
 
+    /// <summary>
+    /// The version of the source's text (<see cref="SourceText.Version"/>) the anchor below was computed on; null when the
+    /// source has no stored text, so the words are not checked against it.
+    /// </summary>
+    public int? TextVersion { get; set; }
+
+    /// <summary>
+    /// Where the words stand in that text: the offset of their first character and of the character after the last, in
+    /// Unicode code points (W3C Web Annotation's TextPositionSelector; REFI-QDA's startPosition/endPosition).
+    /// </summary>
+    public int? AnchorStart { get; set; }
+
+    public int? AnchorEnd { get; set; }
+
+    /// <summary>Up to <see cref="SourceAnchor.ContextLength"/> code points before and after the words (TextQuoteSelector).</summary>
+    public string? AnchorPrefix { get; set; }
+
+    public string? AnchorSuffix { get; set; }
+
+    /// <summary>How the words reached the source, as the source says.</summary>
+    public Provenance Provenance { get; set; }
+
+    /// <summary>The source's own words that say so (“told the author”), checked against its text.</summary>
+    public string? ProvenanceWords { get; set; }
+
+    /// <summary>BCP 47 tag of the language the words were spoken in, where the source says; null when it does not.</summary>
+    public string? SpokenLanguage { get; set; }
+
+    /// <summary>True or false where the source says whether the words are a translation; null when it does not say.</summary>
+    public bool? Translated { get; set; }
+
     public List<Reason> Reasons { get; set; } = [];
 
     /// <summary>Every change since the statement entered the archive, oldest first.</summary>

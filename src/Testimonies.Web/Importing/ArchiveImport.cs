@@ -40,6 +40,8 @@ public static class ArchiveImport
         }
 
         await CheckPositionsAsync(db, set, problems, cancellationToken);
+        // Only a set whose references hold is anchored: a statement of an unknown source has no text to stand in.
+        if (problems.Count == 0) await TextAnchoring.CheckAsync(db, set, problems, cancellationToken);
 
         // The words of a statement already in the archive are evidence: changing them needs a stated reason.
         foreach (var chunk in set.Statements.Chunk(1000))
@@ -157,6 +159,14 @@ public static class ArchiveImport
         tables.Add(Upsert(db, "sources", set.Sources, s => s.Key, sources, actor, rowRevisions,
             row => new Source { Key = row.Key, Title = row.Title, Publisher = row.Publisher }));
 
+        foreach (var text in set.Anchoring.Texts)
+            db.SourceTexts.Add(new SourceText
+            {
+                Source = sources[text.SourceKey], Version = text.Version, Text = text.Text, Sha256 = SourceText.HashOf(text.Text),
+                TakenOn = text.TakenOn, Headings = text.Headings, EndsBefore = text.EndsBefore, CorrectionNote = text.CorrectionNote,
+                StoredAt = actor.At,
+            });
+
         var speakers = await db.Speakers.ToDictionaryAsync(s => s.Key, cancellationToken);
         tables.Add(Upsert(db, "speakers", set.Speakers, s => s.Key, speakers, actor, rowRevisions,
             row => new Speaker { Key = row.Key, Description = row.Description }));
@@ -183,7 +193,7 @@ public static class ArchiveImport
                 changes.Add(new StatementChange(row.PublicId, true, [], null, row.Text));
                 continue;
             }
-            var fields = ChangedFields(statement, row, sources[row.SourceKey], speakers[row.SpeakerKey]);
+            var fields = ChangedFields(statement, row, sources[row.SourceKey], speakers[row.SpeakerKey], set.Anchoring.Of(row.PublicId));
             if (fields.Count == 0)
             {
                 unchanged++;
@@ -192,6 +202,7 @@ public static class ArchiveImport
             updated++;
             var oldText = statement.Text;
             CopyInto(row, statement);
+            SetAnchor(statement, set.Anchoring.Of(row.PublicId));
             statement.Source = sources[row.SourceKey];
             statement.Speaker = speakers[row.SpeakerKey];
             SetReasons(statement.Reasons, row.ReasonSlugs, reasons);
@@ -220,11 +231,16 @@ public static class ArchiveImport
         }
         tables.Add(counter.Result);
 
+        // Statements the set leaves alone whose source's text changed: the same words, anchored in the new version.
+        foreach (var chunk in set.Anchoring.Reanchored.Keys.Chunk(1000))
+            foreach (var statement in await db.Statements.Where(s => chunk.Contains(s.PublicId)).ToListAsync(cancellationToken))
+                SetAnchor(statement, set.Anchoring.Reanchored[statement.PublicId]);
+
         foreach (var (statement, revision) in revisions) statement.Revisions.Add(revision);
         db.RowRevisions.AddRange(rowRevisions);
         await db.SaveChangesAsync(cancellationToken);
 
-        var createdIds = await InsertStatementsAsync(db, created, sources, speakers, reasons, actor, cancellationToken);
+        var createdIds = await InsertStatementsAsync(db, created, set.Anchoring, sources, speakers, reasons, actor, cancellationToken);
 
         // The search index changes in the same transaction. A renamed speaker or reason appears in
         // many statements' index rows, so then the whole index is rebuilt.
@@ -298,7 +314,8 @@ public static class ArchiveImport
     };
 
     /// <summary>The import's names of the fields that differ between the stored statement and the row.</summary>
-    private static List<string> ChangedFields(Statement s, StatementRow row, Source source, Speaker speaker)
+    private static List<string> ChangedFields(Statement s, StatementRow row, Source source, Speaker speaker,
+        TextAnchoring.Placed? placed)
     {
         var fields = new List<string>();
         if (!string.Equals(s.Text, row.Text, StringComparison.Ordinal)) fields.Add("text");
@@ -314,14 +331,30 @@ public static class ArchiveImport
         if (s.ContentNote != row.ContentNote) fields.Add("content_note");
         if (s.Status != row.Status) fields.Add("status");
         if (!s.Reasons.Select(r => r.Slug).ToHashSet().SetEquals(row.ReasonSlugs)) fields.Add("reasons");
+        if (s.Provenance != row.Provenance) fields.Add("provenance");
+        if (s.ProvenanceWords != row.ProvenanceWords) fields.Add("provenance_words");
+        if (s.SpokenLanguage != row.SpokenLanguage) fields.Add("spoken_language");
+        if (s.Translated != row.Translated) fields.Add("translated");
+        if (s.TextVersion != placed?.TextVersion || s.AnchorStart != placed?.Anchor.Start || s.AnchorEnd != placed?.Anchor.End)
+            fields.Add("anchor");
         return fields;
+    }
+
+    /// <summary>Where the words stand in their source's text, or nothing when the source has none.</summary>
+    private static void SetAnchor(Statement statement, TextAnchoring.Placed? placed)
+    {
+        statement.TextVersion = placed?.TextVersion;
+        statement.AnchorStart = placed?.Anchor.Start;
+        statement.AnchorEnd = placed?.Anchor.End;
+        statement.AnchorPrefix = placed?.Anchor.Prefix;
+        statement.AnchorSuffix = placed?.Anchor.Suffix;
     }
 
     /// <summary>
     /// New statements, their reasons and their first revision, inserted with prepared commands on the
     /// import's connection and transaction: EF's change tracking made a 100,000-row import take minutes.
     /// </summary>
-    private static async Task<List<int>> InsertStatementsAsync(ArchiveDbContext db, List<StatementRow> rows,
+    private static async Task<List<int>> InsertStatementsAsync(ArchiveDbContext db, List<StatementRow> rows, TextAnchoring.Result anchoring,
         Dictionary<string, Source> sources, Dictionary<string, Speaker> speakers, Dictionary<string, Reason> reasons, ImportActor actor,
         CancellationToken cancellationToken)
     {
@@ -333,12 +366,15 @@ public static class ArchiveImport
         // Quoted names and @parameters read the same on SQLite and PostgreSQL.
         await using var insertStatement = SqlCommands.Prepare(connection, transaction, """
             INSERT INTO "Statements" ("PublicId", "Text", "Kind", "Language", "SpeakerId", "SourceId", "Position", "Section", "Footnote",
-                                      "SaidWhen", "Context", "ContentNote", "Status")
+                                      "SaidWhen", "Context", "ContentNote", "Status", "TextVersion", "AnchorStart", "AnchorEnd",
+                                      "AnchorPrefix", "AnchorSuffix", "Provenance", "ProvenanceWords", "SpokenLanguage", "Translated")
             VALUES (@id, @text, @kind, @language, @speaker, @source, @position, @section, @footnote, @saidWhen, @context, @contentNote,
-                    @status)
+                    @status, @textVersion, @anchorStart, @anchorEnd, @anchorPrefix, @anchorSuffix, @provenance, @provenanceWords,
+                    @spokenLanguage, @translated)
             RETURNING "Id";
             """, "@id", "@text", "@kind", "@language", "@speaker", "@source", "@position", "@section", "@footnote", "@saidWhen", "@context",
-            "@contentNote", "@status");
+            "@contentNote", "@status", "@textVersion", "@anchorStart", "@anchorEnd", "@anchorPrefix", "@anchorSuffix", "@provenance",
+            "@provenanceWords", "@spokenLanguage", "@translated");
         await using var insertReason = SqlCommands.Prepare(connection, transaction,
             """INSERT INTO "StatementReasons" ("ReasonsId", "StatementsId") VALUES (@reason, @statement);""", "@reason", "@statement");
         await using var insertRevision = SqlCommands.Prepare(connection, transaction,
@@ -365,6 +401,16 @@ public static class ArchiveImport
             p["@context"].Value = (object?)row.Context ?? DBNull.Value;
             p["@contentNote"].Value = (object?)row.ContentNote ?? DBNull.Value;
             p["@status"].Value = row.Status.ToString();
+            var placed = anchoring.Of(row.PublicId);
+            p["@textVersion"].Value = (object?)placed?.TextVersion ?? DBNull.Value;
+            p["@anchorStart"].Value = (object?)placed?.Anchor.Start ?? DBNull.Value;
+            p["@anchorEnd"].Value = (object?)placed?.Anchor.End ?? DBNull.Value;
+            p["@anchorPrefix"].Value = (object?)placed?.Anchor.Prefix ?? DBNull.Value;
+            p["@anchorSuffix"].Value = (object?)placed?.Anchor.Suffix ?? DBNull.Value;
+            p["@provenance"].Value = row.Provenance.ToString();
+            p["@provenanceWords"].Value = (object?)row.ProvenanceWords ?? DBNull.Value;
+            p["@spokenLanguage"].Value = (object?)row.SpokenLanguage ?? DBNull.Value;
+            p["@translated"].Value = (object?)row.Translated ?? DBNull.Value;
             var id = Convert.ToInt32(await insertStatement.ExecuteScalarAsync(cancellationToken),
                 System.Globalization.CultureInfo.InvariantCulture);
             ids.Add(id);

@@ -5,17 +5,25 @@ namespace Testimonies.Web.Importing;
 /// <summary>Loads the curated files of data/ into an empty store, through <see cref="Importer"/> as any import.</summary>
 public static class DataFolder
 {
+    /// <summary>The folder of data/ that holds sources' texts.</summary>
+    public const string TextFolder = "sources";
+
     /// <summary>Reads the data files present in <paramref name="path"/>, in the order they must be applied.</summary>
     public static List<ImportFile> ReadFiles(string path)
     {
         if (!Directory.Exists(path))
             throw new ImportFailedException([new ImportProblem(path, null, null, "the data folder does not exist. "
                 + "Set Archive:DataPath to the folder that holds reasons.csv, sources.csv and the other data files.")]);
-        return DataFormat.All
+        var tables = DataFormat.All
             .Select(spec => Path.Combine(path, spec.FileName))
             .Where(File.Exists)
-            .Select(file => new ImportFile(Path.GetFileName(file), File.ReadAllBytes(file)))
-            .ToList();
+            .Select(file => new ImportFile(Path.GetFileName(file), File.ReadAllBytes(file)));
+        // Sources' texts, named as sources.csv's text_file names them: their path under the folder, with forward slashes.
+        var texts = Directory.Exists(Path.Combine(path, TextFolder))
+            ? Directory.EnumerateFiles(Path.Combine(path, TextFolder), "*.txt").Order(StringComparer.Ordinal)
+                .Select(file => new ImportFile($"{TextFolder}/{Path.GetFileName(file)}", File.ReadAllBytes(file)))
+            : [];
+        return [.. tables, .. texts];
     }
 
     /// <summary>Loads data/ when the store holds no statement yet; throws <see cref="ImportFailedException"/> with the problems.</summary>

@@ -41,6 +41,16 @@ public static class DataFormat
         new("url", false, "Web address of the publication (http or https); empty when not recorded (never guessed)."),
         new("language", false, "Language of the publication (BCP 47 tag); default en."),
         new("notes", false, "Notes for readers, Markdown."),
+        new("text_file", false, "The source's full text: a UTF-8 plain-text file given with the tables (in data/, a path under the " +
+            "folder such as sources/csis-2016-ch9.txt; in an upload, the file's name). Stored exactly, with its SHA-256; statements " +
+            "are anchored in it. Empty: the source's words are not checked against a text."),
+        new("text_taken", false, "When the text was taken from the publication (YYYY, YYYY-MM or YYYY-MM-DD); empty when not recorded."),
+        new("text_headings", false, "The lines of the text that are its section headings, exactly as the text prints them, one a " +
+            "line (a line break inside the cell)."),
+        new("text_ends_before", false, "The first line of the text that is no longer the work (a web page's furniture); empty when " +
+            "the text is all the work."),
+        new("text_correction_note", false, "Why the text, its headings or its end change, when the source already has a text " +
+            "in the archive; required then."),
     ]);
 
     public static readonly TableSpec Speakers = new("speakers", "speakers.csv",
@@ -48,7 +58,10 @@ public static class DataFormat
         new("key", true, "Stable identifier of the speaker. " +
             "Anonymous speakers each get their own key unless the source says they are the same person."),
         new("name", false, "Name, only where the source gives one."),
-        new("description", true, "How the source identifies the speaker, e.g. “a disillusioned British fighter from London”."),
+        new("description", true, "How the source identifies the speaker, in the source's own words, e.g. “a disillusioned British " +
+            "fighter from London”; checked against the text of a source the speaker's statements stand in, where it has one."),
+        new("label", false, "A short label written by the archive where the source's words alone do not tell speakers apart; " +
+            "shown as the archive's, never as the source's."),
         new("nationality", false, "Nationality or origin as the source states it; empty when it does not."),
         new("role", true, OneOf(Names.Roles.Slugs) + ", as the source describes the speaker."),
         new("group", false, "yes when the source attributes the words to several people; default no."),
@@ -76,6 +89,15 @@ public static class DataFormat
         new("status", false, OneOf(Names.Statuses.Slugs) + "; default published."),
         new("correction_note", false, "Why the words of a statement already in the archive change, shown to readers with the correction; " +
             "required when an import changes them."),
+        new("text_start", false, "Where the words begin in the source's text, in Unicode code points from 0; needed only when the " +
+            "words occur more than once in the text (or give text_prefix)."),
+        new("text_prefix", false, "Words that stand right before the statement's in the source's text, to tell apart words that " +
+            "occur more than once."),
+        new("provenance", false, OneOf(Names.Provenances.Slugs) + ": how the words reached the source, as the source says; " +
+            "default not-stated."),
+        new("provenance_words", false, "The source's own words that say so (e.g. “told the author”), checked against its text."),
+        new("spoken_language", false, "Language the words were spoken in (BCP 47 tag), only where the source says; empty otherwise."),
+        new("translated", false, "yes or no where the source says whether the words are a translation; empty when it does not say."),
     ]);
 
     public static readonly TableSpec Findings = new("findings", "findings.csv",
@@ -86,8 +108,11 @@ public static class DataFormat
         new("wording", true, "The source's sentence stating the figure, word for word."),
         new("figure", true, "The figure as the source states it, e.g. “at least 21 individuals (35 per cent)”."),
         new("percent", false, "The percentage alone as a number (35, 8.5), for sorting and charts."),
+        new("percent_qualifier", false, "The source's qualifier of that percentage, word for word (“at least”, “just over”); " +
+            "shown with it."),
         new("dataset", true, "The dataset the figure describes, as the source names it."),
-        new("dataset_size", false, "Number of cases in that dataset, where the source gives it."),
+        new("dataset_size", false, "Number of cases in that dataset, only where the source states it for this figure (never " +
+            "worked out from a percentage)."),
         new("reasons", false, "Reason slugs the figure is about, separated by semicolons."),
     ]);
 

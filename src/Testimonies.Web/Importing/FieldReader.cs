@@ -84,6 +84,25 @@ internal sealed partial class FieldReader(RawRecord record, ImportProblems probl
         return default;
     }
 
+    public PartialDate? OptionalDate(string column) => record[column] is null ? null : Date(column);
+
+    /// <summary>yes, no, or empty for "the source does not say" (null).</summary>
+    public bool? YesNoOrNotStated(string column)
+    {
+        var value = record[column]?.ToLowerInvariant();
+        switch (value)
+        {
+            case null: return null;
+            case "no": return false;
+            case "yes": return true;
+            default:
+                Problem(column, $"“{value}” is not yes or no; leave the cell empty when the source does not say.");
+                return null;
+        }
+    }
+
+    public string? OptionalLanguage(string column) => record[column] is null ? null : Language(column);
+
     public string? Url(string column)
     {
         var value = Optional(column, 2000);

@@ -9,6 +9,12 @@ public sealed class ImportSet
     public List<StatementRow> Statements { get; } = [];
     public List<FindingRow> Findings { get; } = [];
 
+    /// <summary>Plain-text files given with the tables (sources' texts), by file name, decoded.</summary>
+    public Dictionary<string, string> TextFiles { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What validation found of the sources' texts and where each statement stands in them (TextAnchoring).</summary>
+    public TextAnchoring.Result Anchoring { get; set; } = TextAnchoring.Result.Empty;
+
     public int RowCount => Reasons.Count + Sources.Count + Speakers.Count + Statements.Count + Findings.Count;
 
     /// <summary>Parses every file; problems are added to <paramref name="problems"/>, never thrown.</summary>
@@ -25,10 +31,17 @@ public sealed class ImportSet
                 read.AddRange(JsonTable.Read(file.Content, file.Name, problems));
                 continue;
             }
+            if (extension == ".txt")
+            {
+                if (TextEncoding.Decode(file.Content, file.Name, "UTF-8 plain text", problems) is { } text)
+                    set.TextFiles[file.Name] = text;
+                continue;
+            }
             if (extension != ".csv")
             {
                 problems.Add(new(file.Name, null, null,
-                    "only CSV (.csv) and JSON (.json) files can be imported; see docs/data-format.md for both."));
+                    "only CSV (.csv) and JSON (.json) files can be imported, with plain-text (.txt) files of sources' texts; " +
+                    "see docs/data-format.md."));
                 continue;
             }
             var spec = DataFormat.All.FirstOrDefault(t =>
@@ -52,7 +65,7 @@ public sealed class ImportSet
     public HashSet<string> FilesWithRecords() =>
     [
         .. Reasons.Select(r => r.At.File), .. Sources.Select(s => s.At.File), .. Speakers.Select(s => s.At.File),
-        .. Statements.Select(s => s.At.File), .. Findings.Select(f => f.At.File),
+        .. Statements.Select(s => s.At.File), .. Findings.Select(f => f.At.File), .. TextFiles.Keys,
     ];
 
     /// <summary>Records that did not come from a file (a maintainer's form), checked by the same rules as an import.</summary>
@@ -80,11 +93,13 @@ public sealed class ImportSet
                     f.Optional("title_sentence_case"), f.Optional("short_title"), f.Optional("chapter"),
                     f.Optional("chapter_title"), f.Optional("series"), f.Optional("series_number"), f.Required("publisher"),
                     f.Optional("author"), f.Date("published"), f.Url("url"), f.Language("language"),
-                    f.Optional("notes", DataFormat.MaxNoteLength));
+                    f.Optional("notes", DataFormat.MaxNoteLength), f.Optional("text_file"), f.OptionalDate("text_taken"),
+                    f.Optional("text_headings", DataFormat.MaxNoteLength), f.Optional("text_ends_before"),
+                    f.Optional("text_correction_note", DataFormat.MaxNoteLength));
                 if (!f.Failed) Sources.Add(source);
                 break;
             case "speakers":
-                var speaker = new SpeakerRow(record, f.Slug("key"), f.Optional("name"), f.Required("description"),
+                var speaker = new SpeakerRow(record, f.Slug("key"), f.Optional("name"), f.Required("description"), f.Optional("label"),
                     f.Optional("nationality"), f.Choice("role", Names.Roles.BySlug), f.YesNo("group"),
                     f.Optional("notes", DataFormat.MaxNoteLength));
                 if (!f.Failed) Speakers.Add(speaker);
@@ -95,7 +110,9 @@ public sealed class ImportSet
                     f.Language("language"), f.Required("text", DataFormat.MaxTextLength, exact: true), f.Optional("said_when"),
                     f.SlugList("reasons"), f.Optional("context", DataFormat.MaxNoteLength), f.Optional("content_note"),
                     f.Choice("status", Names.Statuses.BySlug, PublicationStatus.Published),
-                    f.Optional("correction_note", DataFormat.MaxNoteLength));
+                    f.Optional("correction_note", DataFormat.MaxNoteLength), f.OptionalNumber("text_start", 0, int.MaxValue),
+                    f.Optional("text_prefix", DataFormat.MaxShortLength), f.Choice("provenance", Names.Provenances.BySlug, Provenance.NotStated),
+                    f.Optional("provenance_words"), f.OptionalLanguage("spoken_language"), f.YesNoOrNotStated("translated"));
                 CheckStatementText(statement, f);
                 if (statement.PublicId.Length is > 0 and < 3) f.Problem("id", "an identifier needs at least 3 characters.");
                 if (!f.Failed) Statements.Add(statement);
@@ -103,7 +120,7 @@ public sealed class ImportSet
             case "findings":
                 var finding = new FindingRow(record, f.Slug("key"), f.Slug("source"), f.Optional("footnote", 20),
                     f.Required("wording", DataFormat.MaxTextLength), f.Required("figure"), f.OptionalPercent("percent"),
-                    f.Required("dataset"), f.OptionalNumber("dataset_size", 1, int.MaxValue), f.SlugList("reasons"));
+                    f.Optional("percent_qualifier", 40), f.Required("dataset"), f.OptionalNumber("dataset_size", 1, int.MaxValue), f.SlugList("reasons"));
                 if (!f.Failed) Findings.Add(finding);
                 break;
         }

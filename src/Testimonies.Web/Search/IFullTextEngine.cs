@@ -13,6 +13,18 @@ public interface IFullTextEngine
     /// <summary>The query in this engine's syntax; every word quoted, so nothing typed is read as an operator.</summary>
     MatchExpressions Expressions(SearchQuery query);
 
+    /// <summary>
+    /// Above this many changed statements an import rebuilds the whole index rather than syncing them: FTS5 rebuilds from its
+    /// content table in one cheap pass, while PostgreSQL would compute every row's vectors again (docs/performance.md).
+    /// </summary>
+    int RebuildAbove { get; }
+
+    /// <summary>
+    /// Whether a large sync pauses between its chunks as long as each took, so that searches on the same cores keep half the
+    /// CPU while an import re-indexes (as PostgreSQL's own vacuum_cost_delay does for vacuum).
+    /// </summary>
+    bool PausesBetweenChunks { get; }
+
     /// <summary>Empties the index and fills it again from the statements.</summary>
     Task RebuildAsync(ArchiveDbContext db, CancellationToken cancellationToken);
 

@@ -47,6 +47,10 @@ public sealed class PostgresFullText : IFullTextEngine
         WHERE s."Status" = 'Published' {where};
         """;
 
+    public int RebuildAbove => int.MaxValue;
+
+    public bool PausesBetweenChunks => true;
+
     public async Task RebuildAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
         await SqlCommands.ExecuteAsync(db, """DELETE FROM "StatementSearch";""", cancellationToken);

@@ -7,8 +7,11 @@ namespace Testimonies.Web.Search;
 /// </summary>
 public sealed class SearchIndex(IFullTextEngine engine)
 {
-    /// <summary>Above this many changed statements, rebuilding the index is cheaper than syncing row by row.</summary>
-    public const int RebuildThreshold = 2000;
+    /// <summary>Statements re-indexed in one command of a sync.</summary>
+    private const int ChunkSize = 500;
+
+    /// <summary>A sync of more statements than this is large: on an engine that asks for it, it pauses between chunks.</summary>
+    public const int LargeSync = 2000;
 
     public IFullTextEngine Engine => engine;
 
@@ -24,13 +27,18 @@ public sealed class SearchIndex(IFullTextEngine engine)
     public async Task SyncAsync(ArchiveDbContext db, IReadOnlyCollection<int> statementIds, CancellationToken cancellationToken)
     {
         if (statementIds.Count == 0) return;
-        if (statementIds.Count > RebuildThreshold)
+        if (statementIds.Count > engine.RebuildAbove)
         {
             await RebuildAsync(db, cancellationToken);
             return;
         }
-        foreach (var chunk in statementIds.Chunk(500))
+        var pause = engine.PausesBetweenChunks && statementIds.Count > LargeSync;
+        foreach (var chunk in statementIds.Chunk(ChunkSize))
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await engine.SyncAsync(db, string.Join(',', chunk), cancellationToken); // integers only: safe to inline
+            if (pause) await Task.Delay(System.Diagnostics.Stopwatch.GetElapsedTime(started), cancellationToken);
+        }
     }
 
     /// <summary>

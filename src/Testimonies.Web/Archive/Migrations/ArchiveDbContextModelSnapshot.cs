@@ -278,6 +278,70 @@ namespace Testimonies.Web.Archive.Migrations
                     b.ToTable("Imports");
                 });
 
+            modelBuilder.Entity("Testimonies.Web.Archive.Maintainer", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
             modelBuilder.Entity("Testimonies.Web.Archive.PublishedFinding", b =>
                 {
                     b.Property<int>("Id")
@@ -305,6 +369,9 @@ namespace Testimonies.Web.Archive.Migrations
 
                     b.Property<double?>("Percent")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("PercentQualifier")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("SourceId")
                         .HasColumnType("INTEGER");
@@ -473,6 +540,52 @@ namespace Testimonies.Web.Archive.Migrations
                     b.ToTable("Sources");
                 });
 
+            modelBuilder.Entity("Testimonies.Web.Archive.SourceText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectionNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndsBefore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Headings")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TakenOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("SourceTexts");
+                });
+
             modelBuilder.Entity("Testimonies.Web.Archive.Speaker", b =>
                 {
                     b.Property<int>("Id")
@@ -489,6 +602,9 @@ namespace Testimonies.Web.Archive.Migrations
                     b.Property<string>("Key")
                         .IsRequired()
                         .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -519,6 +635,18 @@ namespace Testimonies.Web.Archive.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AnchorEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnchorPrefix")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AnchorStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnchorSuffix")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContentNote")
                         .HasColumnType("TEXT");
 
@@ -541,6 +669,14 @@ namespace Testimonies.Web.Archive.Migrations
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Provenance")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProvenanceWords")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PublicId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -558,6 +694,10 @@ namespace Testimonies.Web.Archive.Migrations
                     b.Property<int>("SpeakerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SpokenLanguage")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -566,6 +706,12 @@ namespace Testimonies.Web.Archive.Migrations
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TextVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("Translated")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -615,70 +761,6 @@ namespace Testimonies.Web.Archive.Migrations
                     b.HasIndex("StatementId", "At");
 
                     b.ToTable("Revisions");
-                });
-
-            modelBuilder.Entity("Testimonies.Web.Archive.Maintainer", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("FindingReasons", b =>
@@ -782,6 +864,17 @@ namespace Testimonies.Web.Archive.Migrations
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("Testimonies.Web.Archive.SourceText", b =>
+                {
+                    b.HasOne("Testimonies.Web.Archive.Source", "Source")
+                        .WithMany("Texts")
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Source");
+                });
+
             modelBuilder.Entity("Testimonies.Web.Archive.Statement", b =>
                 {
                     b.HasOne("Testimonies.Web.Archive.Source", "Source")
@@ -822,6 +915,8 @@ namespace Testimonies.Web.Archive.Migrations
                     b.Navigation("Findings");
 
                     b.Navigation("Statements");
+
+                    b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("Testimonies.Web.Archive.Speaker", b =>

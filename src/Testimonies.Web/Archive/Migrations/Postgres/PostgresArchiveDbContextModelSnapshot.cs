@@ -295,6 +295,70 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
                     b.ToTable("Imports");
                 });
 
+            modelBuilder.Entity("Testimonies.Web.Archive.Maintainer", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
             modelBuilder.Entity("Testimonies.Web.Archive.PublishedFinding", b =>
                 {
                     b.Property<int>("Id")
@@ -324,6 +388,9 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
 
                     b.Property<double?>("Percent")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("PercentQualifier")
+                        .HasColumnType("text");
 
                     b.Property<int>("SourceId")
                         .HasColumnType("integer");
@@ -498,6 +565,54 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
                     b.ToTable("Sources");
                 });
 
+            modelBuilder.Entity("Testimonies.Web.Archive.SourceText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CorrectionNote")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EndsBefore")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Headings")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StoredAt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TakenOn")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("SourceTexts");
+                });
+
             modelBuilder.Entity("Testimonies.Web.Archive.Speaker", b =>
                 {
                     b.Property<int>("Id")
@@ -517,6 +632,9 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Label")
+                        .HasColumnType("text");
 
                     b.Property<string>("Name")
                         .HasColumnType("text");
@@ -548,6 +666,18 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("AnchorEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AnchorPrefix")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("AnchorStart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AnchorSuffix")
+                        .HasColumnType("text");
+
                     b.Property<string>("ContentNote")
                         .HasColumnType("text");
 
@@ -570,6 +700,14 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Provenance")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ProvenanceWords")
+                        .HasColumnType("text");
+
                     b.Property<string>("PublicId")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -587,6 +725,10 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
                     b.Property<int>("SpeakerId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SpokenLanguage")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -595,6 +737,12 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int?>("TextVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("Translated")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -646,70 +794,6 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
                     b.HasIndex("StatementId", "At");
 
                     b.ToTable("Revisions");
-                });
-
-            modelBuilder.Entity("Testimonies.Web.Archive.Maintainer", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
                 });
 
             modelBuilder.Entity("FindingReasons", b =>
@@ -813,6 +897,17 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("Testimonies.Web.Archive.SourceText", b =>
+                {
+                    b.HasOne("Testimonies.Web.Archive.Source", "Source")
+                        .WithMany("Texts")
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Source");
+                });
+
             modelBuilder.Entity("Testimonies.Web.Archive.Statement", b =>
                 {
                     b.HasOne("Testimonies.Web.Archive.Source", "Source")
@@ -853,6 +948,8 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
                     b.Navigation("Findings");
 
                     b.Navigation("Statements");
+
+                    b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("Testimonies.Web.Archive.Speaker", b =>
