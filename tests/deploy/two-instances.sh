@@ -120,8 +120,9 @@ echo "   the form came from $form_from; $upstream accepted its antiforgery token
 get /admin ; expect 200 "admin home, same session"
 get /admin ; expect 200 "admin home, same session, the other instance"
 
-{ head -1 data/statements.csv; grep '^csis16-04,' data/statements.csv | sed 's/,published\r\{0,1\}$/,withdrawn/'; } >"$work/statements.csv"
-grep -q ',withdrawn$' "$work/statements.csv" || fail "could not prepare the withdrawal file"
+# The status cell, wherever it stands in the row (columns after it are empty for this statement).
+{ head -1 data/statements.csv; grep '^csis16-04,' data/statements.csv | sed 's/,published,/,withdrawn,/'; } >"$work/statements.csv"
+grep -q ',withdrawn,' "$work/statements.csv" || fail "could not prepare the withdrawal file"
 get /admin/import ; expect 200 "import form"
 post /admin/import -F "__RequestVerificationToken=$(token)" -F "files=@$work/statements.csv;filename=statements.csv;type=text/csv"
 expect 302 "upload the withdrawal of csis16-04 for preview"

@@ -13,7 +13,9 @@ public sealed class SourceTextLayouts
 
     private readonly ConcurrentDictionary<int, (SourceText Text, TextLayout Layout)> _byId = new();
 
-    /// <summary>The given version of the source's text, or its latest when <paramref name="version"/> is null; null when it has none.</summary>
+    /// <summary>
+    /// The given version of the source's text, or its latest when <paramref name="version"/> is null; null when it has none.
+    /// </summary>
     public async Task<(SourceText Text, TextLayout Layout)?> GetAsync(ArchiveDbContext db, int sourceId, int? version,
         CancellationToken cancellationToken)
     {

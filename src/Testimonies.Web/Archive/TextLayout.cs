@@ -17,7 +17,9 @@ public sealed partial class TextLayout
     /// <summary>A paragraph: its number in the text (1…) and in its section (1…), its span, the markers in it.</summary>
     public sealed record Paragraph(int Number, int NumberInSection, Section Section, int Start, int End, IReadOnlyList<Marker> Markers);
 
-    /// <summary>A footnote marker: "Footnote 95" from Start to End, then the stray closing quotes the web text leaves (DebrisEnd).</summary>
+    /// <summary>
+    /// A footnote marker: "Footnote 95" from Start to End, then the stray closing quotes the web text leaves (DebrisEnd).
+    /// </summary>
     public sealed record Marker(string Number, int Start, int End, int DebrisEnd);
 
     public IReadOnlyList<Section> Sections { get; }

@@ -111,7 +111,8 @@ public sealed class ImportSet
                     f.SlugList("reasons"), f.Optional("context", DataFormat.MaxNoteLength), f.Optional("content_note"),
                     f.Choice("status", Names.Statuses.BySlug, PublicationStatus.Published),
                     f.Optional("correction_note", DataFormat.MaxNoteLength), f.OptionalNumber("text_start", 0, int.MaxValue),
-                    f.Optional("text_prefix", DataFormat.MaxShortLength), f.Choice("provenance", Names.Provenances.BySlug, Provenance.NotStated),
+                    f.Optional("text_prefix", DataFormat.MaxShortLength),
+                    f.Choice("provenance", Names.Provenances.BySlug, Provenance.NotStated),
                     f.Optional("provenance_words"), f.OptionalLanguage("spoken_language"), f.YesNoOrNotStated("translated"));
                 CheckStatementText(statement, f);
                 if (statement.PublicId.Length is > 0 and < 3) f.Problem("id", "an identifier needs at least 3 characters.");
@@ -120,7 +121,8 @@ public sealed class ImportSet
             case "findings":
                 var finding = new FindingRow(record, f.Slug("key"), f.Slug("source"), f.Optional("footnote", 20),
                     f.Required("wording", DataFormat.MaxTextLength), f.Required("figure"), f.OptionalPercent("percent"),
-                    f.Optional("percent_qualifier", 40), f.Required("dataset"), f.OptionalNumber("dataset_size", 1, int.MaxValue), f.SlugList("reasons"));
+                    f.Optional("percent_qualifier", 40), f.Required("dataset"), f.OptionalNumber("dataset_size", 1, int.MaxValue),
+                    f.SlugList("reasons"));
                 if (!f.Failed) Findings.Add(finding);
                 break;
         }

@@ -45,7 +45,8 @@ public static partial class TextAnchoring
         }
 
         var texts = new Dictionary<string, Known>(StringComparer.Ordinal);
-        foreach (var (key, text) in stored) texts[key] = new(text.Version, new TextLayout(text.Text, text.Headings, text.EndsBefore), false, null);
+        foreach (var (key, text) in stored)
+            texts[key] = new(text.Version, new TextLayout(text.Text, text.Headings, text.EndsBefore), false, null);
         var newTexts = new List<NewText>();
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in set.Sources.Where(r => r.TextFile is not null))
@@ -74,7 +75,8 @@ public static partial class TextAnchoring
                 continue;
             }
             var version = (previous?.Version ?? 0) + 1;
-            newTexts.Add(new(row.Key, version, text, row.TextTaken, headings, row.TextEndsBefore, previous is null ? null : row.TextCorrectionNote));
+            newTexts.Add(new(row.Key, version, text, row.TextTaken, headings, row.TextEndsBefore,
+                previous is null ? null : row.TextCorrectionNote));
             texts[row.Key] = new(version, new TextLayout(text, headings, row.TextEndsBefore), true, row.At);
         }
         foreach (var name in set.TextFiles.Keys.Where(n => !used.Contains(n)))
@@ -89,12 +91,13 @@ public static partial class TextAnchoring
             var layout = known.Layout;
             var paragraph = layout.ParagraphAt(SourceAnchor.Utf16Index(layout.Text, anchor.Start))!;
             var heading = paragraph.Section.Heading;
+            var at = TextLayout.Describe(paragraph);
             if (row.Section is not null && row.Section != heading)
             {
                 problems.Add(new(row.At.File, row.At.Line, "section", heading is null
-                    ? $"the words stand in a part of the text with no heading ({TextLayout.Describe(paragraph)}), not under “{row.Section}”; " +
+                    ? $"the words stand in a part of the text with no heading ({at}), not under “{row.Section}”; " +
                       "leave the cell empty."
-                    : $"the words stand under “{heading}” in the text ({TextLayout.Describe(paragraph)}), not under “{row.Section}”."));
+                    : $"the words stand under “{heading}” in the text ({at}), not under “{row.Section}”."));
                 continue;
             }
             var end = SourceAnchor.Utf16Index(layout.Text, anchor.End);
@@ -154,7 +157,8 @@ public static partial class TextAnchoring
             {
                 problems.Add(new(row.At.File, row.At.Line, "text_start",
                     $"the words do not begin at {start} in {where}; they begin at " +
-                    string.Join(", ", all.Take(10).Select(i => SourceAnchor.CodePoints(text, i).ToString(CultureInfo.InvariantCulture))) + "."));
+                    string.Join(", ", all.Take(10).Select(i => SourceAnchor.CodePoints(text, i).ToString(CultureInfo.InvariantCulture)))
+                    + "."));
                 return null;
             }
         }
@@ -172,7 +176,8 @@ public static partial class TextAnchoring
         {
             problems.Add(new(row.At.File, row.At.Line, "text", $"these words occur {candidates.Count} times in {where}, at " +
                 string.Join(", ", candidates.Take(10).Select(i =>
-                    $"{SourceAnchor.CodePoints(text, i)} ({(layout.ParagraphAt(i) is { } p ? TextLayout.Describe(p) : "outside the paragraphs")})")) +
+                    $"{SourceAnchor.CodePoints(text, i)} " +
+                    $"({(layout.ParagraphAt(i) is { } p ? TextLayout.Describe(p) : "outside the paragraphs")})")) +
                 "; say which in text_start (the code point where they begin) or text_prefix (the words right before)."));
             return null;
         }
@@ -236,7 +241,8 @@ public static partial class TextAnchoring
                     all = all.Where(i => known.Layout.Text[..i].EndsWith(prefix, StringComparison.Ordinal)).ToList();
                 if (all.Count != 1)
                 {
-                    lost.Add($"{statement.PublicId} ({(all.Count == 0 ? "its words are not in it" : $"its words occur {all.Count} times")})");
+                    lost.Add($"{statement.PublicId} " +
+                        $"({(all.Count == 0 ? "its words are not in it" : $"its words occur {all.Count} times")})");
                     continue;
                 }
                 var anchor = SourceAnchor.At(known.Layout.Text, all[0], statement.Text.Length);
@@ -245,7 +251,8 @@ public static partial class TextAnchoring
             if (lost.Count > 0)
                 problems.Add(new(known.At!.File, known.At.Line, "text_file",
                     $"{lost.Count} statement{(lost.Count == 1 ? "" : "s")} of {key} in the archive would no longer match the new text: " +
-                    $"{string.Join("; ", lost.Take(20))}{(lost.Count > 20 ? "; …" : "")}. Correct them in the same import, or keep the text."));
+                    $"{string.Join("; ", lost.Take(20))}{(lost.Count > 20 ? "; …" : "")}. " +
+                    "Correct them in the same import, or keep the text."));
         }
         return result;
     }
@@ -276,7 +283,8 @@ public static partial class TextAnchoring
             if (withText.Count == 0) continue;
             if (withText.Any(key => ContainsWords(texts[key].Layout, speaker.Description))) continue;
             problems.Add(new(speaker.At.File, speaker.At.Line, "description",
-                $"“{speaker.Description}” is not in the text of {string.Join(" or ", withText)}: a description is the source's own words. " +
+                $"“{speaker.Description}” is not in the text of {string.Join(" or ", withText)}: " +
+                "a description is the source's own words. " +
                 "Copy them from the text, and put the archive's own wording in the label column."));
         }
     }

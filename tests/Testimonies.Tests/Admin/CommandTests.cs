@@ -17,7 +17,7 @@ public class CommandTests : IDisposable
     /// <summary>The same tests on another engine (Postgres/OnPostgres.cs).</summary>
     protected CommandTests(TestStore store)
     {
-        _factory = new ArchiveFactory(store: store);
+        _factory = new ArchiveFactory(UntextedSource.DataPath, store);
         _ = _factory.Server; // start the site: migrated, data/ loaded
     }
 
@@ -136,7 +136,7 @@ public class CommandTests : IDisposable
         {
             var file = Path.Combine(folder.FullName, "statements.csv");
             await File.WriteAllTextAsync(file, "id,source,position,speaker,kind,text\n"
-                + string.Concat(Enumerable.Range(1, 50_000).Select(i => $"Bad,csis-2016-ch9,{i + 200},indian-fighter,quotation,Words\n")),
+                + string.Concat(Enumerable.Range(1, 50_000).Select(i => $"Bad,test-untexted,{i + 200},indian-fighter,quotation,Words\n")),
                 TestContext.Current.CancellationToken);
             var (exitCode, _, error) = await RunAsync("", "import", file);
             Assert.Equal(1, exitCode);
@@ -172,7 +172,7 @@ public class CommandTests : IDisposable
         {
             var file = Path.Combine(folder.FullName, "statements.csv");
             await File.WriteAllTextAsync(file, "id,source,position,speaker,kind,text,reasons\n"
-                + "cli-0001,csis-2016-ch9,130,indian-fighter,quotation,Synthetic command-line words,boredm\n",
+                + "cli-0001,test-untexted,130,indian-fighter,quotation,Synthetic command-line words,boredm\n",
                 TestContext.Current.CancellationToken);
             var (failed, _, problems) = await RunAsync("", "import", file);
             Assert.Equal(1, failed);
@@ -181,7 +181,7 @@ public class CommandTests : IDisposable
             Assert.Contains("nothing was written", problems, StringComparison.Ordinal);
 
             await File.WriteAllTextAsync(file, "id,source,position,speaker,kind,text,reasons\n"
-                + "cli-0001,csis-2016-ch9,130,indian-fighter,quotation,Synthetic command-line words,boredom\n",
+                + "cli-0001,test-untexted,130,indian-fighter,quotation,Synthetic command-line words,boredom\n",
                 TestContext.Current.CancellationToken);
             var (dry, dryOutput, _) = await RunAsync("", "import", file, "--dry-run");
             Assert.Equal(0, dry);

@@ -18,31 +18,51 @@ public class EditingTests : MaintainerSiteTests
     [Fact]
     public async Task CorrectingTheWordsNeedsANoteAndThePublicPageShowsTheCorrection()
     {
-        var refused = await SaveAsync("/admin/statements/csis16-03",
-            new() { ["text"] = "Muslims are fighting Muslims; I did not come for that" });
+        // Words of a source without a stored text (a chapter's words must stand in its text: the test after this one).
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync("/admin/statements/new", new()
+        {
+            ["id"] = "test-correct-1", ["source"] = UntextedSource.Key, ["position"] = "121", ["speaker"] = "indian-fighter",
+            ["text"] = "Synthetic words; I didn’t type them twice", ["status"] = "published",
+        })).StatusCode);
+        var refused = await SaveAsync("/admin/statements/test-correct-1",
+            new() { ["text"] = "Synthetic words; I did not type them twice" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Contains("correction_note", (await Html.ParseAsync(refused)).QuerySelector(".has-problem label")!.TextContent,
             StringComparison.Ordinal);
 
-        var saved = await SaveAsync("/admin/statements/csis16-03", new()
+        var saved = await SaveAsync("/admin/statements/test-correct-1", new()
         {
-            ["text"] = "Muslims are fighting Muslims; I did not come for that",
+            ["text"] = "Synthetic words; I did not type them twice",
             ["correction_note"] = "Test correction of a transcription.",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal("/admin/statements/csis16-03?saved=true", saved.Headers.Location!.OriginalString);
+        Assert.Equal("/admin/statements/test-correct-1?saved=true", saved.Headers.Location!.OriginalString);
 
-        var (_, page) = await Html.GetAsync(Client, "/s/csis16-03");
-        Assert.Equal("Muslims are fighting Muslims; I did not come for that", page.QuerySelector(".statement-text")!.TextContent);
+        var (_, page) = await Html.GetAsync(Client, "/s/test-correct-1");
+        Assert.Equal("Synthetic words; I did not type them twice", page.QuerySelector(".statement-text")!.TextContent);
         Assert.Contains("Test correction of a transcription.", page.QuerySelector(".correction-note")!.TextContent,
             StringComparison.Ordinal);
         Assert.Contains("Last revised", page.QuerySelector(".facts")!.TextContent, StringComparison.Ordinal);
-        var (_, search) = await Html.GetAsync(Client, "/search?q=%22did+not+come%22");
-        Assert.Contains(search.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/s/csis16-03");
+        var (_, search) = await Html.GetAsync(Client, "/search?q=%22did+not+type%22");
+        Assert.Contains(search.QuerySelectorAll("a"), a => a.GetAttribute("href") == "/s/test-correct-1");
 
-        var (_, history) = await Html.GetAsync(Client, "/admin/statements/csis16-03/history");
+        var (_, history) = await Html.GetAsync(Client, "/admin/statements/test-correct-1/history");
         Assert.Equal("didn’t ", history.QuerySelector(".word-diff del")!.TextContent);
         Assert.Contains(AdminSession.Email, history.QuerySelector(".history")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheChaptersWordsCannotBeCorrectedAwayFromItsText()
+    {
+        var refused = await SaveAsync("/admin/statements/csis16-03", new()
+        {
+            ["text"] = "Muslims are fighting Muslims; I did not come for that", ["correction_note"] = "Test correction.",
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var problems = (await Html.ParseAsync(refused)).Body!.TextContent;
+        Assert.Contains("not in the text of csis-2016-ch9", problems, StringComparison.Ordinal);
+        var (_, page) = await Html.GetAsync(Client, "/s/csis16-03");
+        Assert.Equal("Muslims are fighting Muslims; I didn’t come for that", page.QuerySelector(".statement-text")!.TextContent);
     }
 
     [Fact]
@@ -85,7 +105,7 @@ public class EditingTests : MaintainerSiteTests
     {
         var saved = await SaveAsync("/admin/statements/new", new()
         {
-            ["id"] = "test-form-1", ["source"] = "csis-2016-ch9", ["position"] = "120", ["speaker"] = "indian-fighter",
+            ["id"] = "test-form-1", ["source"] = "test-untexted", ["position"] = "120", ["speaker"] = "indian-fighter",
             ["text"] = "Synthetic words typed into a form", ["reasons"] = "boredom", ["status"] = "published",
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);

@@ -17,7 +17,7 @@ public class ImportPageTests : MaintainerSiteTests
     private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
 
     private static readonly byte[] NewStatement = Csv(Header,
-        "test-import-1,csis-2016-ch9,101,,,indian-fighter,quotation,en,Synthetic words for an import test,,boredom,,,published");
+        "test-import-1,test-untexted,101,,,indian-fighter,quotation,en,Synthetic words for an import test,,boredom,,,published");
 
     private async Task<(int Statements, int Imports, string Text)> SnapshotAsync()
     {
@@ -87,9 +87,13 @@ public class ImportPageTests : MaintainerSiteTests
     [Fact]
     public async Task APreviewShowsTheChangedWordsWordByWord()
     {
+        var first = await AdminSession.UploadAsync(Client, ("statements.csv", Csv(Header,
+            "test-diff-1,test-untexted,130,,,indian-fighter,quotation,en,Synthetic words; I didn’t type them twice,,,,,published")));
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await AdminSession.PostFormAsync(Client, first.Headers.Location!.OriginalString, [], tokenFrom: "/admin/import")).StatusCode);
         var changed = Csv(Header + ",correction_note",
-            "csis16-03,csis-2016-ch9,3,Fighting injustice,98,british-fighter-london,quotation,en,Muslims are fighting Muslims; I did not "
-                + "come for that,,infighting,,,published,Test correction");
+            "test-diff-1,test-untexted,130,,,indian-fighter,quotation,en,Synthetic words; I did not type them twice,,,,,published,"
+                + "Test correction");
         var upload = await AdminSession.UploadAsync(Client, ("statements.csv", changed));
         var (_, preview) = await Html.GetAsync(Client, upload.Headers.Location!.OriginalString);
         Assert.Contains("1 updated", preview.QuerySelector(".import-summary")!.TextContent, StringComparison.Ordinal);
@@ -99,25 +103,26 @@ public class ImportPageTests : MaintainerSiteTests
 
     public static TheoryData<string, string, string> BadFiles() => new()
     {
-        { "statements.csv", Header + "\nbad-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en,,,boredom,,,published",
+        { "statements.csv", Header + "\nbad-0001,test-untexted,101,,,indian-fighter,quotation,en,,,boredom,,,published",
             "line 2, “text”: this cell is empty but is required." },
-        { "statements.csv", Header + "\nbad-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en,Synthetic words,,boredm,,,published",
+        { "statements.csv", Header + "\nbad-0001,test-untexted,101,,,indian-fighter,quotation,en,Synthetic words,,boredm,,,published",
             "“boredm” is not a known reason; did you mean “boredom”?" },
         { "statements.csv", Header + "\nbad-0001,no-such-source,101,,,indian-fighter,quotation,en,Synthetic words,,,,,published",
             "line 2, “source”: “no-such-source” is not a known source" },
-        { "statements.csv", Header + "\nbad-0001,csis-2016-ch9,101,,,nobody,quotation,en,Synthetic words,,,,,published",
+        { "statements.csv", Header + "\nbad-0001,test-untexted,101,,,nobody,quotation,en,Synthetic words,,,,,published",
             "line 2, “speaker”: “nobody” is not a known speaker" },
-        { "statements.csv", Header + "\nbad-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en,Synthetic words,,,,,published"
-            + "\nbad-0001,csis-2016-ch9,102,,,indian-fighter,quotation,en,Other synthetic words,,,,,published", "line 3, “id”" },
-        { "statements.csv", Header + "\nbad-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en," + new string('x', 4001)
+        { "statements.csv", Header + "\nbad-0001,test-untexted,101,,,indian-fighter,quotation,en,Synthetic words,,,,,published"
+            + "\nbad-0001,test-untexted,102,,,indian-fighter,quotation,en,Other synthetic words,,,,,published", "line 3, “id”" },
+        { "statements.csv", Header + "\nbad-0001,test-untexted,101,,,indian-fighter,quotation,en," + new string('x', 4001)
             + ",,,,,published", "line 2, “text”" },
-        { "statements.csv", "id,source,position,speaker,kind,txt\nbad-0001,csis-2016-ch9,101,indian-fighter,quotation,Synthetic words",
+        { "statements.csv", "id,source,position,speaker,kind,txt\nbad-0001,test-untexted,101,indian-fighter,quotation,Synthetic words",
             "“txt”" },
-        { "statements.csv", Header + "\ngood-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en,Synthetic words,,,,,published"
-            + "\nbad-0002,csis-2016-ch9,102,,,indian-fighter,quotation,en,Synthetic words,,,,,publishd", "line 3, “status”" },
-        { "notes.txt", "hello", "only CSV (.csv) and JSON (.json) files can be imported" },
-        { "statements.json", "{\"statements\": [ {\"id\": \"bad-0001\", \"source\": \"csis-2016-ch9\" ", "this is not valid JSON" },
-        { "archive.json", "{\"statements\": [\n  {\"id\": \"bad-0001\", \"source\": \"csis-2016-ch9\", \"position\": 101, \"speaker\": "
+        { "statements.csv", Header + "\ngood-0001,test-untexted,101,,,indian-fighter,quotation,en,Synthetic words,,,,,published"
+            + "\nbad-0002,test-untexted,102,,,indian-fighter,quotation,en,Synthetic words,,,,,publishd", "line 3, “status”" },
+        { "notes.docx", "hello", "only CSV (.csv) and JSON (.json) files can be imported" },
+        { "notes.txt", "hello", "no source names this file in its text_file column" },
+        { "statements.json", "{\"statements\": [ {\"id\": \"bad-0001\", \"source\": \"test-untexted\" ", "this is not valid JSON" },
+        { "archive.json", "{\"statements\": [\n  {\"id\": \"bad-0001\", \"source\": \"test-untexted\", \"position\": 101, \"speaker\": "
             + "\"indian-fighter\", \"kind\": \"quotation\", \"text\": \"\"}\n]}", "line 2, “text”: this cell is empty but is required." },
     };
 
@@ -138,7 +143,7 @@ public class ImportPageTests : MaintainerSiteTests
     public async Task InvalidUtf8IsRefusedWithAClearMessage()
     {
         var before = await SnapshotAsync();
-        var bytes = Csv(Header, "bad-0001,csis-2016-ch9,101,,,indian-fighter,quotation,en,Caf\u00e9 words,,,,,published");
+        var bytes = Csv(Header, "bad-0001,test-untexted,101,,,indian-fighter,quotation,en,Caf\u00e9 words,,,,,published");
         var latin1 = Encoding.Latin1.GetBytes(Encoding.UTF8.GetString(bytes));
         var response = await AdminSession.UploadAsync(Client, ("statements.csv", latin1));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -151,7 +156,7 @@ public class ImportPageTests : MaintainerSiteTests
     public async Task ABomCrlfQuotedNewlinesAndRightToLeftTextAreRead()
     {
         var csv = "\uFEFF" + Header + "\r\n" +
-            "rtl-0001,csis-2016-ch9,101,,,indian-fighter,quotation,ar,هذا ليس جهاداً,,,\"A context note\r\nover two lines\",,published\r\n";
+            "rtl-0001,test-untexted,101,,,indian-fighter,quotation,ar,هذا ليس جهاداً,,,\"A context note\r\nover two lines\",,published\r\n";
         var upload = await AdminSession.UploadAsync(Client, ("statements.csv", Encoding.UTF8.GetBytes(csv)));
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         await ConfirmAsync(upload.Headers.Location!.OriginalString);
@@ -168,7 +173,7 @@ public class ImportPageTests : MaintainerSiteTests
             {
               "speakers": [ { "key": "test-json-speaker", "description": "a synthetic speaker for a JSON test", "role": "defector",
                               "group": false } ],
-              "statements": [ { "id": "test-json-1", "source": "csis-2016-ch9", "position": 102, "speaker": "test-json-speaker",
+              "statements": [ { "id": "test-json-1", "source": "test-untexted", "position": 102, "speaker": "test-json-speaker",
                                 "kind": "paraphrase", "text": "Synthetic reported speech from a JSON test.",
                                 "reasons": ["boredom", "corruption"] } ]
             }
@@ -214,7 +219,7 @@ public class ImportPageTests : MaintainerSiteTests
     public async Task APreviewMadeBeforeAnotherImportMustBeMadeAgain()
     {
         var first = (await AdminSession.UploadAsync(Client, ("statements.csv", NewStatement))).Headers.Location!.OriginalString;
-        var other = Csv(Header, "test-import-2,csis-2016-ch9,102,,,indian-fighter,quotation,en,Other synthetic words,,,,,published");
+        var other = Csv(Header, "test-import-2,test-untexted,102,,,indian-fighter,quotation,en,Other synthetic words,,,,,published");
         await ConfirmAsync((await AdminSession.UploadAsync(Client, ("statements.csv", other))).Headers.Location!.OriginalString);
         var stale = await ConfirmAsync(first);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
@@ -256,7 +261,7 @@ public class ImportPageTests : MaintainerSiteTests
         // 100,000 records of one bad cell each, one of them also missing its text.
         var json = new StringBuilder("[");
         for (var i = 0; i < 100_000; i++)
-            json.Append(i == 0 ? "" : ",").Append("{\"id\":\"Bad\",\"source\":\"csis-2016-ch9\",\"position\":").Append(i + 200)
+            json.Append(i == 0 ? "" : ",").Append("{\"id\":\"Bad\",\"source\":\"test-untexted\",\"position\":").Append(i + 200)
                 .Append(",\"speaker\":\"indian-fighter\",\"kind\":\"quotation\",\"text\":\"").Append(i == 99_999 ? "" : "Words")
                 .Append("\"}");
         var response = await AdminSession.UploadAsync(Client, ("statements.json", Encoding.UTF8.GetBytes(json.Append(']').ToString())));

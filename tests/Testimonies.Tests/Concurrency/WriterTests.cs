@@ -19,7 +19,7 @@ public class WriterTests : MaintainerSiteTests
 
     private static readonly byte[] NewStatement = Encoding.UTF8.GetBytes(
         "id,source,position,section,footnote,speaker,kind,language,text,said_when,reasons,context,content_note,status\n"
-        + "test-writer-1,csis-2016-ch9,101,,,indian-fighter,quotation,en,Synthetic words for a writer test,,boredom,,,published\n");
+        + "test-writer-1,test-untexted,101,,,indian-fighter,quotation,en,Synthetic words for a writer test,,boredom,,,published\n");
 
     /// <summary>Everything a write would change, as one string.</summary>
     private async Task<string> SnapshotAsync()

@@ -77,7 +77,8 @@ public class AnchoringTests : MaintainerSiteTests
     public async Task InventedWordsAttributedToTheChapterAreRefusedWithTheClosestPassage()
     {
         var (response, problems) = await UploadStatementAsync(
-            "test-invented,csis-2016-ch9,101,,,indian-fighter,quotation,en,Muslims are fighting Muslims; I did come for that,,,,,published");
+            "test-invented,csis-2016-ch9,101,,,indian-fighter,quotation,en,Muslims are fighting Muslims; I did come for that,,,,,"
+            + "published");
         Assert.NotEqual(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("line 2", problems, StringComparison.Ordinal);
         Assert.Contains("these words are not in the text of csis-2016-ch9 (version 1)", problems, StringComparison.Ordinal);
@@ -100,8 +101,8 @@ public class AnchoringTests : MaintainerSiteTests
     public async Task AFootnoteThatDoesNotFollowTheWordsIsRefused()
     {
         var (_, problems) = await UploadStatementAsync(
-            "test-footnote,csis-2016-ch9,101,,107,british-fighter-london,quotation,en,\"Muslims are fighting Muslims; I didn’t come for that\"" +
-            ",,,,,published");
+            "test-footnote,csis-2016-ch9,101,,107,british-fighter-london,quotation,en,"
+            + "\"Muslims are fighting Muslims; I didn’t come for that\",,,,,published");
         Assert.Contains("no footnote marker 107 follows the words", problems, StringComparison.Ordinal);
         Assert.Contains("98", problems, StringComparison.Ordinal);
     }
@@ -112,7 +113,8 @@ public class AnchoringTests : MaintainerSiteTests
         var (_, problems) = await UploadStatementAsync(
             "test-section,csis-2016-ch9,101,Fighting injustice,,indian-fighter,paraphrase,en,Others complain about the apparent racism " +
             "of Arab ISIL fighters towards non-Arabs.,,,,,published");
-        Assert.Contains("the words stand under “Islamic unity” in the text (Islamic unity, para. 3), not under “Fighting injustice”", problems, StringComparison.Ordinal);
+        Assert.Contains("the words stand under “Islamic unity” in the text (Islamic unity, para. 3), not under “Fighting injustice”",
+            problems, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -129,17 +129,19 @@ public class HostileInputTests : MaintainerSiteTests
 
     private static IEnumerable<(string Kind, Dictionary<string, string> Values, string Message)> HostileForms()
     {
-        Dictionary<string, string> Statement(string id = "hostile-form", string position = "350", string text = "Synthetic form words") =>
+        Dictionary<string, string> Statement(string id = "hostile-form", string position = "350", string text = "Synthetic form words",
+            string source = "test-untexted") =>
             new()
             {
-                ["id"] = id, ["source"] = "csis-2016-ch9", ["position"] = position, ["speaker"] = "indian-fighter", ["kind"] = "quotation",
+                ["id"] = id, ["source"] = source, ["position"] = position, ["speaker"] = "indian-fighter", ["kind"] = "quotation",
                 ["text"] = text, ["status"] = "published",
             };
         // A NUL cannot reach the form's page: ASP.NET Core's form decoder refuses %00 with an empty 400 before any page runs.
         yield return ("control character in the text", Statement(text: "Words\u0001with a control character"), "control characters");
         yield return ("text over the limit", Statement(text: new string('a', 5000)), "the limit is 4,000");
         yield return ("path-like identifier", Statement(id: "../../etc/passwd"), "is not a valid identifier");
-        yield return ("position taken in the archive", Statement(position: "3"), "is taken by statement csis16-03");
+        yield return ("position taken in the archive", Statement(position: "3", source: "csis-2016-ch9"),
+            "is taken by statement csis16-03");
         yield return ("position out of range", Statement(position: "-1"), "is not a whole number");
     }
 }

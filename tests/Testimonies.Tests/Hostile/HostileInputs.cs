@@ -5,7 +5,8 @@ namespace Testimonies.Tests.Hostile;
 
 /// <summary>
 /// Generates the bad files an attacker or an unlucky maintainer might import, in memory: each against the real data/ archive
-/// (source csis-2016-ch9, speaker indian-fighter, positions 1–18 taken), with where and what its refusal must say.
+/// (source test-untexted, without a stored text, or the chapter where a position is taken; speaker indian-fighter), with where
+/// and what its refusal must say.
 /// </summary>
 public static class HostileInputs
 {
@@ -16,7 +17,7 @@ public static class HostileInputs
     public static string Row(int n, string text = "Synthetic hostile words", string context = "", string id = "")
     {
         id = id.Length > 0 ? id : $"hostile-{n:D4}";
-        return $"{id},csis-2016-ch9,{300 + n},,,indian-fighter,quotation,en,{text},,,{context},,published";
+        return $"{id},test-untexted,{300 + n},,,indian-fighter,quotation,en,{text},,,{context},,published";
     }
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
@@ -77,6 +78,6 @@ public static class HostileInputs
     }
 
     private static string JsonRecord(int n, string text, string id = "") =>
-        $"{{\"id\": \"{(id.Length > 0 ? id : $"hostile-{n:D4}")}\", \"source\": \"csis-2016-ch9\", \"position\": {300 + n}, "
+        $"{{\"id\": \"{(id.Length > 0 ? id : $"hostile-{n:D4}")}\", \"source\": \"test-untexted\", \"position\": {300 + n}, "
         + $"\"speaker\": \"indian-fighter\", \"kind\": \"quotation\", {text}}}";
 }

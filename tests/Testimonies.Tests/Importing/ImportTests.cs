@@ -251,12 +251,24 @@ public class ImportTests
     public async Task AnUnknownFileNameIsRefused()
     {
         var files = new TestData().Files();
+        files["notes.docx"] = Encoding.UTF8.GetBytes("hello");
+        var (problems, counts) = await LoadAsync(files);
+        Assert.Equal((0, 0, 0, 0, 0), counts);
+        var problem = Assert.Single(problems);
+        Assert.Equal("notes.docx", problem.File);
+        Assert.Contains("only CSV (.csv) and JSON (.json) files can be imported", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APlainTextFileNoSourceNamesIsRefused()
+    {
+        var files = new TestData().Files();
         files["notes.txt"] = Encoding.UTF8.GetBytes("hello");
         var (problems, counts) = await LoadAsync(files);
         Assert.Equal((0, 0, 0, 0, 0), counts);
         var problem = Assert.Single(problems);
         Assert.Equal("notes.txt", problem.File);
-        Assert.Contains("only CSV (.csv) and JSON (.json) files can be imported", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("no source names this file in its text_file column", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public abstract class MaintainerSiteTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         if (Store == TestStore.Postgres && !PostgresServer.IsAvailable) return; // each test skips when it asks for the site
-        _factory = new ArchiveFactory(store: Store);
+        _factory = new ArchiveFactory(UntextedSource.DataPath, Store); // made-up words go to the untexted source
         _client = await AdminSession.LoggedInAsync(_factory);
     }
 
