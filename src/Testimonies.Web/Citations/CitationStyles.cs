@@ -140,7 +140,8 @@ public static class CitationStyles
         var locator = ChicagoLocator(s);
         var quoted = s.Kind == StatementKind.Quotation ? $"{TitleCase.Capitalize(s.Speaker)}{ChicagoInterview(s)}, quoted in " : "";
         var note = Of($"1. {quoted}{work.Creator}, ", Italic(TitleCase.Headline(work.FullTitle)), ChicagoSeries(work, ", "),
-            $" (n.p.: {work.Publisher}, {work.Published.Year}), ", TitleCase.EndWithPeriod(locator + (work.Url is null ? "" : $", {work.Url}")));
+            $" (n.p.: {work.Publisher}, {work.Published.Year}), ",
+            TitleCase.EndWithPeriod(locator + (work.Url is null ? "" : $", {work.Url}")));
         var shortQuoted = s.Kind == StatementKind.Quotation ? $"{TitleCase.Capitalize(s.Speaker)}, quoted in " : "";
         var shortNote = Of($"2. {shortQuoted}{work.Creator}, ", Italic(work.ShortTitle ?? TitleCase.ShortTitle(work.Title)), ", ",
             TitleCase.EndWithPeriod(locator));

@@ -53,7 +53,8 @@ public sealed record StatementMetadata(
         return json.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
     }
 
-    /// <summary>The source: a Chapter of a Report when it is a chapter, else the Report; its author is the publisher when none is named.</summary>
+    /// <summary>The source: a Chapter of a Report when it is a chapter, else the Report; the publisher stands as author when none
+    /// is named.</summary>
     public static JsonObject Source(CitedWork work)
     {
         var report = new JsonObject
