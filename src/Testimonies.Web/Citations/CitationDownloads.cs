@@ -18,7 +18,7 @@ public static class CitationDownloads
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private static async Task<IResult> StatementAsync(string id, string format, HttpContext http, ArchiveDbContext db, TimeProvider clock,
-        CancellationToken cancellationToken)
+        SourceTextLayouts layouts, CancellationToken cancellationToken)
     {
         if (CitationFiles.Parse(format) is not { } citationFormat) return Results.NotFound();
         var statement = await db.Statements.AsNoTracking().Where(s => s.PublicId == id)
@@ -26,7 +26,7 @@ public static class CitationDownloads
         if (statement is null || statement.Status == PublicationStatus.Draft) return Results.NotFound();
         if (statement.Status == PublicationStatus.Withdrawn) return Results.StatusCode(StatusCodes.Status410Gone);
         var cited = await CitedStatement.LoadAsync(db, [statement.Id], Rendering.SiteAddress.Of(http.Request), Today(clock),
-            cancellationToken);
+            cancellationToken, layouts);
         return Download(http, citationFormat, $"testimonies-{id}", CitationFiles.Write(citationFormat, cited, []));
     }
 

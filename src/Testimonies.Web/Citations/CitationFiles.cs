@@ -51,10 +51,14 @@ public static class CitationFiles
 
     public static string PageKey(CitedStatement statement) => $"testimonies-{statement.PublicId}";
 
-    /// <summary>"Quotation of Abu Ibrahim, as reported in …, ch. 9, fn. 100": what the page holds and where the words come from.</summary>
+    /// <summary>
+    /// "Quotation of Abu Ibrahim, as reported in …, Chapter 9, Fighting Injustice section, para. 3": what the page holds and where
+    /// the words stand (APA's locator: heading and paragraph; never a footnote, the words are in the body text).
+    /// </summary>
     public static string PageNote(CitedStatement s) =>
         $"{(s.Kind == StatementKind.Quotation ? "Quotation of" : "Paraphrase of what was said by")} {s.Speaker}, as reported in " +
-        $"{s.Work.Creator}, {s.Work.FullTitle} ({s.Work.Published.Year}), {Statement.Locator(s.Work.Chapter, s.Footnote, s.Section)}";
+        $"{s.Work.Creator}, {s.Work.FullTitle} ({s.Work.Published.Year})" +
+        (CitationStyles.ApaLocator(s) is { Length: > 0 } where ? $", {where}" : "");
 
     private static string? ChapterNote(CitedWork work) =>
         work.Chapter is null ? null

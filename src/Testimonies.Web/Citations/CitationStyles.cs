@@ -46,15 +46,20 @@ public static class CitationStyles
         return new("APA 7", label, inText, null, ApaReference(work), page);
     }
 
-    private static string ApaLocator(CitedStatement s) => Locator(s, "Chapter ", "Footnote ", section => $"“{Roman(section)}” section");
-
-    /// <summary>Where the words stand, in a style's abbreviations: chapter, then the footnote, or else the section.</summary>
-    private static string Locator(CitedStatement s, string chapter, string footnote, Func<string, string> section)
+    /// <summary>
+    /// APA 7 §8.28: a work without page numbers is located by heading and paragraph, counting paragraphs ("Fighting Injustice
+    /// section, para. 1"; "para. 16" where the section has no heading, counted through the text). The chapter comes first
+    /// because the paragraphs are counted in the chapter's text while the reference is the whole report.
+    /// </summary>
+    public static string ApaLocator(CitedStatement s)
     {
         var parts = new List<string>();
-        if (s.Work.Chapter is not null) parts.Add(chapter + s.Work.Chapter);
-        if (s.Footnote is not null) parts.Add(footnote + s.Footnote);
-        else if (s.Section is not null) parts.Add(section(s.Section));
+        if (s.Work.Chapter is not null) parts.Add($"Chapter {s.Work.Chapter}");
+        if (s.Place is { } place)
+            parts.Add(place.Heading is { } heading
+                ? string.Create(English, $"{TitleCase.Headline(Roman(heading))} section, para. {place.NumberInSection}")
+                : string.Create(English, $"para. {place.Number}"));
+        else if (s.Section is not null) parts.Add($"{TitleCase.Headline(Roman(s.Section))} section");
         return string.Join(", ", parts);
     }
 
@@ -62,25 +67,13 @@ public static class CitationStyles
     /// The report: group author, year, title in sentence case, series and number; the publisher only when it is not the author.
     /// </summary>
     public static CitationText ApaReference(CitedWork work) =>
-        Of($"{TitleCase.EndWithPeriod(work.Creator)} ({work.Published.Year}). ", Italic(ApaTitle(work)), ApaSeries(work, chapter: null),
+        Of($"{TitleCase.EndWithPeriod(work.Creator)} ({work.Published.Year}). ", Italic(ApaTitle(work)), ApaSeries(work),
             ".", work.PublisherIsAuthor ? "" : $" {TitleCase.EndWithPeriod(work.Publisher)}", work.Url is null ? "" : $" {work.Url}");
-
-    /// <summary>The chapter as a part of the report.</summary>
-    public static CitationText ApaChapterReference(CitedWork work) => work.ChapterTitle is null ? ApaReference(work) :
-        Of($"{TitleCase.EndWithPeriod(work.Creator)} ({work.Published.Year}). {TitleCase.EndWithPeriod(work.ChapterTitle)} In ",
-            Italic(ApaTitle(work)), ApaSeries(work, work.Chapter), ".",
-            work.PublisherIsAuthor ? "" : $" {TitleCase.EndWithPeriod(work.Publisher)}", work.Url is null ? "" : $" {work.Url}");
 
     private static string ApaTitle(CitedWork work) => work.TitleSentenceCase ?? work.FullTitle;
 
-    private static string ApaSeries(CitedWork work, string? chapter)
-    {
-        var parts = new List<string>();
-        if (work.Series is not null)
-            parts.Add(work.SeriesNumber is null ? work.Series : $"{work.Series}, Publication No. {work.SeriesNumber}");
-        if (chapter is not null) parts.Add($"Chapter {chapter}");
-        return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
-    }
+    private static string ApaSeries(CitedWork work) => work.Series is null ? ""
+        : work.SeriesNumber is null ? $" ({work.Series})" : $" ({work.Series}, Publication No. {work.SeriesNumber})";
 
     private static string ApaDate(DateOnly date) => date.ToString("MMMM d, yyyy", English);
 
@@ -90,9 +83,9 @@ public static class CitationStyles
     {
         var work = s.Work;
         var locator = new List<string> { Italic(MlaShortTitle(work)) };
+        // MLA 9 gives "par." and "sec." only for paragraphs and sections the source numbers itself; this text numbers neither,
+        // so no paragraph is counted and no heading cited. The chapter is labelled by the source, so "ch." stays.
         if (work.Chapter is not null) locator.Add($"ch. {work.Chapter}");
-        if (s.Footnote is not null) locator.Add($"n{s.Footnote}");
-        else if (s.Section is not null) locator.Add($"sec. “{TitleCase.Headline(Roman(s.Section))}”");
         // MLA names the speaker in the sentence that quotes them; the parenthesis says where the words were read.
         var inText = Of(s.Kind == StatementKind.Paraphrase ? "(" : "(qtd. in ", string.Join(", ", locator), ")");
         var label = s.Kind == StatementKind.Paraphrase
@@ -145,27 +138,52 @@ public static class CitationStyles
     {
         var work = s.Work;
         var locator = ChicagoLocator(s);
-        var quoted = s.Kind == StatementKind.Quotation ? $"{TitleCase.Capitalize(s.Speaker)}, quoted in " : "";
+        var quoted = s.Kind == StatementKind.Quotation ? $"{TitleCase.Capitalize(s.Speaker)}{ChicagoInterview(s)}, quoted in " : "";
         var note = Of($"1. {quoted}{work.Creator}, ", Italic(TitleCase.Headline(work.FullTitle)), ChicagoSeries(work, ", "),
-            $" ({work.Publisher}, {work.Published.Year}), ", TitleCase.EndWithPeriod(locator + (work.Url is null ? "" : $", {work.Url}")));
-        var shortNote = Of($"2. {quoted}{work.Creator}, ", Italic(work.ShortTitle ?? TitleCase.ShortTitle(work.Title)), ", ",
+            $" (n.p.: {work.Publisher}, {work.Published.Year}), ",
+            TitleCase.EndWithPeriod(locator + (work.Url is null ? "" : $", {work.Url}")));
+        var shortQuoted = s.Kind == StatementKind.Quotation ? $"{TitleCase.Capitalize(s.Speaker)}, quoted in " : "";
+        var shortNote = Of($"2. {shortQuoted}{work.Creator}, ", Italic(work.ShortTitle ?? TitleCase.ShortTitle(work.Title)), ", ",
             TitleCase.EndWithPeriod(locator));
         var page = Of(
             $"“{TitleCase.EndWithPeriod(TitleCase.Headline(s.PageTitle))}” {SiteName}. Accessed {ApaDate(s.Accessed)}. {s.Permalink}.");
         return new("Chicago 17 (notes and bibliography)", "Note (first citation)", note, shortNote, ChicagoReference(work), page);
     }
 
-    private static string ChicagoLocator(CitedStatement s) =>
-        Locator(s, "chap. ", "n. ", section => $"sec. “{TitleCase.Headline(Roman(section))}”");
+    /// <summary>
+    /// Chicago 17 §14.174 (unpaginated electronic sources): a chapter, a section heading with "under", or a paragraph number
+    /// only where the source numbers its paragraphs (this one does not, so none is counted).
+    /// </summary>
+    public static string ChicagoLocator(CitedStatement s)
+    {
+        var parts = new List<string>();
+        if (s.Work.Chapter is not null) parts.Add($"chap. {s.Work.Chapter}");
+        var heading = s.Place is { } place ? place.Heading : s.Section;
+        if (heading is not null) parts.Add($"under “{TitleCase.Headline(Roman(heading))}”");
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>
+    /// ", in an interview with the chapter’s author": only when the source says the words were told to its author and its
+    /// own words say "interview". "By the author" is avoided: in Chicago it would mean the person writing the citation.
+    /// </summary>
+    private static string ChicagoInterview(CitedStatement s) =>
+        s.Provenance == Provenance.ToldToAuthor && s.ProvenanceWords?.Contains("interview", StringComparison.OrdinalIgnoreCase) == true
+            ? $", in an interview with the {(s.Work.Chapter is null ? "work" : "chapter")}’s author"
+            : "";
 
     public static CitationText ChicagoReference(CitedWork work) =>
         Of($"{TitleCase.EndWithPeriod(work.Creator)} ", Italic(TitleCase.Headline(work.FullTitle)), ".", ChicagoSeries(work, " ", "."),
-            $" {work.Publisher}, {work.Published.Year}.", work.Url is null ? "" : $" {work.Url}.");
+            $" {ChicagoNoPlace}: {work.Publisher}, {work.Published.Year}.", work.Url is null ? "" : $" {work.Url}.");
+
+    /// <summary>Chicago 17 §14.129: the place of publication is not recorded, so "N.p." stands for it (never a guessed city).</summary>
+    private const string ChicagoNoPlace = "N.p.";
 
     public static CitationText ChicagoChapterReference(CitedWork work) => work.ChapterTitle is null ? ChicagoReference(work) :
         Of($"{TitleCase.EndWithPeriod(work.Creator)} " +
             $"“{TitleCase.EndWithPeriod(TitleCase.Headline(work.ChapterTitle))}” Chap. {work.Chapter} in ",
-            Italic(TitleCase.Headline(work.FullTitle)), ".", ChicagoSeries(work, " ", "."), $" {work.Publisher}, {work.Published.Year}.",
+            Italic(TitleCase.Headline(work.FullTitle)), ".", ChicagoSeries(work, " ", "."),
+            $" {ChicagoNoPlace}: {work.Publisher}, {work.Published.Year}.",
             work.Url is null ? "" : $" {work.Url}.");
 
     private static string ChicagoSeries(CitedWork work, string before, string after = "") =>

@@ -3,10 +3,13 @@ namespace Testimonies.Web.Citations;
 /// <summary>
 /// One statement as citations need it: the words, who said them as the source identifies them, where the
 /// source prints them, and the archive page that shows them (its permalink, and the day it was read).
+/// <see cref="Place"/> is read from the stored text (null when the statement is not anchored in one); footnote numbers
+/// are not locators here: the words stand in the body text, not in the notes (docs/citations.md).
 /// </summary>
 public sealed record CitedStatement(
     string PublicId, string Text, StatementKind Kind, string Language, string? SpeakerName, string SpeakerDescription,
-    string? Footnote, string? Section, CitedWork Work, string Permalink, DateOnly Accessed)
+    string? Section, CitedWork Work, string Permalink, DateOnly Accessed, TextPlace? Place = null,
+    Provenance Provenance = Provenance.NotStated, string? ProvenanceWords = null)
 {
     /// <summary>The speaker as the source names or describes them ("Abu Ibrahim", "a disillusioned British fighter from London").</summary>
     public string Speaker => SpeakerName ?? SpeakerDescription;
@@ -16,22 +19,28 @@ public sealed record CitedStatement(
 
     /// <summary>The statements whose ids are given, with their sources, for citation files; published ones only.</summary>
     public static async Task<List<CitedStatement>> LoadAsync(ArchiveDbContext db, IReadOnlyCollection<int> ids, string siteAddress,
-        DateOnly accessed, CancellationToken cancellationToken)
+        DateOnly accessed, CancellationToken cancellationToken, SourceTextLayouts? layouts = null)
     {
+        layouts ??= new SourceTextLayouts();
         var rows = new List<(int Id, CitedStatement Statement)>();
         foreach (var chunk in ids.Chunk(500))
         {
             var found = await db.PublishedStatements.AsNoTracking().Where(s => chunk.Contains(s.Id))
                 .Select(s => new
                 {
-                    s.Id, s.PublicId, s.Text, s.Kind, s.Language, s.Speaker.Name, s.Speaker.Description, s.Footnote, s.Section,
+                    s.Id, s.PublicId, s.Text, s.Kind, s.Language, s.Speaker.Name, s.Speaker.Description, s.Section, s.SourceId,
+                    s.TextVersion, s.AnchorStart, s.Provenance, s.ProvenanceWords,
                     Work = new CitedWork(s.Source.Key, s.Source.Title, s.Source.Subtitle, s.Source.TitleSentenceCase, s.Source.ShortTitle,
                         s.Source.Chapter, s.Source.ChapterTitle, s.Source.Series, s.Source.SeriesNumber, s.Source.Publisher,
                         s.Source.Author, s.Source.Published, s.Source.Url, s.Source.Language),
                 })
                 .ToListAsync(cancellationToken);
-            rows.AddRange(found.Select(s => (s.Id, new CitedStatement(s.PublicId, s.Text, s.Kind, s.Language, s.Name, s.Description,
-                s.Footnote, s.Section, s.Work, $"{siteAddress}/s/{s.PublicId}", accessed))));
+            foreach (var s in found)
+            {
+                var place = await TextPlace.FindAsync(layouts, db, s.SourceId, s.TextVersion, s.AnchorStart, cancellationToken);
+                rows.Add((s.Id, new CitedStatement(s.PublicId, s.Text, s.Kind, s.Language, s.Name, s.Description, s.Section, s.Work,
+                    $"{siteAddress}/s/{s.PublicId}", accessed, place, s.Provenance, s.ProvenanceWords)));
+            }
         }
         // In the order asked for (a search's ranking), not the store's.
         var order = ids.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);

@@ -4,30 +4,21 @@ using System.Text.Json.Nodes;
 namespace Testimonies.Web.Citations;
 
 /// <summary>
-/// What reference managers and search engines read from a statement page (docs/citations.md):
-/// Highwire citation_* tags (Google Scholar, Zotero), Dublin Core, Open Graph, a Twitter card, and
-/// schema.org JSON-LD. The page is described as the statement as its source published it; the source
-/// names no author, so its publisher stands as author (one organisation name), never a guessed person.
+/// What reference managers and search engines read from a statement page (docs/citations.md). The page is a page of this
+/// archive that quotes a source, not a work of the source's publisher: so it carries no Highwire citation_* tags (Zotero and
+/// Google Scholar would record a work titled with the quotation, by the publisher, at the archive's address, which does not
+/// exist). Dublin Core and Open Graph describe the archive page; schema.org JSON-LD describes the quotation, its speaker
+/// as the source describes them, and the source it is based on.
 /// </summary>
 public sealed record StatementMetadata(
-    string Title, string Description, string Author, string Publisher, PartialDate Published, string Language,
-    string Permalink, string SpeakerName, bool SpeakerIsGroup, string SourceTitle, string? SourceUrl, string Text, StatementKind Kind)
+    string Title, string PageTitle, string Description, string Language, string Permalink, string SiteAddress, string SpeakerName,
+    bool SpeakerIsGroup, StatementKind Kind, string Text, CitedWork Work)
 {
-    /// <summary>The meta tags as (attribute, key, content): name= for Highwire, DC and Twitter; property= for Open Graph.</summary>
+    /// <summary>The meta tags as (attribute, key, content): name= for DC and Twitter; property= for Open Graph.</summary>
     public IEnumerable<(string Attribute, string Key, string Content)> Tags()
     {
-        var scholarDate = Published.Month is null ? $"{Published.Year}" : Published.Day is null
-            ? $"{Published.Year}/{Published.Month:D2}" : $"{Published.Year}/{Published.Month:D2}/{Published.Day:D2}";
-        yield return ("name", "citation_title", Title);
-        yield return ("name", "citation_author", Author);
-        yield return ("name", "citation_publication_date", scholarDate);
-        yield return ("name", "citation_publisher", Publisher);
-        yield return ("name", "citation_public_url", Permalink);
-        yield return ("name", "citation_language", Language);
-        yield return ("name", "DC.title", Title);
-        yield return ("name", "DC.creator", Author);
-        yield return ("name", "DC.date", Published.ToString());
-        yield return ("name", "DC.publisher", Publisher);
+        yield return ("name", "DC.title", PageTitle);
+        yield return ("name", "DC.publisher", CitationStyles.SiteName);
         yield return ("name", "DC.type", "Text");
         yield return ("name", "DC.identifier", Permalink);
         yield return ("name", "DC.language", Language);
@@ -35,7 +26,7 @@ public sealed record StatementMetadata(
         yield return ("property", "og:title", $"{Title} ({SpeakerName})");
         yield return ("property", "og:description", Description);
         yield return ("property", "og:url", Permalink);
-        yield return ("property", "og:site_name", "Testimonies");
+        yield return ("property", "og:site_name", CitationStyles.SiteName);
         yield return ("name", "twitter:card", "summary");
         yield return ("name", "twitter:title", $"{Title} ({SpeakerName})");
         yield return ("name", "twitter:description", Description);
@@ -45,15 +36,7 @@ public sealed record StatementMetadata(
     /// System.Text.Json escapes &lt;, &gt; and &amp;, so the text cannot close its script element.</summary>
     public string JsonLd()
     {
-        var basedOn = new JsonObject
-        {
-            ["@type"] = "Report",
-            ["name"] = SourceTitle,
-            ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = Publisher },
-            ["author"] = new JsonObject { ["@type"] = "Organization", ["name"] = Author },
-            ["datePublished"] = Published.ToString(),
-        };
-        if (SourceUrl is not null) basedOn["url"] = SourceUrl;
+        var source = Source(Work);
         var creator = new JsonObject { ["@type"] = SpeakerIsGroup ? "Organization" : "Person", ["name"] = SpeakerName };
         var json = new JsonObject
         {
@@ -63,9 +46,36 @@ public sealed record StatementMetadata(
             ["inLanguage"] = Language,
             ["url"] = Permalink,
             [Kind == StatementKind.Quotation ? "creator" : "about"] = creator,
-            ["isBasedOn"] = basedOn,
-            ["citation"] = basedOn.DeepClone(),
+            ["isBasedOn"] = source,
+            ["citation"] = source.DeepClone(),
+            ["isPartOf"] = new JsonObject { ["@type"] = "WebSite", ["name"] = CitationStyles.SiteName, ["url"] = SiteAddress + "/" },
         };
         return json.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    }
+
+    /// <summary>The source: a Chapter of a Report when it is a chapter, else the Report; the publisher stands as author when none
+    /// is named.</summary>
+    public static JsonObject Source(CitedWork work)
+    {
+        var report = new JsonObject
+        {
+            ["@type"] = "Report",
+            ["name"] = work.FullTitle,
+            ["author"] = new JsonObject { ["@type"] = work.Author is null ? "Organization" : "Person", ["name"] = work.Creator },
+            ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = work.Publisher },
+            ["datePublished"] = work.Published.ToString(),
+        };
+        if (work.SeriesNumber is not null) report["reportNumber"] = work.SeriesNumber;
+        if (work.Url is not null) report["url"] = work.Url;
+        if (work.ChapterTitle is null) return report;
+        return new JsonObject
+        {
+            ["@type"] = "Chapter",
+            ["name"] = work.ChapterTitle,
+            ["position"] = work.Chapter,
+            ["publisher"] = report["publisher"]!.DeepClone(),
+            ["datePublished"] = work.Published.ToString(),
+            ["isPartOf"] = report,
+        };
     }
 }

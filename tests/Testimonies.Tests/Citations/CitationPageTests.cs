@@ -36,12 +36,13 @@ public class CitationPageTests(SiteFixture site)
     {
         var (_, document) = await Html.GetAsync(site.Client, "/s/csis16-04");
         var texts = document.QuerySelectorAll("section.cite p.citation").Select(c => c.InnerHtml).ToList();
-        Assert.Contains("(Abu Ibrahim, as cited in Canadian Security Intelligence Service, 2016, Chapter 9, Footnote 100)", texts);
+        Assert.Contains("(Abu Ibrahim, as cited in Canadian Security Intelligence Service, 2016, Chapter 9, Fighting Injustice section, "
+            + "para. 5)", texts);
         Assert.Contains("Canadian Security Intelligence Service. (2016). <i>The foreign fighters phenomenon and related security trends "
             + "in the Middle East: Highlights from the workshop</i> (World Watch: Expert Notes, Publication No. 2016-01-01).", texts);
         Assert.Contains("1. Abu Ibrahim, quoted in Canadian Security Intelligence Service, <i>The Foreign Fighters Phenomenon and Related "
-            + "Security Trends in the Middle East: Highlights from the Workshop</i>, World Watch: Expert Notes 2016-01-01 (Canadian "
-            + "Security Intelligence Service, 2016), chap. 9, n. 100.", texts);
+            + "Security Trends in the Middle East: Highlights from the Workshop</i>, World Watch: Expert Notes 2016-01-01 (n.p.: "
+            + "Canadian Security Intelligence Service, 2016), chap. 9, under “Fighting Injustice.”", texts);
     }
 
     [Fact]
@@ -61,10 +62,11 @@ public class CitationPageTests(SiteFixture site)
         var (_, document) = await Html.GetAsync(site.Client, "/sources/csis-2016-ch9");
         var cite = document.QuerySelector("section.cite")!;
         var texts = cite.QuerySelectorAll("p.citation").Select(c => c.TextContent).ToList();
-        Assert.Equal(6, texts.Count);
+        Assert.Equal(5, texts.Count); // APA gives the report alone: the chapter has no author of its own (docs/citations.md)
         Assert.Contains("Canadian Security Intelligence Service. “Why Do People Leave ISIL?” Chap. 9 in The Foreign Fighters Phenomenon "
             + "and Related Security Trends in the Middle East: Highlights from the Workshop. World Watch: Expert Notes 2016-01-01. "
-            + "Canadian Security Intelligence Service, 2016.", texts);
+            + "N.p.: Canadian Security Intelligence Service, 2016.", texts);
+        Assert.DoesNotContain(texts, t => t.Contains(" In The foreign fighters", StringComparison.Ordinal));
         Assert.Contains("The Foreign Fighters Phenomenon and Related Security Trends in the Middle East: Highlights from the Workshop. "
             + "Canadian Security Intelligence Service, Jan. 2016. World Watch: Expert Notes, no. 2016-01-01.", texts);
         Assert.Equal(["/sources/csis-2016-ch9/cite.bib", "/sources/csis-2016-ch9/cite.ris", "/sources/csis-2016-ch9/cite.json"],

@@ -7,14 +7,17 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
 {
     public Source Source { get; private set; } = null!;
 
-    /// <summary>For each style: the chapter (null when the source is not a chapter) and the whole publication.</summary>
+    /// <summary>
+    /// For each style: the chapter (null when the source is not a chapter, and in APA, which gives a chapter its own entry only
+    /// in an edited book) and the whole publication.
+    /// </summary>
     public IEnumerable<(string Style, CitationText? Chapter, CitationText Whole)> Citations
     {
         get
         {
             var work = CitedWork.From(Source);
             var isChapter = work.ChapterTitle is not null;
-            yield return ("APA 7", isChapter ? CitationStyles.ApaChapterReference(work) : null, CitationStyles.ApaReference(work));
+            yield return ("APA 7", null, CitationStyles.ApaReference(work));
             yield return ("MLA 9", isChapter ? CitationStyles.MlaChapterReference(work) : null, CitationStyles.MlaReference(work));
             yield return ("Chicago 17 (bibliography)", isChapter ? CitationStyles.ChicagoChapterReference(work) : null,
                 CitationStyles.ChicagoReference(work));

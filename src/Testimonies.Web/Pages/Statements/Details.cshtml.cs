@@ -2,7 +2,7 @@ using Testimonies.Web.Citations;
 
 namespace Testimonies.Web.Pages.Statements;
 
-public class DetailsModel(ArchiveDbContext db, TimeProvider clock) : PageModel
+public class DetailsModel(ArchiveDbContext db, TimeProvider clock, SourceTextLayouts layouts) : PageModel
 {
     public record SpeakerFacts(string Key, string DisplayName, string? Name, string Description, string? Nationality, SpeakerRole Role,
         bool IsGroup);
@@ -36,18 +36,16 @@ public class DetailsModel(ArchiveDbContext db, TimeProvider clock) : PageModel
 
     public StatementMetadata Metadata => new(
         Title: Statement.Kind == StatementKind.Quotation ? $"“{Shorten(Statement.Text, 150)}”" : Shorten(Statement.Text, 150),
+        PageTitle: Cited.PageTitle,
         Description: Statement.Text,
-        Author: Source.Author ?? Source.Publisher,
-        Publisher: Source.Publisher,
-        Published: Source.Published,
         Language: Statement.Language,
         Permalink: Permalink,
+        SiteAddress: Rendering.SiteAddress.Of(Request),
         SpeakerName: Speaker.Name ?? Speaker.Description,
         SpeakerIsGroup: Speaker.IsGroup,
-        SourceTitle: Source.ChapterTitle is null ? Source.Title : $"{Source.ChapterTitle} (chapter {Source.Chapter} of {Source.Title})",
-        SourceUrl: Source.Url,
+        Kind: Statement.Kind,
         Text: Statement.Text,
-        Kind: Statement.Kind);
+        Work: Cited.Work);
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -75,8 +73,11 @@ public class DetailsModel(ArchiveDbContext db, TimeProvider clock) : PageModel
             .Select(s => new SourceFacts(s.Key, s.Title, s.Subtitle, s.Chapter, s.ChapterTitle, s.Publisher, s.Author, s.Published, s.Url))
             .SingleAsync(cancellationToken);
         var work = await CitedWork.FindAsync(db, statement.SourceId, cancellationToken);
+        var place = await TextPlace.FindAsync(layouts, db, statement.SourceId, statement.TextVersion, statement.AnchorStart,
+            cancellationToken);
         Cited = new CitedStatement(statement.PublicId, statement.Text, statement.Kind, statement.Language, Speaker.Name,
-            Speaker.Description, statement.Footnote, statement.Section, work!, Permalink, CitationDownloads.Today(clock));
+            Speaker.Description, statement.Section, work!, Permalink, CitationDownloads.Today(clock), place, statement.Provenance,
+            statement.ProvenanceWords);
         Reasons = await db.Statements.Where(s => s.Id == statement.Id)
             .SelectMany(s => s.Reasons).OrderBy(r => r.Position)
             .Select(r => new ReasonLink(r.Slug, r.Name))

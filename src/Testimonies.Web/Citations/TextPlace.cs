@@ -1,0 +1,20 @@
+namespace Testimonies.Web.Citations;
+
+/// <summary>
+/// Where a statement's words stand in the source's stored text: the section heading (null where the section has none)
+/// and the paragraph, counted in its section and in the whole text. Read from the statement's anchor, never typed in.
+/// </summary>
+public sealed record TextPlace(string? Heading, int NumberInSection, int Number)
+{
+    public static TextPlace Of(TextLayout.Paragraph paragraph) =>
+        new(paragraph.Section.Heading, paragraph.NumberInSection, paragraph.Number);
+
+    /// <summary>The place of the words anchored at <paramref name="anchorStart"/> (code points), or null when not anchored.</summary>
+    public static async Task<TextPlace?> FindAsync(SourceTextLayouts layouts, ArchiveDbContext db, int sourceId, int? textVersion,
+        int? anchorStart, CancellationToken cancellationToken)
+    {
+        if (textVersion is null || anchorStart is null) return null;
+        var found = await layouts.GetAsync(db, sourceId, textVersion, cancellationToken);
+        return found?.Layout.ParagraphAtCodePoint(anchorStart.Value) is { } paragraph ? Of(paragraph) : null;
+    }
+}
