@@ -78,13 +78,16 @@ public class Statement
     /// <summary>Every change since the statement entered the archive, oldest first.</summary>
     public List<StatementRevision> Revisions { get; set; } = [];
 
-    /// <summary>"ch. 9, fn. 100", or whichever parts are known.</summary>
+    /// <summary>
+    /// "ch. 9, “Fighting injustice”, note marker 100", or whichever parts are known: the footnote marker that follows the words in
+    /// the body text, never "fn. 100", which would say the words are in the note (docs/citations.md).
+    /// </summary>
     public static string Locator(string? chapter, string? footnote, string? section)
     {
         var parts = new List<string>(3);
         if (chapter is not null) parts.Add($"ch. {chapter}");
-        if (footnote is not null) parts.Add($"fn. {footnote}");
-        else if (section is not null) parts.Add($"section “{section}”");
+        if (section is not null) parts.Add($"“{section}”");
+        if (footnote is not null) parts.Add($"note marker {footnote}");
         return string.Join(", ", parts);
     }
 }

@@ -87,7 +87,7 @@ public class BrowsePageTests(SiteFixture site)
         Assert.Contains("count of this archive’s published statements", count.TextContent, StringComparison.Ordinal);
         Assert.Equal("8.5 per cent", finding.QuerySelector(".number")!.TextContent);
         Assert.Contains("not a count of this archive", finding.TextContent, StringComparison.Ordinal);
-        Assert.Contains("fn. 107", finding.TextContent, StringComparison.Ordinal);
+        Assert.Contains("note marker 107", finding.TextContent, StringComparison.Ordinal);
         Assert.Equal(expected, document.QuerySelectorAll(".statement-card").Length);
     }
 
