@@ -20,7 +20,9 @@ public class Speaker
     /// </summary>
     public required string Description { get; set; }
 
-    /// <summary>A short label written by the archive where the source's words alone do not tell speakers apart; shown as the archive's.</summary>
+    /// <summary>
+    /// A short label written by the archive where the source's words alone do not tell speakers apart; shown as the archive's.
+    /// </summary>
     public string? Label { get; set; }
 
     /// <summary>Nationality or origin as the source states it; null when it does not.</summary>

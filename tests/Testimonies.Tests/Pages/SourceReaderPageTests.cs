@@ -173,4 +173,52 @@ public class SourceReaderPageTests(SiteFixture site)
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task OverlappingAndContainedSpansAreCutIntoPiecesAndEachStatementIsReached()
+    {
+        var data = new TestData();
+        data.Sources[0] = TestData.SourcesHeader + ",text_file";
+        data.Sources[1] += ",sources/synthetic.txt";
+        data.Speakers[1] = "test-speaker,,The synthetic speaker,Testland,fighter,no,"; // a description is the text's own words
+        data.Statements.RemoveRange(1, data.Statements.Count - 1);
+        data.Statements.AddRange(
+        [
+            "test-0001,test-source,1,,1,test-speaker,quotation,en,Synthetic words number one,,,,,published",
+            "test-0002,test-source,2,,2,test-speaker,paraphrase,en,The synthetic speaker reportedly said something.,,,,,published",
+            "test-0003,test-source,3,,1,test-speaker,quotation,en,number one and two,,,,,published",
+            "test-0004,test-source,4,,1,test-speaker,quotation,en,Synthetic words,,,,,published",
+        ]);
+        var folder = data.WriteToTempFolder();
+        const string paragraph1 = "Synthetic words number one and two.Footnote 1 ’’.";
+        const string paragraph2 = "The synthetic speaker reportedly said something.Footnote 2 .";
+        Directory.CreateDirectory(Path.Combine(folder, "sources"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "sources", "synthetic.txt"), $"{paragraph1}\n\n\n{paragraph2}\n",
+            TestContext.Current.CancellationToken);
+        try
+        {
+            using var factory = site.NewFactory(folder);
+            using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+            var (response, document) = await Html.GetAsync(client, "/sources/test-source/text");
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            foreach (var id in new[] { "test-0001", "test-0002", "test-0003", "test-0004" })
+                Assert.Single(document.QuerySelectorAll($"#s-{id}"));
+            Assert.NotEmpty(document.QuerySelectorAll(".reader a.hl-overlap"));
+            Assert.Empty(document.QuerySelectorAll("a a"));
+            // The words themselves, less the archive's tags and the marker, are the text's own characters.
+            var shown = document.QuerySelectorAll(".reader .para-text").Select(p =>
+            {
+                foreach (var hidden in p.QuerySelectorAll(".hl-tag, sup").ToList()) hidden.Remove();
+                return p.TextContent;
+            }).ToList();
+            Assert.Equal(["Synthetic words number one and two.’’.", "The synthetic speaker reportedly said something.."], shown);
+            Assert.Equal(["para. 1", "para. 2"], document.QuerySelectorAll(".reader .locator").Select(l => l.TextContent));
+            Assert.Single(document.QuerySelectorAll(".reader .section-break"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

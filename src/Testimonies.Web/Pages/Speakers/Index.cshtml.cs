@@ -2,7 +2,8 @@ namespace Testimonies.Web.Pages.Speakers;
 
 public class IndexModel(ArchiveDbContext db) : PageModel
 {
-    public record SpeakerRow(string Key, string DisplayName, string? Label, string Description, string? Nationality, SpeakerRole Role, bool IsGroup, int Statements);
+    public record SpeakerRow(string Key, string DisplayName, string? Label, string Description, string? Nationality, SpeakerRole Role,
+        bool IsGroup, int Statements);
 
     public List<SpeakerRow> Speakers { get; private set; } = [];
 
