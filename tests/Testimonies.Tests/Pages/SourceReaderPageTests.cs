@@ -1,6 +1,9 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Testimonies.Tests.Importing;
 using Testimonies.Tests.Infrastructure;
+using Testimonies.Web.Archive;
 
 namespace Testimonies.Tests.Pages;
 
@@ -174,8 +177,8 @@ public class SourceReaderPageTests(SiteFixture site)
         }
     }
 
-    [Fact]
-    public async Task OverlappingAndContainedSpansAreCutIntoPiecesAndEachStatementIsReached()
+    /// <summary>A synthetic source with a text of two paragraphs, a section break between, and four statements in it.</summary>
+    private static async Task<string> SyntheticTextFolderAsync()
     {
         var data = new TestData();
         data.Sources[0] = TestData.SourcesHeader + ",text_file";
@@ -195,6 +198,13 @@ public class SourceReaderPageTests(SiteFixture site)
         Directory.CreateDirectory(Path.Combine(folder, "sources"));
         await File.WriteAllTextAsync(Path.Combine(folder, "sources", "synthetic.txt"), $"{paragraph1}\n\n\n{paragraph2}\n",
             TestContext.Current.CancellationToken);
+        return folder;
+    }
+
+    [Fact]
+    public async Task OverlappingAndContainedSpansAreCutIntoPiecesAndEachStatementIsReached()
+    {
+        var folder = await SyntheticTextFolderAsync();
         try
         {
             using var factory = site.NewFactory(folder);
@@ -215,6 +225,39 @@ public class SourceReaderPageTests(SiteFixture site)
             Assert.Equal(["Synthetic words number one and two.’’.", "The synthetic speaker reportedly said something.."], shown);
             Assert.Equal(["para. 1", "para. 2"], document.QuerySelectorAll(".reader .locator").Select(l => l.TextContent));
             Assert.Single(document.QuerySelectorAll(".reader .section-break"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task AStatementNotAnchoredInTheShownVersionIsListedNotMarked()
+    {
+        var folder = await SyntheticTextFolderAsync();
+        try
+        {
+            using var factory = site.NewFactory(folder);
+            using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+            await using (var scope = factory.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+                await db.Statements.Where(s => s.PublicId == "test-0002")
+                    .ExecuteUpdateAsync(u => u.SetProperty(s => s.TextVersion, (int?)null), TestContext.Current.CancellationToken);
+            }
+            var (_, document) = await Html.GetAsync(client, "/sources/test-source/text");
+
+            Assert.Null(document.GetElementById("s-test-0002"));
+            var listed = document.QuerySelector(".not-anchored li")!;
+            Assert.Equal("/s/test-0002", listed.QuerySelector("a")!.GetAttribute("href"));
+            Assert.EndsWith("not anchored in this version", listed.TextContent, StringComparison.Ordinal);
+            Assert.Single(document.QuerySelectorAll(".not-anchored li"));
+
+            var (_, statement) = await Html.GetAsync(client, "/s/test-0002");
+            Assert.Equal("Not checked against the source’s text: the archive holds the source’s text, but these words have not been "
+                + "checked against it.", statement.QuerySelector(".evidence .not-checked")!.TextContent);
+            Assert.Equal("/sources/test-source/text", statement.QuerySelector(".evidence a.read-in-context")!.GetAttribute("href"));
         }
         finally
         {
