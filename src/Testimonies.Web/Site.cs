@@ -9,6 +9,7 @@ using Testimonies.Web.Citations;
 using Testimonies.Web.Maintainers;
 using Testimonies.Web.Pages.Data;
 using Testimonies.Web.Pages.Discovery;
+using Testimonies.Web.Pages.Sources;
 using Testimonies.Web.Pages.Statements;
 using Testimonies.Web.Pages.Statistics;
 using Testimonies.Web.Search;
@@ -103,6 +104,7 @@ public static class Site
         app.MapDatasetDownload();
         app.MapArchiveApi();
         app.MapStatementRedirects();
+        app.MapSourceTextDownload();
         return app;
     }
 }

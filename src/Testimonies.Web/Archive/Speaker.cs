@@ -38,7 +38,10 @@ public class Speaker
 
     public List<Statement> Statements { get; set; } = [];
 
-    public string DisplayName => Name ?? Capitalize(Description);
+    /// <summary>The source's name, else the archive's label, else the source's words: two "one defector"s must not look alike.</summary>
+    public string DisplayName => DisplayNameOf(Name, Label, Description);
+
+    public static string DisplayNameOf(string? name, string? label, string description) => name ?? label ?? Capitalize(description);
 
     private static string Capitalize(string text) =>
         text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];

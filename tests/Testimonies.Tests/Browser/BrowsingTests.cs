@@ -58,7 +58,8 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
 
     public static TheoryData<string> PageTypes() =>
         ["/", "/statements", "/s/csis16-03", "/s/csis16-13", "/s/csis16-14", "/reasons", "/reasons/racism-and-discrimination",
-         "/reasons/boredom", "/speakers", "/speakers/saddam-jamal", "/sources", "/sources/csis-2016-ch9", "/about", "/no-such-page",
+         "/reasons/boredom", "/speakers", "/speakers/saddam-jamal", "/sources", "/sources/csis-2016-ch9", "/sources/csis-2016-ch9/text",
+         "/about", "/no-such-page",
          "/search", "/search?q=jihad&kind=quotation", "/search?q=%22unclosed", "/s/csis16-14/embed", "/admin/login", "/statistics", "/api"];
 
     [Theory]
@@ -193,11 +194,45 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
         options.ViewportSize = new ViewportSize { Width = 360, Height = 740 };
         var context = await browser.Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
-        foreach (var path in new[] { "/", "/s/csis16-09", "/reasons", "/speakers", "/sources/csis-2016-ch9", "/search?q=jihad" })
+        foreach (var path in new[] { "/", "/s/csis16-09", "/reasons", "/speakers", "/sources/csis-2016-ch9",
+                     "/sources/csis-2016-ch9/text", "/search?q=jihad" })
         {
             await page.GotoAsync(path);
             var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
             Assert.False(overflow, $"{path} is wider than a phone screen");
         }
+    }
+
+    [Fact]
+    public async Task ReadInContextLandsOnTheMarkedWordsAtPhoneWidth()
+    {
+        Assert.SkipUnless(BrowserFixture.ChromiumInstalled, BrowserFixture.SkipReason);
+        var options = browser.ContextOptions();
+        options.ViewportSize = new ViewportSize { Width = 390, Height = 844 };
+        var context = await browser.Browser.NewContextAsync(options);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/s/csis16-03");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Read in context" }).ClickAsync();
+        await page.WaitForURLAsync("**/sources/csis-2016-ch9/text#s-csis16-03");
+
+        var mark = page.Locator("#s-csis16-03");
+        await Assertions.Expect(mark).ToBeInViewportAsync();
+        await Assertions.Expect(mark).ToHaveCSSAsync("outline-style", "solid");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link,
+            new() { Name = "Quotation csis16-03 by A disillusioned British fighter from London" })).ToHaveCountAsync(1);
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "the reader is wider than a phone screen");
+    }
+
+    [Fact]
+    public async Task APrintedTextKeepsItsMarksWithoutNavigation()
+    {
+        var page = await OpenAsync("/sources/csis-2016-ch9/text");
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator("header.site-header")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("footer.site-footer")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#s-csis16-01")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#s-csis16-01")).ToHaveCSSAsync("border-bottom-style", "solid");
+        await Assertions.Expect(page.Locator("#s-csis16-09")).ToHaveCSSAsync("border-bottom-style", "dashed");
     }
 }

@@ -5,7 +5,12 @@ namespace Testimonies.Web.Pages.Sources;
 
 public class DetailsModel(ArchiveDbContext db) : PageModel
 {
+    public record TextFacts(int Version, string Sha256, PartialDate? TakenOn);
+
     public Source Source { get; private set; } = null!;
+
+    /// <summary>The latest stored text of the source, or null when the archive holds none.</summary>
+    public TextFacts? Text { get; private set; }
 
     /// <summary>
     /// For each style: the chapter (null when the source is not a chapter, and in APA, which gives a chapter its own entry only
@@ -33,6 +38,8 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
         var source = await db.Sources.AsNoTracking().SingleOrDefaultAsync(s => s.Key == key, cancellationToken);
         if (source is null) return NotFound();
         Source = source;
+        Text = await db.SourceTexts.AsNoTracking().Where(t => t.SourceId == source.Id).OrderByDescending(t => t.Version)
+            .Select(t => new TextFacts(t.Version, t.Sha256, t.TakenOn)).FirstOrDefaultAsync(cancellationToken);
         // In the order the words appear in the source, so the page reads as the source does.
         Statements = await StatementList.PageAsync(
             db.PublishedInSourceOrder.AsNoTracking().Where(s => s.SourceId == source.Id), HttpContext, PageSize, cancellationToken);

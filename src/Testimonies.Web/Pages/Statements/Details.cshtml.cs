@@ -17,6 +17,9 @@ public class DetailsModel(ArchiveDbContext db, TimeProvider clock, SourceTextLay
     public Neighbour? Previous { get; private set; }
     public Neighbour? Next { get; private set; }
 
+    /// <summary>Where the words stand in the source's stored text, and how they reached the source.</summary>
+    public StatementEvidence Evidence { get; private set; } = null!;
+
     /// <summary>When the statement last changed after it entered the archive; null if never.</summary>
     public DateTimeOffset? LastRevised { get; private set; }
 
@@ -82,6 +85,8 @@ public class DetailsModel(ArchiveDbContext db, TimeProvider clock, SourceTextLay
             .SelectMany(s => s.Reasons).OrderBy(r => r.Position)
             .Select(r => new ReasonLink(r.Slug, r.Name))
             .ToListAsync(cancellationToken);
+
+        Evidence = await StatementEvidence.LoadAsync(db, layouts, statement, cancellationToken);
 
         var revisions = await db.Revisions.AsNoTracking().Where(r => r.StatementId == statement.Id && r.Changes != "created")
             .OrderByDescending(r => r.Id).Select(r => new { r.At, r.Note, TextChanged = r.PreviousText != null })
