@@ -28,7 +28,7 @@ public sealed record StatementCard(
     /// <summary>A matched excerpt of the context note as HTML (already encoded); null when the context did not match.</summary>
     public string? ContextMatchHtml { get; init; }
 
-    /// <summary>The speaker's name, or the source's description capitalised to open a line.</summary>
+    /// <summary>The speaker's name, or the archive's label, or the source's description, capitalised to open a line.</summary>
     public string SpeakerLabel => SpeakerName.Length == 0 ? SpeakerName : char.ToUpperInvariant(SpeakerName[0]) + SpeakerName[1..];
 
     /// <summary>
@@ -37,7 +37,7 @@ public sealed record StatementCard(
     /// </summary>
     public static readonly Expression<Func<Statement, StatementCard>> WithoutReasons = s => new StatementCard(
         s.Id, s.PublicId, s.Text, s.Kind, s.Language,
-        s.Speaker.Key, s.Speaker.Name ?? s.Speaker.Description,
+        s.Speaker.Key, s.Speaker.Name ?? s.Speaker.Label ?? s.Speaker.Description,
         s.Source.Key, s.Source.Publisher, s.Source.Published, s.Source.Chapter,
         s.Footnote, s.Section, s.ContentNote, new List<ReasonLink>());
 }

@@ -108,4 +108,18 @@ public class StatementEvidenceTests(SiteFixture site)
         Assert.Equal(names.Count, names.Distinct().Count());
         Assert.Contains("a defector who warned others against travelling to Syria", names);
     }
+
+    // Regression: cards and the statement's heading showed only the source's words, so two speakers the source calls only
+    // "one defector" looked like one.
+    [Fact]
+    public async Task TwoSpeakersTheSourceDescribesAlikeAreToldApartOnCardsAndHeadings()
+    {
+        var (_, source) = await Html.GetAsync(site.Client, "/sources/csis-2016-ch9");
+        var cardText = source.Body!.TextContent;
+        Assert.Contains("A defector who spoke of his colleagues’ targets", cardText, StringComparison.Ordinal);
+        Assert.Contains("A defector who warned others against travelling to Syria", cardText, StringComparison.Ordinal);
+        var (_, six) = await Html.GetAsync(site.Client, "/s/csis16-06");
+        var (_, seven) = await Html.GetAsync(site.Client, "/s/csis16-07");
+        Assert.NotEqual(six.QuerySelector("h1")!.TextContent, seven.QuerySelector("h1")!.TextContent);
+    }
 }

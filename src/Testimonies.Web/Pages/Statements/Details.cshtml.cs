@@ -70,7 +70,8 @@ public class DetailsModel(ArchiveDbContext db, TimeProvider clock, SourceTextLay
         }
 
         Speaker = await db.Speakers.AsNoTracking().Where(s => s.Id == statement.SpeakerId)
-            .Select(s => new SpeakerFacts(s.Key, s.Name ?? s.Description, s.Name, s.Description, s.Nationality, s.Role, s.IsGroup))
+            .Select(s => new SpeakerFacts(s.Key, s.Name ?? s.Label ?? s.Description, s.Name, s.Description, s.Nationality, s.Role,
+                s.IsGroup))
             .SingleAsync(cancellationToken);
         Source = await db.Sources.AsNoTracking().Where(s => s.Id == statement.SourceId)
             .Select(s => new SourceFacts(s.Key, s.Title, s.Subtitle, s.Chapter, s.ChapterTitle, s.Publisher, s.Author, s.Published, s.Url))
