@@ -62,7 +62,11 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
 
         // The files passed every check when they were previewed, and the archive has not changed since.
         var files = record.Files.OrderBy(f => f.Id).Select(f => new ImportFile(f.FileName, f.Content)).ToList();
-        var set = ImportSet.Parse(files, []);
+        var problems = new ImportProblems();
+        var set = ImportSet.Parse(files, problems);
+        // Checked again, for what validation works out besides problems: where each statement stands in its source's text.
+        if (problems.Count == 0) await ArchiveImport.ValidateAsync(db, set, problems, cancellationToken);
+        if (problems.Count > 0) return ImportResult.Invalid(problems);
         var actor = new ImportActor(by, $"import {record.Id}", clock.GetUtcNow());
         return ImportResult.Done(await ArchiveImport.ApplyAsync(db, index, set, actor, cancellationToken, record), record);
     }

@@ -19,7 +19,8 @@ public static class MaintainerCommands
         Commands:
           (none)                          serve the site; host options such as --urls http://localhost:5089, --environment
           create-admin --email <address>  create a maintainer; the password from the terminal, standard input or TESTIMONIES_ADMIN_PASSWORD
-          import <file>… [--dry-run]      import CSV or JSON files (docs/data-format.md); --dry-run checks and previews, writes nothing
+          import <file>… [--dry-run]      import CSV or JSON files, with the .txt files of sources' texts they name
+                                          (docs/data-format.md); --dry-run checks and previews, writes nothing
           help, --help                    print this list
         Exit codes: 0 done, 1 refused (why, on standard error), 2 wrong usage, 3 another import is running.
         """;
@@ -163,7 +164,7 @@ public static class MaintainerCommands
         if (paths.Count == 0 || paths.Any(p => p.StartsWith("--", StringComparison.Ordinal)))
         {
             await error.WriteLineAsync("Usage: import <file> [<file>…] [--dry-run]   " +
-                "(CSV files named after their table, or JSON; see docs/data-format.md)");
+                "(CSV files named after their table, or JSON, and the .txt files of sources' texts; see docs/data-format.md)");
             return 2;
         }
         var files = new List<ImportFile>();
