@@ -62,6 +62,9 @@ public static class DatasetDownload
                 }
                 await using (var json = archive.CreateEntry($"{name}/json/archive.json", CompressionLevel.Optimal).Open())
                     await DataExport.WriteJsonAsync(json, spec => DataExport.RowsAsync(db, spec, publishedOnly: true, ct), ct);
+                // The sources' texts exactly as stored (their SHA-256 is the archive's), which text_file names.
+                foreach (var (key, text) in await DataExport.LatestTextsAsync(db, ct))
+                    Add(archive, $"{name}/{DataExport.TextFileName(key)}", text.Text);
                 // An empty setting (Archive__DatasetLicence="") means the default, not a blank licence.
                 var licence = options.DatasetLicence is { Length: > 0 } configured
                     ? configured
@@ -119,8 +122,10 @@ public static class DatasetDownload
             "anonymous speakers are kept distinct unless the source says they are the same person.");
         md.AppendLine("- `findings.csv` holds figures the sources report about their own datasets. " +
             "They are not counts of this dataset and must not be added to or compared with them as one number.");
-        md.AppendLine("- `csv/` and `json/archive.json` hold the same data in the archive's import format: " +
-            "importing them into the archive changes nothing.");
+        md.AppendLine("- `csv/` and `json/archive.json` hold the same data in the archive's import format; `sources/` holds the " +
+            "sources' full texts exactly as the archive stores them (their SHA-256 is in the API). Importing `csv/` (or " +
+            "`json/archive.json`) together with `sources/` into the archive changes nothing.");
+        md.AppendLine("- A statement's `text_start` is where its words begin in its source's text, in Unicode code points from 0.");
         md.AppendLine();
         md.AppendLine("## Reasons for leaving (the coding scheme)");
         md.AppendLine();
