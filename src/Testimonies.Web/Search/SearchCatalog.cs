@@ -37,6 +37,12 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
         /// <summary>Speakers with at least one published statement.</summary>
         public required int SpeakerCount { get; init; }
 
+        /// <summary>
+        /// Of those, the groups (Speaker.IsGroup: words the source attributes to several people, of a size it does not give,
+        /// who may overlap with other speakers), so that pages count persons and groups apart.
+        /// </summary>
+        public required int SpeakerGroupCount { get; init; }
+
         public int Count => Ids.Length;
 
         /// <summary>Published statements a value of the column, in its values' order.</summary>
@@ -169,9 +175,10 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
         var nationalityOf = new List<short>();
         var maxId = 0;
         var speakers = new HashSet<long>();
+        var groups = new HashSet<long>();
         // Source order as ArchiveDbContext.InSourceOrder writes it: source title, source, position.
         await foreach (var row in ReadAsync(connection, dbTransaction, """
-            SELECT s."Id", s."Kind", s."SourceId", sp."Nationality", s."SpeakerId", s."Provenance" FROM "Statements" s
+            SELECT s."Id", s."Kind", s."SourceId", sp."Nationality", s."SpeakerId", s."Provenance", sp."IsGroup" FROM "Statements" s
             JOIN "Speakers" sp ON sp."Id" = s."SpeakerId" JOIN "Sources" so ON so."Id" = s."SourceId"
             WHERE s."Status" = 'Published' ORDER BY so."Title", s."SourceId", s."Position";
             """, cancellationToken))
@@ -183,6 +190,7 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
             provenances.Add((short)Names.Provenances.IndexOf(Enum.Parse<Provenance>((string)row[5]!)));
             sources.Add(sourceIndex[(long)row[2]!]);
             speakers.Add((long)row[4]!);
+            if (row[6] is true or 1L) groups.Add((long)row[4]!); // PostgreSQL reads a boolean, SQLite an integer
             if (row[3] is string nationality)
             {
                 if (!nationalityIndex.TryGetValue(nationality, out var n))
@@ -221,6 +229,7 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
         {
             Version = version,
             SpeakerCount = speakers.Count,
+            SpeakerGroupCount = groups.Count,
             IndexOfId = indexOfId,
             Ids = [.. ids],
             Kinds = FacetColumn.OneValue([.. Names.Kinds.Slugs], [.. Names.Kinds.Values.Select(Names.Kinds.Label)], [.. kinds]),

@@ -94,7 +94,8 @@ public static class DatasetDownload
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Testimonies dataset, version {version} ({today})");
         md.AppendLine();
-        md.AppendLine("Statements by people who left ISIL, each as a published source reports it, with the reasons it gives for leaving.");
+        md.AppendLine("Statements by fighters and defectors about leaving ISIL or their disillusionment with it, each as a published " +
+            "source reports it, with the reasons its words give (if any). Not every speaker is known to have left.");
         md.AppendLine(CultureInfo.InvariantCulture,
             $"Published statements only: {counts[DataFormat.Statements]} statements, " +
             $"{counts[DataFormat.Speakers]} speakers, " +
@@ -104,7 +105,7 @@ public static class DatasetDownload
         md.AppendLine("## How to cite");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"Testimonies. ({today[..4]}). *Testimonies: Statements by people who left ISIL* " +
+            $"Testimonies. ({today[..4]}). *Testimonies: Why people leave ISIL, statements as published sources report them* " +
             $"(Version {version}) [Data set]. {site}/dataset.zip");
         md.AppendLine();
         md.AppendLine("Cite a single statement through its own page (`/s/{id}`), which gives APA, MLA and Chicago citations " +
