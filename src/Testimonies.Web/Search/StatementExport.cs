@@ -12,7 +12,8 @@ public static class StatementExport
 
     /// <summary>The rows of the given statements, in the order of <paramref name="ids"/>.</summary>
     public static async IAsyncEnumerable<StatementExportRow> RowsAsync(ArchiveDbContext db, SourceTextLayouts layouts,
-        IReadOnlyList<int> ids, string siteUrl, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        IReadOnlyList<int> ids, string siteUrl,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var places = new TextPlaces(db, layouts);
         foreach (var chunk in ids.Chunk(ChunkSize))

@@ -206,12 +206,14 @@ public class ApiTests(SiteFixture site)
     public async Task SpeakersCarryTheArchivesLabelBesideTheSourcesWordsAndFindingsTheirQualifier()
     {
         using var speakers = await JsonAsync("/api/v1/speakers");
-        var other = speakers.RootElement.EnumerateArray().Single(s => s.GetProperty("key").GetString() == "fighters-not-protecting-muslims");
+        var other = speakers.RootElement.EnumerateArray()
+            .Single(s => s.GetProperty("key").GetString() == "fighters-not-protecting-muslims");
         Assert.Equal("Other fighters", other.GetProperty("description").GetString());
         Assert.Equal("other fighters who said the group was killing Muslims", other.GetProperty("label").GetString());
 
         using var findings = await JsonAsync("/api/v1/findings");
-        var infighting = findings.RootElement.EnumerateArray().Single(f => f.GetProperty("key").GetString() == "icsr-infighting-humanitarian");
+        var infighting = findings.RootElement.EnumerateArray()
+            .Single(f => f.GetProperty("key").GetString() == "icsr-infighting-humanitarian");
         Assert.Equal("at least", infighting.GetProperty("percent_qualifier").GetString());
         Assert.Equal(60, infighting.GetProperty("dataset_size").GetInt32());
     }
@@ -243,7 +245,8 @@ public class ApiTests(SiteFixture site)
         var response = await site.Client.GetAsync("/api/v1/statements.csv?provenance=sent-to-author", Ct);
         using var reader = new StringReader(await response.Content.ReadAsStringAsync(Ct));
         using var csv = new CsvHelper.CsvReader(reader, System.Globalization.CultureInfo.InvariantCulture);
-        var rows = csv.GetRecords<dynamic>().Select(r => ((IDictionary<string, object>)r).ToDictionary(kv => kv.Key, kv => (string)kv.Value))
+        var rows = csv.GetRecords<dynamic>()
+            .Select(r => ((IDictionary<string, object>)r).ToDictionary(kv => kv.Key, kv => (string)kv.Value))
             .ToList();
         var row = Assert.Single(rows);
         Assert.Equal(Testimonies.Web.Search.StatementExportRow.Columns, row.Keys.Select(k => k.TrimStart('\uFEFF')));

@@ -97,7 +97,8 @@ public class ClaimsPageTests(SiteFixture site)
         var spanish = Item("These early fighters therefore liken ed themselves to those who had participated in the Spanish civil war");
         Assert.Contains("not anything they said, alleged or complained of", spanish, StringComparison.Ordinal);
         Assert.Contains("“therefore” marks it as the author’s inference", spanish, StringComparison.Ordinal);
-        var various = Item("Various groups make this claim, each one accusing the other of having secured a more favourable deal for itself");
+        var various = Item(
+            "Various groups make this claim, each one accusing the other of having secured a more favourable deal for itself");
         Assert.Contains("names no speaker beyond “various groups”", various, StringComparison.Ordinal);
         Assert.Contains("csis16-10, csis16-11, csis16-12", various, StringComparison.Ordinal);
         Assert.DoesNotContain(items, i => i.Contains("author’s own analysis", StringComparison.Ordinal));

@@ -154,7 +154,8 @@ public class SearchPageTests(SiteFixture site)
     public async Task TheJsonExportCarriesEachStatementsAnchorAndProvenance()
     {
         var response = await site.Client.GetAsync("/search.json?provenance=told-to-author", TestContext.Current.CancellationToken);
-        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        using var json = System.Text.Json.JsonDocument.Parse(
+            await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(["told-to-author"], json.RootElement.GetProperty("filters").GetProperty("provenance").EnumerateArray()
             .Select(v => v.GetString()));
         var first = json.RootElement.GetProperty("statements")[0];
@@ -283,7 +284,8 @@ public class SearchPageTests(SiteFixture site)
 
         var (_, page) = await Html.GetAsync(site.Client, "/search?q=jihad&kind=quotation&sort=source");
         Assert.Equal(Ids(page), rows.Select(r => (string)r["id"]));
-        Assert.Contains(rows, r => ((string)r["text"]).Contains("It's not a revolution or jihad, it’s slaughter", StringComparison.Ordinal));
+        Assert.Contains(rows,
+            r => ((string)r["text"]).Contains("It's not a revolution or jihad, it’s slaughter", StringComparison.Ordinal));
     }
 
     [Fact]

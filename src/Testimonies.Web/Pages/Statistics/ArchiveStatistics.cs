@@ -28,7 +28,7 @@ public sealed record ArchiveStatistics(
     public sealed record Finding(string Key, string Figure, double? Percent, string? PercentQualifier, string Dataset, int? DatasetSize,
         string Wording, string SourceKey, string? Footnote, IReadOnlyList<string> ReasonSlugs)
     {
-        /// <summary>"at least 35 per cent", "8.5 per cent": the number never without the source's qualifier; null without a number.</summary>
+        /// <summary>"at least 35 per cent", "8.5 per cent": the number never without the source's qualifier, or null.</summary>
         public string? PercentLabel => Percent is { } percent
             ? $"{(PercentQualifier is { Length: > 0 } q ? q + " " : "")}{percent.ToString("0.##", CultureInfo.InvariantCulture)} per cent"
             : null;
