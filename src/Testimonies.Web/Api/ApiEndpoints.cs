@@ -42,34 +42,38 @@ public static class ApiEndpoints
         app.MapOpenApi("/api/{documentName}/openapi.json").RequireCors(CorsPolicy);
         var api = app.MapGroup("/api/v1").RequireCors(CorsPolicy).AddEndpointFilter(CacheByArchiveVersionAsync);
 
-        api.MapGet("/statements", async (HttpContext http, ArchiveDbContext db, SearchCatalog catalog, CancellationToken ct) =>
+        api.MapGet("/statements", async (HttpContext http, ArchiveDbContext db, SearchCatalog catalog, SourceTextLayouts layouts,
+            CancellationToken ct) =>
         {
             var (query, problem, page, size) = await FilterAsync(http, db, catalog, ct);
             if (problem is not null) return problem;
             var total = await query.CountAsync(ct);
-            var items = await ItemsAsync(query.Skip((page - 1) * size).Take(size), Site(http), ct);
+            var items = await ItemsAsync(db, layouts, query.Skip((page - 1) * size).Take(size), Site(http), ct);
             var next = page * size < total ? $"{Site(http)}/api/v1/statements{QueryWithPage(http, page + 1)}" : null;
             return Results.Ok(new StatementPage(total, page, size, items, next));
         }).WithSummary("Published statements, in source order, filtered and paginated")
-          .WithDescription("Filters (each may be repeated): reason, theme, speaker, source, nationality, kind (quotation or paraphrase). " +
+          .WithDescription("Filters (each may be repeated): reason, theme, speaker, source, nationality, kind (quotation or paraphrase), " +
+              "provenance (told-to-author, sent-to-author, taken-from-elsewhere or not-stated). " +
               "Paging: page (from 1), page_size (1–500, default 50).")
           .Produces<StatementPage>().ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/statements.csv", async (HttpContext http, ArchiveDbContext db, SearchCatalog catalog, CancellationToken ct) =>
+        api.MapGet("/statements.csv", async (HttpContext http, ArchiveDbContext db, SearchCatalog catalog, SourceTextLayouts layouts,
+            CancellationToken ct) =>
         {
             var (query, problem, _, _) = await FilterAsync(http, db, catalog, ct, paging: false);
             if (problem is not null) return problem;
             var ids = await query.Select(s => s.Id).ToListAsync(ct);
             http.Response.Headers.ContentDisposition = "attachment; filename=\"testimonies-statements.csv\"";
-            return Results.Stream(body => StatementExport.WriteCsvAsync(body, StatementExport.RowsAsync(db, ids, Site(http), ct), ct),
-                "text/csv; charset=utf-8");
+            return Results.Stream(body => StatementExport.WriteCsvAsync(body, StatementExport.RowsAsync(db, layouts, ids, Site(http), ct),
+                ct), "text/csv; charset=utf-8");
         }).CacheAsDownload("*") // every parameter: an unknown one answers 400, not a cached file
           .WithSummary("The same statements as CSV, all pages at once (the columns of /search.csv)")
           .Produces<string>(contentType: "text/csv");
 
-        api.MapGet("/statements/{id}", async (string id, HttpContext http, ArchiveDbContext db, CancellationToken ct) =>
+        api.MapGet("/statements/{id}", async (string id, HttpContext http, ArchiveDbContext db, SourceTextLayouts layouts,
+            CancellationToken ct) =>
         {
-            var items = await ItemsAsync(db.PublishedStatements.Where(s => s.PublicId == id), Site(http), ct);
+            var items = await ItemsAsync(db, layouts, db.PublishedStatements.Where(s => s.PublicId == id), Site(http), ct);
             return items.Count == 0
                 ? Results.Problem($"There is no published statement “{id}”.", statusCode: StatusCodes.Status404NotFound)
                 : Results.Ok(items[0]);
@@ -91,11 +95,12 @@ public static class ApiEndpoints
                 .OrderBy(s => s.Key)
                 .Select(s => new
                 {
-                    s.Key, s.Name, s.Description, s.Nationality, s.Role, s.IsGroup,
+                    s.Key, s.Name, s.Description, s.Label, s.Nationality, s.Role, s.IsGroup,
                     Count = s.Statements.Count(x => x.Status == PublicationStatus.Published)
                 })
                 .ToListAsync(ct))
-                .Select(s => new SpeakerItem(s.Key, s.Name, s.Description, s.Nationality, s.Role.Slug(), s.IsGroup, s.Count)).ToList()))
+                .Select(s => new SpeakerItem(s.Key, s.Name, s.Description, s.Label, s.Nationality, s.Role.Slug(), s.IsGroup, s.Count))
+                .ToList()))
             .WithSummary("Speakers as the sources identify them; anonymous speakers are kept distinct").Produces<List<SpeakerItem>>();
 
         api.MapGet("/sources", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok((await db.Sources.AsNoTracking()
@@ -113,7 +118,8 @@ public static class ApiEndpoints
 
         api.MapGet("/findings", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok(await db.Findings.AsNoTracking()
                 .OrderBy(f => f.Key)
-                .Select(f => new FindingItem(f.Key, f.Source.Key, f.Footnote, f.Wording, f.Figure, f.Percent, f.Dataset, f.DatasetSize,
+                .Select(f => new FindingItem(f.Key, f.Source.Key, f.Footnote, f.Wording, f.Figure, f.Percent, f.PercentQualifier,
+                    f.Dataset, f.DatasetSize,
                     f.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList()))
                 .ToListAsync(ct)))
             .WithSummary("Figures the sources report about their own datasets: not counts of this archive, never to be added to them")
@@ -166,14 +172,18 @@ public static class ApiEndpoints
         ? $"“{value}” is not a {facet.Noun}: use {string.Join(", ", known.SkipLast(1))}{(known.Count > 1 ? " or " : "")}{known[^1]}."
         : $"“{value}” is not a {facet.Noun}" + (Suggest.Nearest(value, known) is { } hint ? $"; did you mean “{hint}”?" : ".");
 
-    private static async Task<List<StatementItem>> ItemsAsync(IQueryable<Statement> query, string site, CancellationToken ct)
+    private static async Task<List<StatementItem>> ItemsAsync(ArchiveDbContext db, SourceTextLayouts layouts, IQueryable<Statement> query,
+        string site, CancellationToken ct)
     {
         var rows = await query.Select(s => new
         {
-            s.PublicId, s.Kind, s.Language, s.Text, s.Section, s.Footnote, s.SaidWhen, s.Context, s.ContentNote,
+            s.PublicId, s.Kind, s.Language, s.Text, s.Section, s.Footnote, s.SaidWhen, s.Context, s.ContentNote, s.SourceId,
+            s.TextVersion, s.AnchorStart, s.AnchorEnd, s.AnchorPrefix, s.AnchorSuffix, s.Provenance, s.ProvenanceWords,
+            s.SpokenLanguage, s.Translated,
             Speaker = new
             {
-                s.Speaker.Key, s.Speaker.Name, s.Speaker.Description, s.Speaker.Nationality, s.Speaker.Role, s.Speaker.IsGroup
+                s.Speaker.Key, s.Speaker.Name, s.Speaker.Description, s.Speaker.Label, s.Speaker.Nationality, s.Speaker.Role,
+                s.Speaker.IsGroup
             },
             Source = new
             {
@@ -181,13 +191,21 @@ public static class ApiEndpoints
             },
             Reasons = s.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList(),
         }).ToListAsync(ct);
-        return rows.Select(s => new StatementItem(s.PublicId, $"{site}/s/{s.PublicId}", s.Kind.Slug(), s.Language, s.Text,
-            new SpeakerRef(s.Speaker.Key, s.Speaker.Name, s.Speaker.Description, s.Speaker.Nationality, s.Speaker.Role.Slug(),
-                s.Speaker.IsGroup),
-            new SourceRef(s.Source.Key, s.Source.Title, s.Source.Chapter, s.Source.ChapterTitle, s.Source.Publisher,
-                s.Source.Published.ToString(), s.Source.Url),
-            Statement.Locator(s.Source.Chapter, s.Footnote, s.Section), s.Section, s.Footnote, s.SaidWhen, s.Reasons, s.Context,
-            s.ContentNote)).ToList();
+        var places = new TextPlaces(db, layouts);
+        var items = new List<StatementItem>(rows.Count);
+        foreach (var s in rows)
+        {
+            var place = await places.FindAsync(s.SourceId, s.TextVersion, s.AnchorStart, s.AnchorEnd, s.AnchorPrefix, s.AnchorSuffix,
+                s.Text, ct);
+            items.Add(new StatementItem(s.PublicId, $"{site}/s/{s.PublicId}", s.Kind.Slug(), s.Language, s.Text,
+                new SpeakerRef(s.Speaker.Key, s.Speaker.Name, s.Speaker.Description, s.Speaker.Label, s.Speaker.Nationality,
+                    s.Speaker.Role.Slug(), s.Speaker.IsGroup),
+                new SourceRef(s.Source.Key, s.Source.Title, s.Source.Chapter, s.Source.ChapterTitle, s.Source.Publisher,
+                    s.Source.Published.ToString(), s.Source.Url),
+                Statement.Locator(s.Source.Chapter, s.Footnote, s.Section), s.Section, s.Footnote, s.SaidWhen, s.Reasons, s.Context,
+                s.ContentNote, place, s.Provenance.Slug(), s.ProvenanceWords, s.SpokenLanguage, StatementExportRow.YesNo(s.Translated)));
+        }
+        return items;
     }
 
     private static string QueryWithPage(HttpContext http, int page)

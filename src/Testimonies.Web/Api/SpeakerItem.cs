@@ -1,4 +1,5 @@
 namespace Testimonies.Web.Api;
 
-public sealed record SpeakerItem(string Key, string? Name, string Description, string? Nationality, string Role, bool IsGroup,
-    int Statements);
+/// <summary>A speaker: Description is the source's words, Label (where there is one) the archive's own short label.</summary>
+public sealed record SpeakerItem(string Key, string? Name, string Description, string? Label, string? Nationality, string Role,
+    bool IsGroup, int Statements);

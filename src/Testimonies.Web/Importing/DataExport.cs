@@ -24,7 +24,40 @@ public static class DataExport
             await foreach (var row in FormatRows.StatementRowsAsync(db, null, publishedOnly, cancellationToken)) yield return row;
             yield break;
         }
-        foreach (var row in await FormatRows.RowsAsync(db, spec.Name, null, publishedOnly, cancellationToken)) yield return row;
+        var rows = await FormatRows.RowsAsync(db, spec.Name, null, publishedOnly, cancellationToken);
+        if (spec == DataFormat.Sources) await AddTextColumnsAsync(db, rows, cancellationToken);
+        foreach (var row in rows) yield return row;
+    }
+
+    /// <summary>Where a source's text stands beside the tables, as its text_file names it (as in data/).</summary>
+    public static string TextFileName(string sourceKey) => $"sources/{sourceKey}.txt";
+
+    /// <summary>Each source's latest stored text, by source key: the files the dataset gives beside its tables.</summary>
+    public static async Task<Dictionary<string, SourceText>> LatestTextsAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        var latest = await db.SourceTexts.AsNoTracking()
+            .Where(t => !db.SourceTexts.Any(n => n.SourceId == t.SourceId && n.Version > t.Version))
+            .Select(t => new { t.Source.Key, Text = t })
+            .ToListAsync(cancellationToken);
+        return latest.ToDictionary(t => t.Key, t => t.Text, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The sources' text columns from their latest stored text (the admin form leaves them out: a form carries no file).
+    /// text_correction_note stays empty: re-importing the same text changes nothing and needs none.
+    /// </summary>
+    private static async Task AddTextColumnsAsync(ArchiveDbContext db, List<Dictionary<string, string?>> rows,
+        CancellationToken cancellationToken)
+    {
+        var texts = await LatestTextsAsync(db, cancellationToken);
+        foreach (var row in rows)
+        {
+            if (!texts.TryGetValue(row["key"]!, out var text)) continue;
+            row["text_file"] = TextFileName(row["key"]!);
+            row["text_taken"] = text.TakenOn?.ToString();
+            row["text_headings"] = text.Headings;
+            row["text_ends_before"] = text.EndsBefore;
+        }
     }
 
     /// <summary>One table as CSV: the documented header, then the rows; UTF-8 without a byte-order mark.</summary>

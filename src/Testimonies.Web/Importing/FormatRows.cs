@@ -35,7 +35,7 @@ public static class FormatRows
             {
                 x.PublicId, Source = x.Source.Key, x.Position, x.Section, x.Footnote, Speaker = x.Speaker.Key, x.Kind, x.Language,
                 x.Text, x.SaidWhen, Reasons = x.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList(), x.Context,
-                x.ContentNote, x.Status
+                x.ContentNote, x.Status, x.TextVersion, x.AnchorStart, x.Provenance, x.ProvenanceWords, x.SpokenLanguage, x.Translated
             })
             .AsAsyncEnumerable();
         await foreach (var s in rows.WithCancellation(cancellationToken))
@@ -46,6 +46,10 @@ public static class FormatRows
                 ["language"] = s.Language, ["text"] = s.Text, ["said_when"] = s.SaidWhen, ["reasons"] = string.Join(';', s.Reasons),
                 ["context"] = s.Context, ["content_note"] = s.ContentNote,
                 ["status"] = s.Status.Slug(), ["correction_note"] = null,
+                // Where the anchor begins: words that occur twice in the text then find the same place again on re-import.
+                ["text_start"] = s.TextVersion is null || s.AnchorStart is not { } start ? null : Number(start), ["text_prefix"] = null,
+                ["provenance"] = s.Provenance.Slug(), ["provenance_words"] = s.ProvenanceWords, ["spoken_language"] = s.SpokenLanguage,
+                ["translated"] = YesNo(s.Translated),
             };
     }
 
@@ -67,7 +71,8 @@ public static class FormatRows
                         .ToListAsync(cancellationToken))
                     .Select(p => new Dictionary<string, string?>
                     {
-                        ["key"] = p.Key, ["name"] = p.Name, ["description"] = p.Description, ["nationality"] = p.Nationality,
+                        ["key"] = p.Key, ["name"] = p.Name, ["description"] = p.Description, ["label"] = p.Label,
+                        ["nationality"] = p.Nationality,
                         ["role"] = p.Role.Slug(),
                         ["group"] = p.IsGroup ? "yes" : "no", ["notes"] = p.Notes,
                     }).ToList();
@@ -92,13 +97,15 @@ public static class FormatRows
                     }).ToList();
             case "findings":
                 return (await db.Findings.AsNoTracking().Where(x => key == null || x.Key == key).OrderBy(x => x.Key)
-                    .Select(f => new { f.Key, Source = f.Source.Key, f.Footnote, f.Wording, f.Figure, f.Percent, f.Dataset, f.DatasetSize,
+                    .Select(f => new { f.Key, Source = f.Source.Key, f.Footnote, f.Wording, f.Figure, f.Percent, f.PercentQualifier,
+                        f.Dataset, f.DatasetSize,
                         Reasons = f.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList() })
                     .ToListAsync(cancellationToken))
                     .Select(f => new Dictionary<string, string?>
                     {
                         ["key"] = f.Key, ["source"] = f.Source, ["footnote"] = f.Footnote, ["wording"] = f.Wording, ["figure"] = f.Figure,
-                        ["percent"] = f.Percent?.ToString(CultureInfo.InvariantCulture), ["dataset"] = f.Dataset,
+                        ["percent"] = f.Percent?.ToString(CultureInfo.InvariantCulture), ["percent_qualifier"] = f.PercentQualifier,
+                        ["dataset"] = f.Dataset,
                         ["dataset_size"] = f.DatasetSize?.ToString(CultureInfo.InvariantCulture), ["reasons"] = string.Join(';', f.Reasons),
                     }).ToList();
             default:
@@ -126,6 +133,8 @@ public static class FormatRows
                 .OrderBy(r => r.Position).Take(500).Select(r => new ListedRow(r.Slug, r.Name, null)).ToListAsync(cancellationToken),
         };
     }
+
+    private static string? YesNo(bool? value) => value switch { true => "yes", false => "no", null => null };
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

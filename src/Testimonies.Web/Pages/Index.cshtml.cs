@@ -9,7 +9,9 @@ public class IndexModel(ArchiveDbContext db, SearchCatalog catalog) : PageModel
     public record SourceSummary(string Key, string Title, string? ChapterTitle, string Publisher, PartialDate Published, int Statements);
 
     public int StatementCount { get; private set; }
-    public int SpeakerCount { get; private set; }
+    /// <summary>Speakers the sources identify as one person, and groups of speakers (of unknown size, perhaps overlapping).</summary>
+    public int PersonCount { get; private set; }
+    public int GroupCount { get; private set; }
     public List<ReasonCount> Reasons { get; private set; } = [];
     public List<SourceSummary> Sources { get; private set; } = [];
     public List<StatementCard> Featured { get; private set; } = [];
@@ -21,7 +23,8 @@ public class IndexModel(ArchiveDbContext db, SearchCatalog catalog) : PageModel
         var (snapshot, isCurrent) = await catalog.GetWithoutWaitingAsync(db, cancellationToken);
         SearchCatalog.DoNotCacheUnlessCurrent(HttpContext, isCurrent);
         StatementCount = snapshot.Count;
-        SpeakerCount = snapshot.SpeakerCount;
+        GroupCount = snapshot.SpeakerGroupCount;
+        PersonCount = snapshot.SpeakerCount - GroupCount;
         var byReason = snapshot.CountAll(snapshot.Reasons);
         Reasons = snapshot.Reasons.Values
             .Select((slug, i) => new ReasonCount(slug, snapshot.Reasons.Labels[i], snapshot.ReasonThemes[i], byReason[i]))

@@ -2,7 +2,7 @@ namespace Testimonies.Web.Search;
 
 /// <summary>
 /// The facets, in the order the search page shows them. A facet with a closed list (reasons, themes, kinds,
-/// sources) knows every value it can take: search drops an unknown value with a note, the API refuses it.
+/// provenances, sources) knows every value it can take: search drops an unknown value with a note, the API refuses it.
 /// Nationalities are whatever the sources say, so any value is accepted ("not-stated" for none).
 /// </summary>
 public static class Facets
@@ -40,7 +40,17 @@ public static class Facets
         snapshot => snapshot.Sources,
         (statements, keys) => statements.Where(s => keys.Contains(s.Source.Key)));
 
-    public static readonly IReadOnlyList<Facet> All = [Reason, Theme, Nationality, Kind, Source];
+    /// <summary>How the words reached the source, as the source says (Statement.Provenance); "not-stated" where it does not.</summary>
+    public static readonly Facet Provenance = new("provenance", "How the words reached the source", "provenance", ClosedList: true,
+        OrderByCount: true,
+        snapshot => snapshot.Provenances,
+        (statements, slugs) =>
+        {
+            var provenances = slugs.Select(slug => Names.Provenances.BySlug[slug]).ToList();
+            return statements.Where(s => provenances.Contains(s.Provenance));
+        });
+
+    public static readonly IReadOnlyList<Facet> All = [Reason, Theme, Nationality, Kind, Provenance, Source];
 
     public static Facet? Find(string key) => All.FirstOrDefault(f => f.Key == key);
 }

@@ -23,6 +23,8 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
         public required int[] Ids { get; init; }
 
         public required FacetColumn Kinds { get; init; }
+        /// <summary>How the words reached the source (Names.Provenances' order).</summary>
+        public required FacetColumn Provenances { get; init; }
         public required FacetColumn Sources { get; init; }
         /// <summary>Value 0 is <see cref="Names.NotStatedSlug"/>: the source gives no nationality.</summary>
         public required FacetColumn Nationalities { get; init; }
@@ -34,6 +36,12 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
 
         /// <summary>Speakers with at least one published statement.</summary>
         public required int SpeakerCount { get; init; }
+
+        /// <summary>
+        /// Of those, the groups (Speaker.IsGroup: words the source attributes to several people, of a size it does not give,
+        /// who may overlap with other speakers), so that pages count persons and groups apart.
+        /// </summary>
+        public required int SpeakerGroupCount { get; init; }
 
         public int Count => Ids.Length;
 
@@ -162,13 +170,15 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
         var nationalities = new List<string> { Names.NotStated };
         var ids = new List<int>();
         var kinds = new List<short>();
+        var provenances = new List<short>();
         var sources = new List<short>();
         var nationalityOf = new List<short>();
         var maxId = 0;
         var speakers = new HashSet<long>();
+        var groups = new HashSet<long>();
         // Source order as ArchiveDbContext.InSourceOrder writes it: source title, source, position.
         await foreach (var row in ReadAsync(connection, dbTransaction, """
-            SELECT s."Id", s."Kind", s."SourceId", sp."Nationality", s."SpeakerId" FROM "Statements" s
+            SELECT s."Id", s."Kind", s."SourceId", sp."Nationality", s."SpeakerId", s."Provenance", sp."IsGroup" FROM "Statements" s
             JOIN "Speakers" sp ON sp."Id" = s."SpeakerId" JOIN "Sources" so ON so."Id" = s."SourceId"
             WHERE s."Status" = 'Published' ORDER BY so."Title", s."SourceId", s."Position";
             """, cancellationToken))
@@ -177,8 +187,10 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
             ids.Add(id);
             maxId = Math.Max(maxId, id);
             kinds.Add((short)Names.Kinds.IndexOf(Enum.Parse<StatementKind>((string)row[1]!)));
+            provenances.Add((short)Names.Provenances.IndexOf(Enum.Parse<Provenance>((string)row[5]!)));
             sources.Add(sourceIndex[(long)row[2]!]);
             speakers.Add((long)row[4]!);
+            if (row[6] is true or 1L) groups.Add((long)row[4]!); // PostgreSQL reads a boolean, SQLite an integer
             if (row[3] is string nationality)
             {
                 if (!nationalityIndex.TryGetValue(nationality, out var n))
@@ -217,9 +229,12 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
         {
             Version = version,
             SpeakerCount = speakers.Count,
+            SpeakerGroupCount = groups.Count,
             IndexOfId = indexOfId,
             Ids = [.. ids],
             Kinds = FacetColumn.OneValue([.. Names.Kinds.Slugs], [.. Names.Kinds.Values.Select(Names.Kinds.Label)], [.. kinds]),
+            Provenances = FacetColumn.OneValue([.. Names.Provenances.Slugs],
+                [.. Names.Provenances.Values.Select(Names.Provenances.Label)], [.. provenances]),
             Sources = FacetColumn.OneValue([.. sourceKeys], [.. sourceLabels], [.. sources]),
             Nationalities = FacetColumn.OneValue([Names.NotStatedSlug, .. nationalities.Skip(1)], [.. nationalities], [.. nationalityOf]),
             Reasons = FacetColumn.ManyValues([.. reasonSlugs], [.. reasonNames],

@@ -54,7 +54,8 @@ public static class SearchExports
     {
         var (parameters, ids) = await FindAsync(http, db, search, cancellationToken);
         var query = SearchQuery.Parse(parameters.Text);
-        var rows = StatementExport.RowsAsync(db, ids, SiteAddress.Of(http.Request), cancellationToken);
+        var rows = StatementExport.RowsAsync(db, http.RequestServices.GetRequiredService<SourceTextLayouts>(), ids,
+            SiteAddress.Of(http.Request), cancellationToken);
 
         var response = http.Response;
         var fileName = $"testimonies-search-{DateTime.UtcNow:yyyy-MM-dd}.{format}";
@@ -96,6 +97,8 @@ public static class SearchExports
                     json.WriteEndArray();
                 }
                 else if (cell is null) json.WriteNull(column);
+                else if (StatementExportRow.NumberColumns.Contains(column))
+                    json.WriteNumber(column, int.Parse(cell, System.Globalization.CultureInfo.InvariantCulture));
                 else json.WriteString(column, cell);
             }
             json.WriteEndObject();

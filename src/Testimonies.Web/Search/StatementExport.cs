@@ -11,9 +11,11 @@ public static class StatementExport
     private const int ChunkSize = 500;
 
     /// <summary>The rows of the given statements, in the order of <paramref name="ids"/>.</summary>
-    public static async IAsyncEnumerable<StatementExportRow> RowsAsync(ArchiveDbContext db, IReadOnlyList<int> ids, string siteUrl,
+    public static async IAsyncEnumerable<StatementExportRow> RowsAsync(ArchiveDbContext db, SourceTextLayouts layouts,
+        IReadOnlyList<int> ids, string siteUrl,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var places = new TextPlaces(db, layouts);
         foreach (var chunk in ids.Chunk(ChunkSize))
         {
             var rows = await db.Statements.AsNoTracking().Where(s => chunk.Contains(s.Id))
@@ -21,18 +23,23 @@ public static class StatementExport
                 {
                     s.Id, s.PublicId, s.Kind, s.Language, s.Text, s.Speaker.Name, SpeakerKey = s.Speaker.Key, s.Speaker.Description,
                     s.Speaker.Nationality, s.Speaker.Role, SourceKey = s.Source.Key, s.Source.Title, s.Source.ChapterTitle,
-                    s.Source.Chapter, s.Section, s.Footnote, s.SaidWhen, s.ContentNote,
+                    s.Source.Chapter, s.Section, s.Footnote, s.SaidWhen, s.ContentNote, s.Speaker.Label, s.SourceId, s.TextVersion,
+                    s.AnchorStart, s.AnchorEnd, s.AnchorPrefix, s.AnchorSuffix, s.Provenance, s.ProvenanceWords, s.SpokenLanguage,
+                    s.Translated,
                     Reasons = s.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList(),
                 })
                 .ToDictionaryAsync(s => s.Id, cancellationToken);
             foreach (var id in chunk)
             {
                 if (!rows.TryGetValue(id, out var s)) continue;
+                var place = await places.FindAsync(s.SourceId, s.TextVersion, s.AnchorStart, s.AnchorEnd, s.AnchorPrefix, s.AnchorSuffix,
+                    s.Text, cancellationToken);
                 yield return new StatementExportRow(s.PublicId, $"{siteUrl}/s/{s.PublicId}", s.Kind.Slug(), s.Language, s.Text,
-                    s.Name ?? s.Description, s.SpeakerKey, s.Description, s.Nationality, s.Role.Label(), s.SourceKey,
+                    s.Name ?? s.Description, s.SpeakerKey, s.Description, s.Label, s.Nationality, s.Role.Label(), s.SourceKey,
                     s.ChapterTitle is null ? s.Title : $"{s.ChapterTitle} ({s.Title})",
                     Statement.Locator(s.Chapter, s.Footnote, s.Section),
-                    s.Section, s.Footnote, s.SaidWhen, s.Reasons, s.ContentNote);
+                    s.Section, s.Footnote, s.SaidWhen, s.Reasons, s.ContentNote, place, s.Provenance.Slug(), s.ProvenanceWords,
+                    s.SpokenLanguage, s.Translated);
             }
         }
     }

@@ -163,6 +163,108 @@ public class ApiTests(SiteFixture site)
             Assert.Equal(HttpStatusCode.OK, (await site.Client.GetAsync(href, Ct)).StatusCode);
     }
 
+    /// <summary>The chapter's stored text, and where a statement's words stand in it in code points, worked out here.</summary>
+    private static (string Text, int Start, int End) PlaceInText(string words)
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Data, "sources", "csis-2016-ch9.txt"));
+        var index = text.IndexOf(words, StringComparison.Ordinal);
+        Assert.True(index > 0);
+        int CodePoints(int utf16) => text[..utf16].EnumerateRunes().Count();
+        return (text, CodePoints(index), CodePoints(index + words.Length));
+    }
+
+    [Fact]
+    public async Task AStatementCarriesItsAnchorInTheStoredTextAndHowTheWordsReachedTheSource()
+    {
+        using var one = await JsonAsync("/api/v1/statements/csis16-01");
+        var statement = one.RootElement;
+        var words = statement.GetProperty("text").GetString()!;
+        var (text, start, end) = PlaceInText(words);
+        var anchor = statement.GetProperty("anchor");
+        Assert.Equal(1, anchor.GetProperty("text_version").GetInt32());
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))),
+            anchor.GetProperty("text_sha256").GetString());
+        Assert.Equal(start, anchor.GetProperty("start").GetInt32());
+        Assert.Equal(end, anchor.GetProperty("end").GetInt32());
+        Assert.Equal(words, anchor.GetProperty("exact").GetString());
+        Assert.EndsWith("some of them told the author, “", anchor.GetProperty("prefix").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Footnote 95", anchor.GetProperty("suffix").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Fighting injustice", anchor.GetProperty("section").GetString());
+        Assert.Equal(1, anchor.GetProperty("paragraph_in_section").GetInt32());
+        Assert.Equal(4, anchor.GetProperty("paragraph").GetInt32());
+        Assert.Equal("told-to-author", statement.GetProperty("provenance").GetString());
+        Assert.Equal("During an interview with British foreign fighters who were members of ISIL, some of them told the author",
+            statement.GetProperty("provenance_words").GetString());
+        Assert.Equal(JsonValueKind.Null, statement.GetProperty("spoken_language").ValueKind);
+        Assert.Equal(JsonValueKind.Null, statement.GetProperty("translated").ValueKind);
+        Assert.Equal("British foreign fighters who were members of ISIL",
+            statement.GetProperty("speaker").GetProperty("description").GetString());
+        Assert.True(statement.GetProperty("speaker").TryGetProperty("label", out _));
+    }
+
+    [Fact]
+    public async Task SpeakersCarryTheArchivesLabelBesideTheSourcesWordsAndFindingsTheirQualifier()
+    {
+        using var speakers = await JsonAsync("/api/v1/speakers");
+        var other = speakers.RootElement.EnumerateArray()
+            .Single(s => s.GetProperty("key").GetString() == "fighters-not-protecting-muslims");
+        Assert.Equal("Other fighters", other.GetProperty("description").GetString());
+        Assert.Equal("other fighters who said the group was killing Muslims", other.GetProperty("label").GetString());
+
+        using var findings = await JsonAsync("/api/v1/findings");
+        var infighting = findings.RootElement.EnumerateArray()
+            .Single(f => f.GetProperty("key").GetString() == "icsr-infighting-humanitarian");
+        Assert.Equal("at least", infighting.GetProperty("percent_qualifier").GetString());
+        Assert.Equal(60, infighting.GetProperty("dataset_size").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("told-to-author", new[] { "csis16-01", "csis16-03", "csis16-17", "csis16-18" })]
+    [InlineData("sent-to-author", new[] { "csis16-02" })]
+    public async Task StatementsFilterByHowTheWordsReachedTheSource(string provenance, string[] expected)
+    {
+        using var page = await JsonAsync($"/api/v1/statements?provenance={provenance}");
+        Assert.Equal(expected,
+            page.RootElement.GetProperty("statements").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).Order());
+        using var notStated = await JsonAsync("/api/v1/statements?provenance=not-stated");
+        Assert.Equal(13, notStated.RootElement.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task AnUnknownProvenanceAnswers400WithTheFourValues()
+    {
+        var response = await site.Client.GetAsync("/api/v1/statements?provenance=overheard", Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("told-to-author, sent-to-author, taken-from-elsewhere or not-stated", await response.Content.ReadAsStringAsync(Ct),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheStatementsCsvCarriesTheAnchorLocatorAndProvenance()
+    {
+        var response = await site.Client.GetAsync("/api/v1/statements.csv?provenance=sent-to-author", Ct);
+        using var reader = new StringReader(await response.Content.ReadAsStringAsync(Ct));
+        using var csv = new CsvHelper.CsvReader(reader, System.Globalization.CultureInfo.InvariantCulture);
+        var rows = csv.GetRecords<dynamic>()
+            .Select(r => ((IDictionary<string, object>)r).ToDictionary(kv => kv.Key, kv => (string)kv.Value))
+            .ToList();
+        var row = Assert.Single(rows);
+        Assert.Equal(Testimonies.Web.Search.StatementExportRow.Columns, row.Keys.Select(k => k.TrimStart('\uFEFF')));
+        var (_, start, end) = PlaceInText(row["text"]);
+        Assert.Equal("csis16-02", row["id"]);
+        Assert.Equal("1", row["text_version"]);
+        Assert.Equal(64, row["text_sha256"].Length);
+        Assert.Equal(start.ToString(System.Globalization.CultureInfo.InvariantCulture), row["anchor_start"]);
+        Assert.Equal(end.ToString(System.Globalization.CultureInfo.InvariantCulture), row["anchor_end"]);
+        Assert.Equal(row["text"], row["anchor_exact"]);
+        Assert.Equal("Fighting injustice", row["text_section"]);
+        Assert.Equal("sent-to-author", row["provenance"]);
+        Assert.Equal("foreign fighters contacted the author of this paper", row["provenance_words"]);
+        Assert.Equal("", row["translated"]);
+        Assert.Equal("foreign fighters", row["speaker_description"]);
+        Assert.Equal("foreign fighters who asked the author to thank George Monbiot", row["speaker_label"]);
+    }
+
     [Fact]
     public async Task TheApiPageDocumentsIt()
     {

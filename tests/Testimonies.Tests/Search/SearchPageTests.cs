@@ -94,6 +94,10 @@ public class SearchPageTests(SiteFixture site)
             Assert.Equal(row["footnote"], line["footnote"]);
             Assert.Equal(row["said_when"], line["said_when"]);
             Assert.Equal($"http://localhost/s/{row["id"]}", line["url"]);
+            Assert.Equal(row["provenance"] is { Length: > 0 } provenance ? provenance : "not-stated", line["provenance"]);
+            Assert.Equal(row["provenance_words"], line["provenance_words"]);
+            Assert.Equal(row["translated"], line["translated"]);
+            Assert.Equal(row["text"], line["anchor_exact"]);
         }
     }
 
@@ -124,6 +128,44 @@ public class SearchPageTests(SiteFixture site)
         var kinds = document.QuerySelectorAll("#facet-kind ~ ul li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Contains(kinds, k => k.StartsWith("Quotation", StringComparison.Ordinal) && k.EndsWith("12", StringComparison.Ordinal));
         Assert.Contains(kinds, k => k.StartsWith("Paraphrase", StringComparison.Ordinal) && k.EndsWith('6'));
+    }
+
+    [Fact]
+    public async Task HowTheWordsReachedTheSourceIsAFacetWithItsCounts()
+    {
+        var (_, document) = await Html.GetAsync(site.Client, "/search");
+        Assert.Equal("How the words reached the source", document.QuerySelector("#facet-provenance")!.TextContent);
+        var counts = document.QuerySelectorAll("#facet-provenance ~ ul li")
+            .ToDictionary(li => li.QuerySelector("a")!.TextContent.Trim(), li => li.QuerySelector(".count")!.TextContent.Trim());
+        Assert.Equal("4", counts["Told to the source's author"]);
+        Assert.Equal("1", counts["Sent to the source's author"]);
+        Assert.Equal("13", counts["The source does not say"]);
+        Assert.False(counts.ContainsKey("Taken from elsewhere"));
+
+        var (_, told) = await Html.GetAsync(site.Client, "/search?provenance=told-to-author");
+        Assert.Equal(["csis16-01", "csis16-03", "csis16-17", "csis16-18"], Ids(told).Order());
+        var (_, sent) = await Html.GetAsync(site.Client, "/search?provenance=sent-to-author&kind=quotation");
+        Assert.Equal(["csis16-02"], Ids(sent));
+        var (_, unknown) = await Html.GetAsync(site.Client, "/search?provenance=overheard");
+        Assert.Contains("There is no provenance “overheard”", unknown.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheJsonExportCarriesEachStatementsAnchorAndProvenance()
+    {
+        var response = await site.Client.GetAsync("/search.json?provenance=told-to-author", TestContext.Current.CancellationToken);
+        using var json = System.Text.Json.JsonDocument.Parse(
+            await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(["told-to-author"], json.RootElement.GetProperty("filters").GetProperty("provenance").EnumerateArray()
+            .Select(v => v.GetString()));
+        var first = json.RootElement.GetProperty("statements")[0];
+        Assert.Equal("csis16-01", first.GetProperty("id").GetString());
+        Assert.Equal("told-to-author", first.GetProperty("provenance").GetString());
+        Assert.Equal(1, first.GetProperty("text_version").GetInt32());
+        Assert.True(first.GetProperty("anchor_start").GetInt32() > 0);
+        Assert.Equal(first.GetProperty("text").GetString(), first.GetProperty("anchor_exact").GetString());
+        Assert.Equal("Fighting injustice", first.GetProperty("text_section").GetString());
+        Assert.Equal(1, first.GetProperty("text_paragraph_in_section").GetInt32());
     }
 
     [Fact]
@@ -234,12 +276,16 @@ public class SearchPageTests(SiteFixture site)
         Assert.Contains(".csv", response.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
         var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
         Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        var lines = Encoding.UTF8.GetString(bytes[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("id,url,kind,language,text,", lines[0], StringComparison.Ordinal);
+        var text = Encoding.UTF8.GetString(bytes[3..]);
+        Assert.StartsWith("id,url,kind,language,text,", text, StringComparison.Ordinal);
+        // Cells may hold line breaks (the words around an anchor), so the file is read as CSV, not split into lines.
+        using var csv = new CsvHelper.CsvReader(new StringReader(text), System.Globalization.CultureInfo.InvariantCulture);
+        var rows = csv.GetRecords<dynamic>().Select(r => (IDictionary<string, object>)r).ToList();
 
         var (_, page) = await Html.GetAsync(site.Client, "/search?q=jihad&kind=quotation&sort=source");
-        Assert.Equal(Ids(page), lines.Skip(1).Select(l => l.Split(',')[0]));
-        Assert.Contains(lines, l => l.Contains("It's not a revolution or jihad, it’s slaughter", StringComparison.Ordinal));
+        Assert.Equal(Ids(page), rows.Select(r => (string)r["id"]));
+        Assert.Contains(rows,
+            r => ((string)r["text"]).Contains("It's not a revolution or jihad, it’s slaughter", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -84,6 +84,26 @@ public class StatisticsTests(SiteFixture site)
         Assert.Equal(18, json.RootElement.GetProperty("archive_counts").GetProperty("statements").GetInt32());
     }
 
+    [Theory]
+    [InlineData("99", "at least 35 per cent", "ICSR (King’s College London) database of 60 public defector narratives (60 cases)")]
+    [InlineData("107", "8.5 per cent", "all those who left the group")]
+    [InlineData("109", "just over 21 per cent", "the dataset on defectors")]
+    public async Task AFindingsPercentageCarriesTheSourcesQualifierAndItsSizeOnlyWhereStated(string footnote, string share,
+        string dataset)
+    {
+        var (_, document) = await Html.GetAsync(site.Client, "/statistics");
+        var row = document.QuerySelectorAll("#findings-heading ~ table tbody tr")
+            .Single(tr => tr.TextContent.Contains($"fn. {footnote}", StringComparison.Ordinal));
+        Assert.Equal(share, row.QuerySelector(".finding-share")!.TextContent.Trim());
+        Assert.Equal(dataset, row.QuerySelector(".finding-dataset")!.TextContent.Trim());
+
+        using var json = System.Text.Json.JsonDocument.Parse(await site.Client.GetStringAsync("/statistics.json",
+            TestContext.Current.CancellationToken));
+        var finding = json.RootElement.GetProperty("published_findings").EnumerateArray()
+            .Single(f => f.GetProperty("footnote").GetString() == footnote);
+        Assert.Equal(share, finding.GetProperty("percent_label").GetString());
+    }
+
     [Fact]
     public async Task TheStatisticsDownloadAsCsv()
     {

@@ -62,6 +62,9 @@ public static class DatasetDownload
                 }
                 await using (var json = archive.CreateEntry($"{name}/json/archive.json", CompressionLevel.Optimal).Open())
                     await DataExport.WriteJsonAsync(json, spec => DataExport.RowsAsync(db, spec, publishedOnly: true, ct), ct);
+                // The sources' texts exactly as stored (their SHA-256 is the archive's), which text_file names.
+                foreach (var (key, text) in await DataExport.LatestTextsAsync(db, ct))
+                    Add(archive, $"{name}/{DataExport.TextFileName(key)}", text.Text);
                 // An empty setting (Archive__DatasetLicence="") means the default, not a blank licence.
                 var licence = options.DatasetLicence is { Length: > 0 } configured
                     ? configured
@@ -91,7 +94,8 @@ public static class DatasetDownload
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Testimonies dataset, version {version} ({today})");
         md.AppendLine();
-        md.AppendLine("Statements by people who left ISIL, each as a published source reports it, with the reasons it gives for leaving.");
+        md.AppendLine("Statements by fighters and defectors about leaving ISIL or their disillusionment with it, each as a published " +
+            "source reports it, with the reasons its words give (if any). Not every speaker is known to have left.");
         md.AppendLine(CultureInfo.InvariantCulture,
             $"Published statements only: {counts[DataFormat.Statements]} statements, " +
             $"{counts[DataFormat.Speakers]} speakers, " +
@@ -101,7 +105,7 @@ public static class DatasetDownload
         md.AppendLine("## How to cite");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"Testimonies. ({today[..4]}). *Testimonies: Statements by people who left ISIL* " +
+            $"Testimonies. ({today[..4]}). *Testimonies: Why people leave ISIL, statements as published sources report them* " +
             $"(Version {version}) [Data set]. {site}/dataset.zip");
         md.AppendLine();
         md.AppendLine("Cite a single statement through its own page (`/s/{id}`), which gives APA, MLA and Chicago citations " +
@@ -119,8 +123,10 @@ public static class DatasetDownload
             "anonymous speakers are kept distinct unless the source says they are the same person.");
         md.AppendLine("- `findings.csv` holds figures the sources report about their own datasets. " +
             "They are not counts of this dataset and must not be added to or compared with them as one number.");
-        md.AppendLine("- `csv/` and `json/archive.json` hold the same data in the archive's import format: " +
-            "importing them into the archive changes nothing.");
+        md.AppendLine("- `csv/` and `json/archive.json` hold the same data in the archive's import format; `sources/` holds the " +
+            "sources' full texts exactly as the archive stores them (their SHA-256 is in the API). Importing `csv/` (or " +
+            "`json/archive.json`) together with `sources/` into the archive changes nothing.");
+        md.AppendLine("- A statement's `text_start` is where its words begin in its source's text, in Unicode code points from 0.");
         md.AppendLine();
         md.AppendLine("## Reasons for leaving (the coding scheme)");
         md.AppendLine();

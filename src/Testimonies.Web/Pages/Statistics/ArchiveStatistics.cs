@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Testimonies.Web.Pages.Statistics;
 
 /// <summary>
@@ -21,8 +23,16 @@ public sealed record ArchiveStatistics(
 
     public sealed record ThemeCount(Theme Theme, int Statements, int Speakers);
 
-    public sealed record Finding(string Key, string Figure, double? Percent, string Dataset, int? DatasetSize, string Wording,
-        string SourceKey, string? Footnote, IReadOnlyList<string> ReasonSlugs);
+    /// <param name="PercentQualifier">The source's word for the percentage ("at least"); it goes wherever the number is shown.</param>
+    /// <param name="DatasetSize">Cases in the dataset, only where the source states it for this figure.</param>
+    public sealed record Finding(string Key, string Figure, double? Percent, string? PercentQualifier, string Dataset, int? DatasetSize,
+        string Wording, string SourceKey, string? Footnote, IReadOnlyList<string> ReasonSlugs)
+    {
+        /// <summary>"at least 35 per cent", "8.5 per cent": the number never without the source's qualifier, or null.</summary>
+        public string? PercentLabel => Percent is { } percent
+            ? $"{(PercentQualifier is { Length: > 0 } q ? q + " " : "")}{percent.ToString("0.##", CultureInfo.InvariantCulture)} per cent"
+            : null;
+    }
 
     public static async Task<ArchiveStatistics> ComputeAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
@@ -65,7 +75,8 @@ public sealed record ArchiveStatistics(
         var themes = themeValues.Select(t => new ThemeCount(t, themeStatements[t].Count, themeSpeakers[t].Count)).ToList();
 
         var findings = await db.Findings.AsNoTracking().OrderBy(f => f.Source.Key).ThenBy(f => f.Key)
-            .Select(f => new Finding(f.Key, f.Figure, f.Percent, f.Dataset, f.DatasetSize, f.Wording, f.Source.Key, f.Footnote,
+            .Select(f => new Finding(f.Key, f.Figure, f.Percent, f.PercentQualifier, f.Dataset, f.DatasetSize, f.Wording, f.Source.Key,
+                f.Footnote,
                 f.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList()))
             .ToListAsync(cancellationToken);
 

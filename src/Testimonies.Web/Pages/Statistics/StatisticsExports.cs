@@ -37,7 +37,8 @@ public static class StatisticsExports
                 },
                 published_findings = stats.Findings.Select(f => new
                 {
-                    key = f.Key, figure = f.Figure, percent = f.Percent, dataset = f.Dataset, dataset_size = f.DatasetSize,
+                    key = f.Key, figure = f.Figure, percent = f.Percent, percent_qualifier = f.PercentQualifier,
+                    percent_label = f.PercentLabel, dataset = f.Dataset, dataset_size = f.DatasetSize,
                     wording = f.Wording, source = f.SourceKey, footnote = f.Footnote, reasons = f.ReasonSlugs,
                 }),
             };
