@@ -10,4 +10,4 @@ namespace Testimonies.Web.Api;
 public sealed record StatementItem(
     string Id, string Url, string Kind, string Language, string Text, SpeakerRef Speaker, SourceRef Source,
     string Locator, string? Section, string? Footnote, string? SaidWhen, IReadOnlyList<string> Reasons, string? Context,
-    string? ContentNote, TextPlace? Anchor, string Provenance, string? ProvenanceWords, string? SpokenLanguage, string? Translated);
+    string? ContentNote, AnchorInText? Anchor, string Provenance, string? ProvenanceWords, string? SpokenLanguage, string? Translated);

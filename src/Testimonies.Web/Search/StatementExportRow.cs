@@ -9,7 +9,7 @@ namespace Testimonies.Web.Search;
 public sealed record StatementExportRow(
     string Id, string Url, string Kind, string Language, string Text, string Speaker, string SpeakerKey, string SpeakerDescription,
     string? SpeakerLabel, string? Nationality, string Role, string Source, string SourceTitle, string Locator, string? Section,
-    string? Footnote, string? SaidWhen, IReadOnlyList<string> Reasons, string? ContentNote, TextPlace? Place, string Provenance,
+    string? Footnote, string? SaidWhen, IReadOnlyList<string> Reasons, string? ContentNote, AnchorInText? Place, string Provenance,
     string? ProvenanceWords, string? SpokenLanguage, bool? Translated)
 {
     public static readonly string[] Columns =

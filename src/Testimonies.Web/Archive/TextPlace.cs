@@ -1,4 +1,4 @@
-namespace Testimonies.Web.Citations;
+namespace Testimonies.Web.Archive;
 
 /// <summary>
 /// Where a statement's words stand in the source's stored text: the section heading (null where the section has none)
