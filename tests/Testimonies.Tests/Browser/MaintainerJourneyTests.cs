@@ -23,9 +23,15 @@ public sealed class MaintainerJourneyTests(BrowserFixture browser) : IClassFixtu
         await NoAxeViolationsAsync(page);
 
         var csv = "id,source,position,speaker,kind,text,reasons\n"
-            + "browser-0001,csis-2016-ch9,140,indian-fighter,quotation,Synthetic words uploaded from a browser,boredom\n";
-        await page.GetByLabel("Files").SetInputFilesAsync(
-            new FilePayload { Name = "statements.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+            + "browser-0001,test-untexted,140,indian-fighter,quotation,Synthetic words uploaded from a browser,boredom\n";
+        // Made-up words, so a made-up source without a stored text (the chapter's words must stand in its text).
+        var sources = "key,title,publisher,published,notes\n"
+            + "test-untexted,Synthetic Source Without a Stored Text,Test Publisher,2020,Generated for tests; not a real publication.\n";
+        await page.GetByLabel("Files").SetInputFilesAsync(new[]
+        {
+            new FilePayload { Name = "sources.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(sources) },
+            new FilePayload { Name = "statements.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) },
+        });
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview the import" }).ClickAsync();
         await Assertions.Expect(page.Locator(".import-summary")).ToContainTextAsync("statements: 1 created, 0 updated, 0 unchanged");
         await NoAxeViolationsAsync(page);
