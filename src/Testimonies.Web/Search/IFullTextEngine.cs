@@ -19,12 +19,6 @@ public interface IFullTextEngine
     /// </summary>
     int RebuildAbove { get; }
 
-    /// <summary>
-    /// Whether a large sync pauses between its chunks as long as each took, so that searches on the same cores keep half the
-    /// CPU while an import re-indexes (as PostgreSQL's own vacuum_cost_delay does for vacuum).
-    /// </summary>
-    bool PausesBetweenChunks { get; }
-
     /// <summary>Empties the index and fills it again from the statements.</summary>
     Task RebuildAsync(ArchiveDbContext db, CancellationToken cancellationToken);
 

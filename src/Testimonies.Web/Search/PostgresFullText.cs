@@ -49,8 +49,6 @@ public sealed class PostgresFullText : IFullTextEngine
 
     public int RebuildAbove => int.MaxValue;
 
-    public bool PausesBetweenChunks => true;
-
     public async Task RebuildAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
         await SqlCommands.ExecuteAsync(db, """DELETE FROM "StatementSearch";""", cancellationToken);

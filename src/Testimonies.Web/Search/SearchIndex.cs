@@ -10,9 +10,6 @@ public sealed class SearchIndex(IFullTextEngine engine)
     /// <summary>Statements re-indexed in one command of a sync.</summary>
     private const int ChunkSize = 500;
 
-    /// <summary>A sync of more statements than this is large: on an engine that asks for it, it pauses between chunks.</summary>
-    public const int LargeSync = 2000;
-
     public IFullTextEngine Engine => engine;
 
     /// <summary>Empties and refills the index from the statements.</summary>
@@ -32,13 +29,8 @@ public sealed class SearchIndex(IFullTextEngine engine)
             await RebuildAsync(db, cancellationToken);
             return;
         }
-        var pause = engine.PausesBetweenChunks && statementIds.Count > LargeSync;
         foreach (var chunk in statementIds.Chunk(ChunkSize))
-        {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await engine.SyncAsync(db, string.Join(',', chunk), cancellationToken); // integers only: safe to inline
-            if (pause) await Task.Delay(System.Diagnostics.Stopwatch.GetElapsedTime(started), cancellationToken);
-        }
     }
 
     /// <summary>

@@ -35,8 +35,6 @@ public sealed class SqliteFullText : IFullTextEngine
     /// <summary>Empties and refills both tables, then merges their segments.</summary>
     public int RebuildAbove => 2000;
 
-    public bool PausesBetweenChunks => false;
-
     public async Task RebuildAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
         foreach (var table in new[] { Stemmed, Exact })

@@ -85,7 +85,9 @@ public class StatisticsTests(SiteFixture site)
     }
 
     [Theory]
-    [InlineData("99", "at least 35 per cent", "ICSR (King’s College London) database of 60 public defector narratives (60 cases)")]
+    [InlineData("99", "at least 35 per cent",
+        "a database collected by the International Centre for the Study of Radicalisation (ICSR), at King’s College London, of 60 public "
+        + "defector narratives (60 cases)")]
     [InlineData("107", "8.5 per cent", "all those who left the group")]
     [InlineData("109", "just over 21 per cent", "the dataset on defectors")]
     public async Task AFindingsPercentageCarriesTheSourcesQualifierAndItsSizeOnlyWhereStated(string footnote, string share,
