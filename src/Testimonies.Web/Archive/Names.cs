@@ -19,8 +19,8 @@ public static class Names
 
     /// <summary>How a statement's words reached its source; the labels finish "The words were …" on the statement page.</summary>
     public static readonly NameTable<Provenance> Provenances = new(
-        (Provenance.ToldToAuthor, "told-to-author", "Told to the source's author"),
-        (Provenance.SentToAuthor, "sent-to-author", "Sent to the source's author"),
+        (Provenance.ToldToAuthor, "told-to-author", "Told to the source’s author"),
+        (Provenance.SentToAuthor, "sent-to-author", "Sent to the source’s author"),
         (Provenance.TakenFromElsewhere, "taken-from-elsewhere", "Taken from elsewhere"),
         (Provenance.NotStated, "not-stated", "The source does not say"));
 

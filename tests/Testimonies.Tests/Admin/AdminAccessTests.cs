@@ -164,6 +164,21 @@ public class AdminAccessTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await copied.GetAsync("/admin", TestContext.Current.CancellationToken)).StatusCode);
     }
 
+    // Regression: the log-out button on /admin posted without an antiforgery token (an explicit action attribute keeps the
+    // form tag helper from adding one), so it answered 400 and the maintainer stayed logged in.
+    [Fact]
+    public async Task TheLogOutButtonOnTheAdminHomeLogsOut()
+    {
+        var client = await AdminSession.LoggedInAsync(_factory);
+        var (_, home) = await Html.GetAsync(client, "/admin");
+        var form = home.QuerySelector("form[action='/admin/logout']")!;
+        var fields = form.QuerySelectorAll("input[name]").ToDictionary(i => i.GetAttribute("name")!, i => i.GetAttribute("value") ?? "");
+        Assert.Contains("__RequestVerificationToken", fields.Keys);
+        var logout = await client.PostAsync("/admin/logout", new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+        Assert.Equal("/admin/login?loggedOut=1", logout.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
     [Fact]
     public async Task ManyLoginAttemptsFromOneAddressAreSlowedDown()
     {

@@ -41,7 +41,7 @@ public class StatementEvidenceTests(SiteFixture site)
         var (_, document) = await Html.GetAsync(site.Client, "/s/csis16-03");
         var provenance = document.QuerySelector(".evidence .provenance")!;
         var words = DataFolderTests.ReadCsv("statements.csv").Single(r => r["id"] == "csis16-03")["provenance_words"];
-        Assert.Equal($"Told to the source's author. The source says: “{words}”", provenance.TextContent.Trim());
+        Assert.Equal($"Told to the source’s author. The source says: “{words}”", provenance.TextContent.Trim());
         Assert.Equal(words, provenance.QuerySelector(".source-wording")!.TextContent);
     }
 

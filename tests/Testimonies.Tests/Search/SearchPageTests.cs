@@ -137,8 +137,8 @@ public class SearchPageTests(SiteFixture site)
         Assert.Equal("How the words reached the source", document.QuerySelector("#facet-provenance")!.TextContent);
         var counts = document.QuerySelectorAll("#facet-provenance ~ ul li")
             .ToDictionary(li => li.QuerySelector("a")!.TextContent.Trim(), li => li.QuerySelector(".count")!.TextContent.Trim());
-        Assert.Equal("4", counts["Told to the source's author"]);
-        Assert.Equal("1", counts["Sent to the source's author"]);
+        Assert.Equal("4", counts["Told to the source’s author"]);
+        Assert.Equal("1", counts["Sent to the source’s author"]);
         Assert.Equal("13", counts["The source does not say"]);
         Assert.False(counts.ContainsKey("Taken from elsewhere"));
 

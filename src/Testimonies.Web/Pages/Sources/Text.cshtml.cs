@@ -38,7 +38,7 @@ public class TextModel(ArchiveDbContext db, SourceTextLayouts layouts) : PageMod
         var highlights = new List<ReaderParagraphs.Highlight>();
         foreach (var s in statements)
         {
-            var speaker = Speaker.DisplayNameOf(s.Name, s.Label, s.Description);
+            var speaker = s.Name ?? s.Label ?? s.Description; // inside a sentence ("… by a Tunisian fighter"): not capitalised
             // Offsets are code points of the version they were computed on: only that version can show them.
             var (from, to) = s.TextVersion == text.Version && s.AnchorStart is { } start && s.AnchorEnd is { } end
                 ? (SourceAnchor.Utf16Index(text.Text, start), SourceAnchor.Utf16Index(text.Text, end))
