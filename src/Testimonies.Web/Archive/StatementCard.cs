@@ -18,7 +18,8 @@ public sealed record StatementCard(
     string? Footnote,
     string? Section,
     string? ContentNote,
-    List<ReasonLink> Reasons)
+    List<ReasonLink> Reasons,
+    bool SpeakerNameIsArchives = false)
 {
     public string Locator => Statement.Locator(Chapter, Footnote, Section);
 
@@ -28,7 +29,10 @@ public sealed record StatementCard(
     /// <summary>A matched excerpt of the context note as HTML (already encoded); null when the context did not match.</summary>
     public string? ContextMatchHtml { get; init; }
 
-    /// <summary>The speaker's name, or the archive's label, or the source's description, capitalised to open a line.</summary>
+    /// <summary>
+    /// The speaker's name, or the archive's label (then <see cref="SpeakerNameIsArchives"/>), or the source's description, capitalised
+    /// to open a line.
+    /// </summary>
     public string SpeakerLabel => SpeakerName.Length == 0 ? SpeakerName : char.ToUpperInvariant(SpeakerName[0]) + SpeakerName[1..];
 
     /// <summary>
@@ -39,5 +43,5 @@ public sealed record StatementCard(
         s.Id, s.PublicId, s.Text, s.Kind, s.Language,
         s.Speaker.Key, s.Speaker.Name ?? s.Speaker.Label ?? s.Speaker.Description,
         s.Source.Key, s.Source.Publisher, s.Source.Published, s.Source.Chapter,
-        s.Footnote, s.Section, s.ContentNote, new List<ReasonLink>());
+        s.Footnote, s.Section, s.ContentNote, new List<ReasonLink>(), s.Speaker.Name == null && s.Speaker.Label != null);
 }

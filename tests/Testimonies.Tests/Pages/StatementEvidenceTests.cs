@@ -118,6 +118,10 @@ public class StatementEvidenceTests(SiteFixture site)
         var cardText = source.Body!.TextContent;
         Assert.Contains("A defector who spoke of his colleagues’ targets", cardText, StringComparison.Ordinal);
         Assert.Contains("A defector who warned others against travelling to Syria", cardText, StringComparison.Ordinal);
+        // The label is the archive's words, and the card says so.
+        var card = source.GetElementById("card-csis16-06")!.TextContent;
+        Assert.Contains("(the archive’s label)", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("(the archive’s label)", source.GetElementById("card-csis16-03")!.TextContent, StringComparison.Ordinal);
         var (_, six) = await Html.GetAsync(site.Client, "/s/csis16-06");
         var (_, seven) = await Html.GetAsync(site.Client, "/s/csis16-07");
         Assert.NotEqual(six.QuerySelector("h1")!.TextContent, seven.QuerySelector("h1")!.TextContent);
