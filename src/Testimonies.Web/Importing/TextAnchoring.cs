@@ -146,7 +146,9 @@ public static partial class TextAnchoring
         var where = $"the text of {row.SourceKey} (version {known.Version})";
         if (all.Count == 0)
         {
-            problems.Add(new(row.At.File, row.At.Line, "text", $"these words are not in {where}. " + Closest(layout, row.Text)));
+            // Past the problems a page lists, the closest passage would be worked out for nobody to read.
+            var hint = problems.Total < ImportProblems.MaxListed ? " " + Closest(layout, row.Text) : "";
+            problems.Add(new(row.At.File, row.At.Line, "text", $"these words are not in {where}.{hint}"));
             return null;
         }
         var candidates = all;
@@ -187,13 +189,14 @@ public static partial class TextAnchoring
     [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant)]
     private static partial Regex WordPattern();
 
-    /// <summary>"The closest passage, in Fighting injustice, para. 3, reads: “…”." — or that nothing comes close.</summary>
-    internal static string Closest(TextLayout layout, string words)
+    /// <summary>Each text's words and where each word stands, made once per text however many statements miss it.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<TextLayout, Words> WordsOf = new();
+
+    private sealed record Words(List<Match> Tokens, Dictionary<string, List<int>> At);
+
+    private static Words IndexWords(TextLayout layout)
     {
-        var text = layout.Text;
-        var tokens = WordPattern().Matches(text[..layout.WorkEnd]).ToList();
-        var wanted = WordPattern().Matches(words).Select(m => m.Value.ToLowerInvariant()).ToList();
-        if (wanted.Count == 0 || tokens.Count == 0) return "No passage of the text comes close.";
+        var tokens = WordPattern().Matches(layout.Text[..layout.WorkEnd]).ToList();
         var at = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -201,6 +204,16 @@ public static partial class TextAnchoring
             if (!at.TryGetValue(key, out var list)) at[key] = list = [];
             list.Add(i);
         }
+        return new Words(tokens, at);
+    }
+
+    /// <summary>"The closest passage, in Fighting injustice, para. 3, reads: “…”." — or that nothing comes close.</summary>
+    internal static string Closest(TextLayout layout, string words)
+    {
+        var text = layout.Text;
+        var (tokens, at) = WordsOf.GetValue(layout, IndexWords);
+        var wanted = WordPattern().Matches(words).Select(m => m.Value.ToLowerInvariant()).ToList();
+        if (wanted.Count == 0 || tokens.Count == 0) return "No passage of the text comes close.";
         // Each word of the statement votes for where the passage would begin if that word stood in its place.
         var votes = new Dictionary<int, int>();
         for (var j = 0; j < wanted.Count; j++)
@@ -267,13 +280,14 @@ public static partial class TextAnchoring
         if (set.Speakers.Count == 0) return;
         var sourcesOf = set.Statements.GroupBy(s => s.SpeakerKey).ToDictionary(g => g.Key, g => g.Select(s => s.SourceKey).ToHashSet());
         var keys = set.Speakers.Select(s => s.Key).ToList();
+        var inSet = set.Statements.Select(s => s.SpeakerKey).ToHashSet(StringComparer.Ordinal);
         foreach (var chunk in keys.Chunk(500))
         {
             var storedPairs = await db.Statements.AsNoTracking().Where(s => chunk.Contains(s.Speaker.Key))
                 .Select(s => new { Speaker = s.Speaker.Key, Source = s.Source.Key }).Distinct().ToListAsync(cancellationToken);
             foreach (var pair in storedPairs)
             {
-                if (set.Statements.Any(s => s.SpeakerKey == pair.Speaker)) continue; // the set says where its statements stand
+                if (inSet.Contains(pair.Speaker)) continue; // the set says where its statements stand
                 (sourcesOf.TryGetValue(pair.Speaker, out var list) ? list : sourcesOf[pair.Speaker] = []).Add(pair.Source);
             }
         }

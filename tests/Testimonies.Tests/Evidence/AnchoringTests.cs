@@ -87,6 +87,21 @@ public class AnchoringTests : MaintainerSiteTests
     }
 
     [Fact]
+    public async Task ManyInventedStatementsGetTheFirst200ProblemsListedAndTheRestCounted()
+    {
+        var rows = string.Join("\n", Enumerable.Range(1, 1000).Select(i =>
+            $"test-many-{i},csis-2016-ch9,{200 + i},,,indian-fighter,quotation,en,Synthetic invented words number {i},,,,,published"));
+        var (_, problems) = await UploadStatementAsync(rows);
+        Assert.Contains("line 2, “text”: these words are not in the text of csis-2016-ch9 (version 1). No passage of the text comes",
+            problems, StringComparison.Ordinal);
+        var response = await AdminSession.UploadAsync(Client,
+            ("statements.csv", Encoding.UTF8.GetBytes(Header + rows + "\n")));
+        var page = await Html.ParseAsync(response);
+        Assert.Equal(200, page.QuerySelectorAll(".import-problems li").Length);
+        Assert.Contains("800", page.QuerySelector(".more-problems")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WordsThatOccurTwiceAskForAPositionOrAPrefix()
     {
         const string Twice = "As is common to all such projects of idealised perfection, the chasm between expectation and reality " +
