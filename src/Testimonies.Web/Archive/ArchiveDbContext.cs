@@ -38,6 +38,10 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
     public Task<long> ReadVersionAsync(CancellationToken cancellationToken) =>
         State.Where(s => s.Id == 1).Select(s => s.Version).SingleAsync(cancellationToken);
 
+    /// <summary>The latest version of each source's text (the one the reader shows and imports check against).</summary>
+    public IQueryable<SourceText> LatestSourceTexts =>
+        SourceTexts.Where(t => !SourceTexts.Any(n => n.SourceId == t.SourceId && n.Version > t.Version));
+
     /// <summary>Statements the public may see.</summary>
     public IQueryable<Statement> PublishedStatements =>
         Statements.Where(s => s.Status == PublicationStatus.Published);

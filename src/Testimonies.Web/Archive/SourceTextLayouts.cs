@@ -11,21 +11,22 @@ public sealed class SourceTextLayouts
     /// <summary>At most this many versions are kept (a text of a book is a few MB).</summary>
     private const int MaxKept = 64;
 
-    private readonly ConcurrentDictionary<int, (SourceText Text, TextLayout Layout)> _byId = new();
+    private readonly ConcurrentDictionary<(int SourceId, int Version), (SourceText Text, TextLayout Layout)> _byVersion = new();
 
     /// <summary>
     /// The given version of the source's text, or its latest when <paramref name="version"/> is null; null when it has none.
+    /// A version asked for by number and read before costs no query (a statement's anchor names its version).
     /// </summary>
     public async Task<(SourceText Text, TextLayout Layout)?> GetAsync(ArchiveDbContext db, int sourceId, int? version,
         CancellationToken cancellationToken)
     {
-        var query = db.SourceTexts.AsNoTracking().Where(t => t.SourceId == sourceId);
-        var id = await (version is { } v ? query.Where(t => t.Version == v) : query.OrderByDescending(t => t.Version))
-            .Select(t => (int?)t.Id).FirstOrDefaultAsync(cancellationToken);
-        if (id is null) return null;
-        if (_byId.TryGetValue(id.Value, out var known)) return known;
-        var text = await db.SourceTexts.AsNoTracking().SingleAsync(t => t.Id == id, cancellationToken);
-        if (_byId.Count >= MaxKept) _byId.Clear();
-        return _byId[id.Value] = (text, new TextLayout(text.Text, text.Headings, text.EndsBefore));
+        if (version is { } asked && _byVersion.TryGetValue((sourceId, asked), out var kept)) return kept;
+        var found = await (version is { } v ? db.SourceTexts.Where(t => t.Version == v) : db.LatestSourceTexts).AsNoTracking()
+            .Where(t => t.SourceId == sourceId).Select(t => (int?)t.Version).SingleOrDefaultAsync(cancellationToken);
+        if (found is not { } number) return null;
+        if (_byVersion.TryGetValue((sourceId, number), out var known)) return known;
+        var text = await db.SourceTexts.AsNoTracking().SingleAsync(t => t.SourceId == sourceId && t.Version == number, cancellationToken);
+        if (_byVersion.Count >= MaxKept) _byVersion.Clear();
+        return _byVersion[(sourceId, number)] = (text, new TextLayout(text.Text, text.Headings, text.EndsBefore));
     }
 }

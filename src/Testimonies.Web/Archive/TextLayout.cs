@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Testimonies.Web.Archive;
@@ -125,8 +124,6 @@ public sealed partial class TextLayout
     /// <summary>The markers that stand after the end of words (UTF-16 index) in the same paragraph.</summary>
     public IEnumerable<Marker> MarkersAfter(Paragraph paragraph, int end) => paragraph.Markers.Where(m => m.Start >= end);
 
-    /// <summary>"Fighting injustice, para. 3", or "para. 24" where the section has no heading.</summary>
-    public static string Describe(Paragraph paragraph) => paragraph.Section.Heading is { } heading
-        ? string.Create(CultureInfo.InvariantCulture, $"{heading}, para. {paragraph.NumberInSection}")
-        : string.Create(CultureInfo.InvariantCulture, $"para. {paragraph.Number}");
+    /// <summary>The paragraph's <see cref="TextPlace.Locator"/>, as the reader labels it and citations count it.</summary>
+    public static string Describe(Paragraph paragraph) => TextPlace.Of(paragraph).Locator;
 }

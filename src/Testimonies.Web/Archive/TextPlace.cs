@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Testimonies.Web.Archive;
 
 /// <summary>
@@ -8,6 +10,11 @@ public sealed record TextPlace(string? Heading, int NumberInSection, int Number)
 {
     public static TextPlace Of(TextLayout.Paragraph paragraph) =>
         new(paragraph.Section.Heading, paragraph.NumberInSection, paragraph.Number);
+
+    /// <summary>"Fighting injustice, para. 3", or "para. 16" where the section has no heading (counted through the text).</summary>
+    public string Locator => Heading is { } heading
+        ? string.Create(CultureInfo.InvariantCulture, $"{heading}, para. {NumberInSection}")
+        : string.Create(CultureInfo.InvariantCulture, $"para. {Number}");
 
     /// <summary>The place of the words anchored at <paramref name="anchorStart"/> (code points), or null when not anchored.</summary>
     public static async Task<TextPlace?> FindAsync(SourceTextLayouts layouts, ArchiveDbContext db, int sourceId, int? textVersion,

@@ -25,8 +25,8 @@ public static class CitationDownloads
             .Select(s => new { s.Id, s.Status }).SingleOrDefaultAsync(cancellationToken);
         if (statement is null || statement.Status == PublicationStatus.Draft) return Results.NotFound();
         if (statement.Status == PublicationStatus.Withdrawn) return Results.StatusCode(StatusCodes.Status410Gone);
-        var cited = await CitedStatement.LoadAsync(db, [statement.Id], Rendering.SiteAddress.Of(http.Request), Today(clock),
-            cancellationToken, layouts);
+        var cited = await CitedStatement.LoadAsync(db, layouts, [statement.Id], Rendering.SiteAddress.Of(http.Request), Today(clock),
+            cancellationToken);
         return Download(http, citationFormat, $"testimonies-{id}", CitationFiles.Write(citationFormat, cited, []));
     }
 

@@ -18,10 +18,9 @@ public sealed record CitedStatement(
     public string PageTitle => $"Statement {PublicId}: {TitleCase.Capitalize(Speaker)}";
 
     /// <summary>The statements whose ids are given, with their sources, for citation files; published ones only.</summary>
-    public static async Task<List<CitedStatement>> LoadAsync(ArchiveDbContext db, IReadOnlyCollection<int> ids, string siteAddress,
-        DateOnly accessed, CancellationToken cancellationToken, SourceTextLayouts? layouts = null)
+    public static async Task<List<CitedStatement>> LoadAsync(ArchiveDbContext db, SourceTextLayouts layouts, IReadOnlyCollection<int> ids,
+        string siteAddress, DateOnly accessed, CancellationToken cancellationToken)
     {
-        layouts ??= new SourceTextLayouts();
         var rows = new List<(int Id, CitedStatement Statement)>();
         foreach (var chunk in ids.Chunk(500))
         {

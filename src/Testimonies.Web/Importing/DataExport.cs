@@ -30,13 +30,12 @@ public static class DataExport
     }
 
     /// <summary>Where a source's text stands beside the tables, as its text_file names it (as in data/).</summary>
-    public static string TextFileName(string sourceKey) => $"sources/{sourceKey}.txt";
+    public static string TextFileName(string sourceKey) => $"{DataFolder.TextFolder}/{sourceKey}.txt";
 
     /// <summary>Each source's latest stored text, by source key: the files the dataset gives beside its tables.</summary>
     public static async Task<Dictionary<string, SourceText>> LatestTextsAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
-        var latest = await db.SourceTexts.AsNoTracking()
-            .Where(t => !db.SourceTexts.Any(n => n.SourceId == t.SourceId && n.Version > t.Version))
+        var latest = await db.LatestSourceTexts.AsNoTracking()
             .Select(t => new { t.Source.Key, Text = t })
             .ToListAsync(cancellationToken);
         return latest.ToDictionary(t => t.Key, t => t.Text, StringComparer.Ordinal);
@@ -68,20 +67,28 @@ public static class DataExport
         return buffer.ToArray();
     }
 
-    /// <summary>The same CSV written to <paramref name="output"/> as it goes (the dataset: no copy of a whole table).</summary>
-    public static void WriteCsv(Stream output, TableSpec spec, IEnumerable<Dictionary<string, string?>> rows)
+    private static void WriteCsv(Stream output, TableSpec spec, IEnumerable<Dictionary<string, string?>> rows)
     {
         using var text = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-        using var csv = new CsvWriter(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
-        foreach (var column in spec.Columns) csv.WriteField(column.Name);
+        using var csv = NewCsvWriter(text);
+        WriteFields(csv, spec, null);
         csv.NextRecord();
         foreach (var row in rows)
         {
-            // Neutralised like every CSV the site writes; the import (CsvTable) reads the cell back as it was.
-            foreach (var column in spec.Columns)
-                csv.WriteField(Rendering.CsvCells.NeutraliseFormula(row.GetValueOrDefault(column.Name)));
+            WriteFields(csv, spec, row);
             csv.NextRecord();
         }
+    }
+
+    private static CsvWriter NewCsvWriter(TextWriter text) =>
+        new(text, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
+
+    /// <summary>The header (no row), or one row's cells in the table's columns.</summary>
+    private static void WriteFields(CsvWriter csv, TableSpec spec, Dictionary<string, string?>? row)
+    {
+        foreach (var column in spec.Columns)
+            // Neutralised like every CSV the site writes; the import (CsvTable) reads the cell back as it was.
+            csv.WriteField(row is null ? column.Name : Rendering.CsvCells.NeutraliseFormula(row.GetValueOrDefault(column.Name)));
     }
 
     /// <summary>The same CSV from rows that come from the store as they are written; returns how many rows there were.</summary>
@@ -90,14 +97,12 @@ public static class DataExport
     {
         var count = 0;
         await using var text = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-        await using var csv = new CsvWriter(text,
-            new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" });
-        foreach (var column in spec.Columns) csv.WriteField(column.Name);
+        await using var csv = NewCsvWriter(text);
+        WriteFields(csv, spec, null);
         await csv.NextRecordAsync();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            foreach (var column in spec.Columns)
-                csv.WriteField(Rendering.CsvCells.NeutraliseFormula(row.GetValueOrDefault(column.Name)));
+            WriteFields(csv, spec, row);
             await csv.NextRecordAsync();
             count++;
         }

@@ -37,11 +37,10 @@ public static partial class TextAnchoring
         var stored = new Dictionary<string, SourceText>(StringComparer.Ordinal);
         foreach (var chunk in keys.Chunk(500))
         {
-            var latest = await db.SourceTexts.AsNoTracking().Where(t => chunk.Contains(t.Source.Key))
-                .Select(t => new { t.Source.Key, Text = t })
-                .ToListAsync(cancellationToken);
-            foreach (var group in latest.GroupBy(t => t.Key))
-                stored[group.Key] = group.OrderByDescending(t => t.Text.Version).First().Text;
+            // The latest version only: earlier ones, each a whole text, are not read.
+            foreach (var latest in await db.LatestSourceTexts.AsNoTracking().Where(t => chunk.Contains(t.Source.Key))
+                         .Select(t => new { t.Source.Key, Text = t }).ToListAsync(cancellationToken))
+                stored[latest.Key] = latest.Text;
         }
 
         var texts = new Dictionary<string, Known>(StringComparer.Ordinal);
@@ -166,7 +165,9 @@ public static partial class TextAnchoring
         }
         if (row.TextPrefix is { } prefix)
         {
-            candidates = candidates.Where(i => text[..i].TrimEnd().EndsWith(prefix.TrimEnd(), StringComparison.Ordinal)).ToList();
+            // Spans, not substrings: each candidate would otherwise copy the text before it.
+            candidates = candidates.Where(i => text.AsSpan(0, i).TrimEnd().EndsWith(prefix.AsSpan().TrimEnd(), StringComparison.Ordinal))
+                .ToList();
             if (candidates.Count == 0)
             {
                 problems.Add(new(row.At.File, row.At.Line, "text_prefix",
@@ -251,7 +252,7 @@ public static partial class TextAnchoring
             {
                 var all = SourceAnchor.Occurrences(known.Layout.Text, statement.Text);
                 if (all.Count > 1 && statement.AnchorPrefix is { } prefix)
-                    all = all.Where(i => known.Layout.Text[..i].EndsWith(prefix, StringComparison.Ordinal)).ToList();
+                    all = all.Where(i => known.Layout.Text.AsSpan(0, i).EndsWith(prefix, StringComparison.Ordinal)).ToList();
                 if (all.Count != 1)
                 {
                     lost.Add($"{statement.PublicId} " +

@@ -92,9 +92,14 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
     /// in memory (<see cref="ArchiveVersion"/>), so an unchanged archive costs no query; without it (tests,
     /// benchmarks) it is read from the store.
     /// </summary>
-    public async Task<Snapshot> GetAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    public async Task<Snapshot> GetAsync(ArchiveDbContext db, CancellationToken cancellationToken) =>
+        await GetAsync(db, await CurrentVersionAsync(db, cancellationToken), cancellationToken);
+
+    private async ValueTask<long> CurrentVersionAsync(ArchiveDbContext db, CancellationToken cancellationToken) =>
+        version is null ? await db.ReadVersionAsync(cancellationToken) : await version.GetAsync(db, cancellationToken);
+
+    private async Task<Snapshot> GetAsync(ArchiveDbContext db, long current, CancellationToken cancellationToken)
     {
-        var current = version is null ? await db.ReadVersionAsync(cancellationToken) : await version.GetAsync(db, cancellationToken);
         // A catalog loaded after a newer commit than the held version is still the right one.
         if (_snapshot is { } known && known.Version >= current) return known;
         await _loading.WaitAsync(cancellationToken);
@@ -119,10 +124,10 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
     /// </summary>
     public async Task<(Snapshot Snapshot, bool IsCurrent)> GetWithoutWaitingAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
-        var current = version is null ? await db.ReadVersionAsync(cancellationToken) : await version.GetAsync(db, cancellationToken);
+        var current = await CurrentVersionAsync(db, cancellationToken);
         if (_snapshot is { } known && known.Version >= current) return (known, true);
         if (_snapshot is { } previous && _loading.CurrentCount == 0) return (previous, false);
-        return (await GetAsync(db, cancellationToken), true);
+        return (await GetAsync(db, current, cancellationToken), true);
     }
 
     /// <summary>Keeps a page built from a previous catalog out of the output cache.</summary>

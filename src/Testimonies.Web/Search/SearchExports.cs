@@ -26,7 +26,8 @@ public static class SearchExports
             new[] { ("bib", CitationFormat.BibTeX), ("ris", CitationFormat.Ris), ("csl.json", CitationFormat.CslJson) })
         {
             app.MapGet($"/search.{extension}", (HttpContext http, ArchiveDbContext db, StatementSearch search, TimeProvider clock,
-                CancellationToken ct) => CitationsAsync(http, db, search, clock, format, ct)).CacheAsDownload(QueryKeys);
+                SourceTextLayouts layouts, CancellationToken ct) => CitationsAsync(http, db, search, clock, layouts, format, ct))
+                .CacheAsDownload(QueryKeys);
         }
         return app;
     }
@@ -40,12 +41,12 @@ public static class SearchExports
     }
 
     private static async Task<IResult> CitationsAsync(HttpContext http, ArchiveDbContext db, StatementSearch search, TimeProvider clock,
-        CitationFormat format, CancellationToken cancellationToken)
+        SourceTextLayouts layouts, CitationFormat format, CancellationToken cancellationToken)
     {
         var (_, ids) = await FindAsync(http, db, search, cancellationToken);
         var today = CitationDownloads.Today(clock);
-        var cited = await CitedStatement.LoadAsync(db, ids.Take(MaxCitedStatements).ToList(), SiteAddress.Of(http.Request), today,
-            cancellationToken);
+        var cited = await CitedStatement.LoadAsync(db, layouts, ids.Take(MaxCitedStatements).ToList(), SiteAddress.Of(http.Request),
+            today, cancellationToken);
         return CitationDownloads.Download(http, format, $"testimonies-search-{today:yyyy-MM-dd}", CitationFiles.Write(format, cited, []));
     }
 

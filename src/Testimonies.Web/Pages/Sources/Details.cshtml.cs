@@ -38,8 +38,8 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
         var source = await db.Sources.AsNoTracking().SingleOrDefaultAsync(s => s.Key == key, cancellationToken);
         if (source is null) return NotFound();
         Source = source;
-        Text = await db.SourceTexts.AsNoTracking().Where(t => t.SourceId == source.Id).OrderByDescending(t => t.Version)
-            .Select(t => new TextFacts(t.Version, t.Sha256, t.TakenOn)).FirstOrDefaultAsync(cancellationToken);
+        Text = await db.LatestSourceTexts.AsNoTracking().Where(t => t.SourceId == source.Id)
+            .Select(t => new TextFacts(t.Version, t.Sha256, t.TakenOn)).SingleOrDefaultAsync(cancellationToken);
         // In the order the words appear in the source, so the page reads as the source does.
         Statements = await StatementList.PageAsync(
             db.PublishedInSourceOrder.AsNoTracking().Where(s => s.SourceId == source.Id), HttpContext, PageSize, cancellationToken);

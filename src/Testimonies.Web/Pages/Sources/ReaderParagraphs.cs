@@ -12,10 +12,7 @@ namespace Testimonies.Web.Pages.Sources;
 public sealed class ReaderParagraphs
 {
     /// <summary>A statement's span in UTF-16 indices of the text.</summary>
-    public sealed record Highlight(string PublicId, StatementKind Kind, string Speaker, int Start, int End)
-    {
-        public string Label => $"{Kind.Label()} {PublicId} by {Speaker}";
-    }
+    public sealed record Highlight(string PublicId, StatementKind Kind, string Speaker, int Start, int End);
 
     private sealed record Run(Highlight? Owner, bool Overlap, StringBuilder Html, List<Highlight> Covering);
 

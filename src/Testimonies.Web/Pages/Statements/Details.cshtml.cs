@@ -4,8 +4,12 @@ namespace Testimonies.Web.Pages.Statements;
 
 public class DetailsModel(ArchiveDbContext db, TimeProvider clock, SourceTextLayouts layouts) : PageModel
 {
-    public record SpeakerFacts(string Key, string DisplayName, string? Name, string Description, string? Nationality, SpeakerRole Role,
-        bool IsGroup);
+    public record SpeakerFacts(string Key, string? Name, string? Label, string Description, string? Nationality, SpeakerRole Role,
+        bool IsGroup)
+    {
+        /// <summary>The name, or the archive's label, or the source's words: what tells this speaker apart.</summary>
+        public string DisplayName => Name ?? Label ?? Description;
+    }
     public record SourceFacts(string Key, string Title, string? Subtitle, string? Chapter, string? ChapterTitle, string Publisher,
         string? Author, PartialDate Published, string? Url);
     public record Neighbour(string PublicId, string Text);
@@ -70,8 +74,7 @@ public class DetailsModel(ArchiveDbContext db, TimeProvider clock, SourceTextLay
         }
 
         Speaker = await db.Speakers.AsNoTracking().Where(s => s.Id == statement.SpeakerId)
-            .Select(s => new SpeakerFacts(s.Key, s.Name ?? s.Label ?? s.Description, s.Name, s.Description, s.Nationality, s.Role,
-                s.IsGroup))
+            .Select(s => new SpeakerFacts(s.Key, s.Name, s.Label, s.Description, s.Nationality, s.Role, s.IsGroup))
             .SingleAsync(cancellationToken);
         Source = await db.Sources.AsNoTracking().Where(s => s.Id == statement.SourceId)
             .Select(s => new SourceFacts(s.Key, s.Title, s.Subtitle, s.Chapter, s.ChapterTitle, s.Publisher, s.Author, s.Published, s.Url))
@@ -87,7 +90,7 @@ public class DetailsModel(ArchiveDbContext db, TimeProvider clock, SourceTextLay
             .Select(r => new ReasonLink(r.Slug, r.Name))
             .ToListAsync(cancellationToken);
 
-        Evidence = await StatementEvidence.LoadAsync(db, layouts, statement, cancellationToken);
+        Evidence = await StatementEvidence.LoadAsync(db, statement, place, cancellationToken);
 
         var revisions = await db.Revisions.AsNoTracking().Where(r => r.StatementId == statement.Id && r.Changes != "created")
             .OrderByDescending(r => r.Id).Select(r => new { r.At, r.Note, TextChanged = r.PreviousText != null })

@@ -11,30 +11,22 @@ public sealed record StatementEvidence(
     Provenance Provenance,
     string? ProvenanceWords,
     string? SpokenLanguage,
-    bool? Translated,
-    string? SpeakerLabel)
+    bool? Translated)
 {
     public const string NotStated = "not stated by the source";
 
     /// <summary>The reader shows the latest version: only a statement anchored in it is marked there.</summary>
     public bool MarkedInReader => CheckedVersion is { } version && version == LatestVersion;
 
-    public static async Task<StatementEvidence> LoadAsync(ArchiveDbContext db, SourceTextLayouts layouts, Statement statement,
+    /// <summary>The evidence of a statement whose place in its stored text the page has already found (null: not anchored).</summary>
+    public static async Task<StatementEvidence> LoadAsync(ArchiveDbContext db, Statement statement, TextPlace? place,
         CancellationToken cancellationToken)
     {
-        var latest = await db.SourceTexts.AsNoTracking().Where(t => t.SourceId == statement.SourceId)
-            .MaxAsync(t => (int?)t.Version, cancellationToken);
-        string? locator = null;
-        if (statement.TextVersion is { } version && statement.AnchorStart is { } start
-            && await layouts.GetAsync(db, statement.SourceId, version, cancellationToken) is { Layout: var layout }
-            && layout.ParagraphAtCodePoint(start) is { } paragraph)
-        {
-            locator = TextLayout.Describe(paragraph)
-                + (statement.Footnote is { } footnote ? $", before footnote marker {footnote}" : "");
-        }
-        var label = await db.Speakers.AsNoTracking().Where(s => s.Id == statement.SpeakerId).Select(s => s.Label)
-            .SingleOrDefaultAsync(cancellationToken);
+        var latest = await db.LatestSourceTexts.AsNoTracking().Where(t => t.SourceId == statement.SourceId)
+            .Select(t => (int?)t.Version).SingleOrDefaultAsync(cancellationToken);
+        var locator = place is null ? null
+            : place.Locator + (statement.Footnote is { } footnote ? $", before footnote marker {footnote}" : "");
         return new(statement.TextVersion, latest, locator, statement.Provenance, statement.ProvenanceWords,
-            statement.SpokenLanguage, statement.Translated, label);
+            statement.SpokenLanguage, statement.Translated);
     }
 }
