@@ -28,6 +28,10 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
     public DbSet<ImportFileContent> ImportFiles => Set<ImportFileContent>();
     public DbSet<StatementRevision> Revisions => Set<StatementRevision>();
     public DbSet<RowRevision> RowRevisions => Set<RowRevision>();
+    public DbSet<CodebookVersion> CodebookVersions => Set<CodebookVersion>();
+    public DbSet<Coder> Coders => Set<Coder>();
+    public DbSet<Coding> Codings => Set<Coding>();
+    public DbSet<CodingDecision> CodingDecisions => Set<CodingDecision>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Marks the archive as changed; call inside the transaction that changes it.</summary>
@@ -41,6 +45,9 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
     /// <summary>The latest version of each source's text (the one the reader shows and imports check against).</summary>
     public IQueryable<SourceText> LatestSourceTexts =>
         SourceTexts.Where(t => !SourceTexts.Any(n => n.SourceId == t.SourceId && n.Version > t.Version));
+
+    /// <summary>The codebook's current version (the highest number); empty before any codebook is recorded.</summary>
+    public IQueryable<CodebookVersion> CurrentCodebook => CodebookVersions.OrderByDescending(v => v.Number).Take(1);
 
     /// <summary>Statements the public may see.</summary>
     public IQueryable<Statement> PublishedStatements =>
@@ -59,6 +66,7 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder); // Identity's tables
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityRole>().HasData(MaintainerRoles.Rows());
         builder.Entity<ArchiveState>().ToTable("ArchiveState").HasData(new ArchiveState { Id = 1, Version = 0 });
 
         builder.Entity<Source>(source =>
@@ -134,6 +142,47 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
             revision.Property(r => r.Key).HasMaxLength(80);
             revision.Property(r => r.At).HasConversion(d => d.UtcDateTime.ToString("O"),
                 s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+        });
+
+        builder.Entity<CodebookVersion>(version =>
+        {
+            version.HasIndex(v => v.Number).IsUnique();
+            version.Property(v => v.RecordedAt).HasConversion(d => d.UtcDateTime.ToString("O"),
+                s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+        });
+
+        builder.Entity<Coder>(coder =>
+        {
+            coder.HasIndex(c => c.Key).IsUnique();
+            coder.HasIndex(c => c.MaintainerId).IsUnique();
+            coder.Property(c => c.Key).HasMaxLength(80);
+            coder.Property(c => c.MaintainerId).HasMaxLength(450);
+        });
+
+        builder.Entity<Coding>(coding =>
+        {
+            coding.HasIndex(c => new { c.StatementId, c.CoderId });
+            coding.HasIndex(c => new { c.CoderId, c.CodebookVersion });
+            coding.HasOne(c => c.Statement).WithMany(s => s.Codings).OnDelete(DeleteBehavior.Cascade);
+            coding.HasOne(c => c.Coder).WithMany(c => c.Codings).OnDelete(DeleteBehavior.Restrict);
+            coding.HasOne(c => c.Reason).WithMany().OnDelete(DeleteBehavior.Restrict);
+            coding.Property(c => c.Confidence).HasConversion<string>().HasMaxLength(20);
+            coding.Property(c => c.Origin).HasMaxLength(40);
+            coding.Property(c => c.CodedAt).HasConversion(d => d == null ? null : d.Value.UtcDateTime.ToString("O"),
+                s => s == null ? null : DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+            coding.Property(c => c.ReplacedAt).HasConversion(d => d == null ? null : d.Value.UtcDateTime.ToString("O"),
+                s => s == null ? null : DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+        });
+
+        builder.Entity<CodingDecision>(decision =>
+        {
+            decision.HasIndex(d => new { d.StatementId, d.DecidedAt });
+            decision.HasOne(d => d.Statement).WithMany(s => s.CodingDecisions).OnDelete(DeleteBehavior.Cascade);
+            decision.Property(d => d.Origin).HasMaxLength(40);
+            decision.Property(d => d.DecidedAt).HasConversion(d => d.UtcDateTime.ToString("O"),
+                s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+            decision.Property(d => d.ReplacedAt).HasConversion(d => d == null ? null : d.Value.UtcDateTime.ToString("O"),
+                s => s == null ? null : DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
         });
 
         builder.Entity<PublishedFinding>(finding =>

@@ -24,6 +24,20 @@ public static class Names
         (Provenance.TakenFromElsewhere, "taken-from-elsewhere", "Taken from elsewhere"),
         (Provenance.NotStated, "not-stated", "The source does not say"));
 
+    /// <summary>How sure a coder was; the labels finish "… that the reason applies".</summary>
+    public static readonly NameTable<Confidence> Confidences = new(
+        (Confidence.Certain, "certain", "Certain"),
+        (Confidence.Probable, "probable", "Probable"));
+
+    /// <summary>How a statement's published reasons were arrived at, as its page says it.</summary>
+    public static readonly NameTable<CodingState> CodingStates = new(
+        (CodingState.NotRecorded, "not-recorded", "No record of who coded it"),
+        (CodingState.OneCoder, "one-coder", "Coded by one coder"),
+        (CodingState.Agreed, "agreed", "Coded independently by two or more coders, who agreed"),
+        (CodingState.Decided, "decided", "Coded independently by two or more coders; an editor decided where they disagreed"),
+        (CodingState.AwaitingDecision, "awaiting-decision",
+            "Coded independently by two or more coders, who disagree; until an editor decides, only the reasons all gave are shown"));
+
     /// <summary>The three themes of the first source's chapter, plus everything else.</summary>
     public static readonly NameTable<Theme> Themes = new(
         (Theme.FightingInjustice, "fighting-injustice", "Fighting injustice"),
@@ -44,6 +58,9 @@ public static class Names
     public static string Label(this SpeakerRole role) => Roles.Label(role);
     public static string Slug(this Provenance provenance) => Provenances.Slug(provenance);
     public static string Label(this Provenance provenance) => Provenances.Label(provenance);
+    public static string Slug(this Confidence confidence) => Confidences.Slug(confidence);
+    public static string Slug(this CodingState state) => CodingStates.Slug(state);
+    public static string Label(this CodingState state) => CodingStates.Label(state);
     public static string Slug(this Theme theme) => Themes.Slug(theme);
     public static string Name(this Theme theme) => Themes.Label(theme);
 }

@@ -73,7 +73,13 @@ public class Statement
     /// <summary>True or false where the source says whether the words are a translation; null when it does not say.</summary>
     public bool? Translated { get; set; }
 
+    /// <summary>The published reasons: worked out from the codings by <see cref="CodingOutcome"/> wherever codings are recorded.</summary>
     public List<Reason> Reasons { get; set; } = [];
+
+    /// <summary>Every coder's codings, current and replaced (the coding history).</summary>
+    public List<Coding> Codings { get; set; } = [];
+
+    public List<CodingDecision> CodingDecisions { get; set; } = [];
 
     /// <summary>Every change since the statement entered the archive, oldest first.</summary>
     public List<StatementRevision> Revisions { get; set; } = [];

@@ -73,6 +73,29 @@ namespace Testimonies.Web.Archive.Migrations
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "role-coder",
+                            ConcurrencyStamp = "role-coder",
+                            Name = "coder",
+                            NormalizedName = "CODER"
+                        },
+                        new
+                        {
+                            Id = "role-editor",
+                            ConcurrencyStamp = "role-editor",
+                            Name = "editor",
+                            NormalizedName = "EDITOR"
+                        },
+                        new
+                        {
+                            Id = "role-administrator",
+                            ConcurrencyStamp = "role-administrator",
+                            Name = "administrator",
+                            NormalizedName = "ADMINISTRATOR"
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -211,6 +234,170 @@ namespace Testimonies.Web.Archive.Migrations
                             Id = 1,
                             Version = 0L
                         });
+                });
+
+            modelBuilder.Entity("Testimonies.Web.Archive.CodebookVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeNote")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodesJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Dated")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("CodebookVersions");
+                });
+
+            modelBuilder.Entity("Testimonies.Web.Archive.Coder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MaintainerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("MaintainerId")
+                        .IsUnique();
+
+                    b.ToTable("Coders");
+                });
+
+            modelBuilder.Entity("Testimonies.Web.Archive.Coding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CodebookVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CoderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Confidence")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReasonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SpanEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SpanStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReasonId");
+
+                    b.HasIndex("CoderId", "CodebookVersion");
+
+                    b.HasIndex("StatementId", "CoderId");
+
+                    b.ToTable("Codings");
+                });
+
+            modelBuilder.Entity("Testimonies.Web.Archive.CodingDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CodebookVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementId", "DecidedAt");
+
+                    b.ToTable("CodingDecisions");
                 });
 
             modelBuilder.Entity("Testimonies.Web.Archive.ImportFileContent", b =>
@@ -844,6 +1031,43 @@ namespace Testimonies.Web.Archive.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Testimonies.Web.Archive.Coding", b =>
+                {
+                    b.HasOne("Testimonies.Web.Archive.Coder", "Coder")
+                        .WithMany("Codings")
+                        .HasForeignKey("CoderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Testimonies.Web.Archive.Reason", "Reason")
+                        .WithMany()
+                        .HasForeignKey("ReasonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Testimonies.Web.Archive.Statement", "Statement")
+                        .WithMany("Codings")
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Coder");
+
+                    b.Navigation("Reason");
+
+                    b.Navigation("Statement");
+                });
+
+            modelBuilder.Entity("Testimonies.Web.Archive.CodingDecision", b =>
+                {
+                    b.HasOne("Testimonies.Web.Archive.Statement", "Statement")
+                        .WithMany("CodingDecisions")
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Statement");
+                });
+
             modelBuilder.Entity("Testimonies.Web.Archive.ImportFileContent", b =>
                 {
                     b.HasOne("Testimonies.Web.Archive.ImportRecord", null)
@@ -905,6 +1129,11 @@ namespace Testimonies.Web.Archive.Migrations
                     b.Navigation("Statement");
                 });
 
+            modelBuilder.Entity("Testimonies.Web.Archive.Coder", b =>
+                {
+                    b.Navigation("Codings");
+                });
+
             modelBuilder.Entity("Testimonies.Web.Archive.ImportRecord", b =>
                 {
                     b.Navigation("Files");
@@ -926,6 +1155,10 @@ namespace Testimonies.Web.Archive.Migrations
 
             modelBuilder.Entity("Testimonies.Web.Archive.Statement", b =>
                 {
+                    b.Navigation("CodingDecisions");
+
+                    b.Navigation("Codings");
+
                     b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618

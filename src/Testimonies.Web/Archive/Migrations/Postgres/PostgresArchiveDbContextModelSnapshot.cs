@@ -80,6 +80,29 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("AspNetRoles", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "role-coder",
+                            ConcurrencyStamp = "role-coder",
+                            Name = "coder",
+                            NormalizedName = "CODER"
+                        },
+                        new
+                        {
+                            Id = "role-editor",
+                            ConcurrencyStamp = "role-editor",
+                            Name = "editor",
+                            NormalizedName = "EDITOR"
+                        },
+                        new
+                        {
+                            Id = "role-administrator",
+                            ConcurrencyStamp = "role-administrator",
+                            Name = "administrator",
+                            NormalizedName = "ADMINISTRATOR"
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -224,6 +247,178 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
                             Id = 1,
                             Version = 0L
                         });
+                });
+
+            modelBuilder.Entity("Testimonies.Web.Archive.CodebookVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChangeNote")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("CodesJson")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Dated")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordedAt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("CodebookVersions");
+                });
+
+            modelBuilder.Entity("Testimonies.Web.Archive.Coder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MaintainerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("MaintainerId")
+                        .IsUnique();
+
+                    b.ToTable("Coders");
+                });
+
+            modelBuilder.Entity("Testimonies.Web.Archive.Coding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CodebookVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodedAt")
+                        .HasColumnType("text");
+
+                    b.Property<int>("CoderId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Confidence")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("ReasonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReplacedAt")
+                        .HasColumnType("text");
+
+                    b.Property<int?>("SpanEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SpanStart")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReasonId");
+
+                    b.HasIndex("CoderId", "CodebookVersion");
+
+                    b.HasIndex("StatementId", "CoderId");
+
+                    b.ToTable("Codings");
+                });
+
+            modelBuilder.Entity("Testimonies.Web.Archive.CodingDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CodebookVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DecidedAt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReplacedAt")
+                        .HasColumnType("text");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementId", "DecidedAt");
+
+                    b.ToTable("CodingDecisions");
                 });
 
             modelBuilder.Entity("Testimonies.Web.Archive.ImportFileContent", b =>
@@ -877,6 +1072,43 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Testimonies.Web.Archive.Coding", b =>
+                {
+                    b.HasOne("Testimonies.Web.Archive.Coder", "Coder")
+                        .WithMany("Codings")
+                        .HasForeignKey("CoderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Testimonies.Web.Archive.Reason", "Reason")
+                        .WithMany()
+                        .HasForeignKey("ReasonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Testimonies.Web.Archive.Statement", "Statement")
+                        .WithMany("Codings")
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Coder");
+
+                    b.Navigation("Reason");
+
+                    b.Navigation("Statement");
+                });
+
+            modelBuilder.Entity("Testimonies.Web.Archive.CodingDecision", b =>
+                {
+                    b.HasOne("Testimonies.Web.Archive.Statement", "Statement")
+                        .WithMany("CodingDecisions")
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Statement");
+                });
+
             modelBuilder.Entity("Testimonies.Web.Archive.ImportFileContent", b =>
                 {
                     b.HasOne("Testimonies.Web.Archive.ImportRecord", null)
@@ -938,6 +1170,11 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
                     b.Navigation("Statement");
                 });
 
+            modelBuilder.Entity("Testimonies.Web.Archive.Coder", b =>
+                {
+                    b.Navigation("Codings");
+                });
+
             modelBuilder.Entity("Testimonies.Web.Archive.ImportRecord", b =>
                 {
                     b.Navigation("Files");
@@ -959,6 +1196,10 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
 
             modelBuilder.Entity("Testimonies.Web.Archive.Statement", b =>
                 {
+                    b.Navigation("CodingDecisions");
+
+                    b.Navigation("Codings");
+
                     b.Navigation("Revisions");
                 });
 #pragma warning restore 612, 618
