@@ -164,8 +164,7 @@ public sealed record AgreementReport(IReadOnlyList<VersionAgreement> Versions)
     public static string Reading(Alpha alpha) => alpha switch
     {
         { Undefined: AlphaUndefined.NoPairableValues } => "not computable: no statement coded by two or more coders",
-        { Undefined: AlphaUndefined.NoVariation } =>
-            "not computable: every coder gave the same value for every statement, so there is no variation to measure",
+        { Undefined: AlphaUndefined.NoVariation } => "not computable: every coder gave every statement the same value",
         { Value: >= Reliable } => "reliable (α ≥ 0.800)",
         { Value: >= Tentative } => "tentative conclusions only (0.667 ≤ α < 0.800)",
         _ => "not reliable (α < 0.667)",
