@@ -153,6 +153,29 @@ public class AgreementPageTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task AWithdrawnStatementsCodingsAreLeftOut()
+    {
+        var (factory, reasons) = await SiteAsync(async (db, statements, reasons) =>
+        {
+            await SeedAsync(db, statements, reasons);
+            // Statement 2 of the example (both coders gave the reason) withdrawn: 9 statements, n = 18, n₁ = 4,
+            // α = 1 − 17 × 8 / (324 − 212).
+            await db.Statements.Where(s => s.Id == statements[1])
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, PublicationStatus.Withdrawn), Ct);
+        });
+        using (factory)
+        {
+            using var client = factory.CreateClient();
+            var (_, document) = await Html.GetAsync(client, "/codebook/agreement");
+            var row = document.GetElementById("version-2")!.QuerySelector($"tr[data-reason='{reasons[0].Slug}']")!;
+            Assert.Equal([(1 - 17.0 * 8 / 112).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), "55.6 %", "9", "2"],
+                row.QuerySelectorAll("td.number").Select(c => c.TextContent));
+            Assert.Contains("2 statements coded by one coder; none coded twice",
+                document.GetElementById("version-1")!.QuerySelector(".coverage")!.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task TheMethodPageExplainsAgreement()
     {
         var (_, document) = await Html.GetAsync(site.Client, "/about");
