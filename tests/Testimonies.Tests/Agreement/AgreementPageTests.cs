@@ -81,6 +81,9 @@ public class AgreementPageTests(SiteFixture site)
             using var stats = JsonDocument.Parse(await client.GetStringAsync("/statistics.json", Ct));
             Assert.Equal(JsonValueKind.Null, stats.RootElement.GetProperty("codebook_version").ValueKind);
             Assert.Equal(0, stats.RootElement.GetProperty("agreement").GetProperty("versions").GetArrayLength());
+            var (_, page) = await Html.GetAsync(client, "/statistics");
+            Assert.Contains("No codebook version is recorded yet", page.GetElementById("codebook-version")!.TextContent,
+                StringComparison.Ordinal);
         }
     }
 
