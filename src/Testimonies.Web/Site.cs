@@ -7,6 +7,7 @@ using Serilog;
 using Testimonies.Web.Api;
 using Testimonies.Web.Citations;
 using Testimonies.Web.Maintainers;
+using Testimonies.Web.Pages.Codebook;
 using Testimonies.Web.Pages.Data;
 using Testimonies.Web.Pages.Discovery;
 using Testimonies.Web.Pages.Sources;
@@ -87,6 +88,7 @@ public static class Site
     /// /search.csv .json .bib .ris .csl.json     Search/SearchExports.cs
     /// /s/{id}/cite.*, /sources/{key}/cite.*      Citations/CitationDownloads.cs
     /// /statistics.json, /statistics.csv          Pages/Statistics/StatisticsExports.cs
+    /// /codebook/agreement.json                   Pages/Codebook/AgreementJson.cs
     /// /robots.txt, /sitemap.xml, /feed.atom      Pages/Discovery/DiscoveryEndpoints.cs
     /// /dataset.zip                               Pages/Data/DatasetDownload.cs
     /// /api/v1/…, /api/v1/openapi.json            Api/ApiEndpoints.cs
@@ -100,6 +102,7 @@ public static class Site
         app.MapSearchExports();
         app.MapCitationDownloads();
         app.MapStatisticsExports();
+        app.MapAgreementJson();
         app.MapDiscovery();
         app.MapDatasetDownload();
         app.MapArchiveApi();
