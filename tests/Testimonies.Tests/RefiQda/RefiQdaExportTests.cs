@@ -353,4 +353,26 @@ public class RefiQdaExportTests : IAsyncLifetime
         Assert.NotNull(response.Content.Headers.ContentDisposition?.FileName);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync(Ct));
     }
+
+    [Theory]
+    [InlineData("/statements", "/dataset.qdpx")]
+    [InlineData("/reasons/boredom", "/search.qdpx?reason=boredom")]
+    [InlineData("/sources/csis-2016-ch9", "/search.qdpx?source=csis-2016-ch9")]
+    [InlineData("/search?q=muslims&reason=infighting", "/search.qdpx?q=muslims&reason=infighting")]
+    [InlineData("/api", "/dataset.qdpx")]
+    [InlineData("/api", "/codebook.qdc")]
+    public async Task ListsOfStatementsAndTheDataPageLinkTheirProject(string page, string link)
+    {
+        var (_, document) = await Html.GetAsync(Client, page);
+        Assert.Contains(document.QuerySelectorAll("a"), a => a.GetAttribute("href") == link);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync(link, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ASpeakersListLinksNoProjectForSearchHasNoSpeakerFacet()
+    {
+        var (_, document) = await Html.GetAsync(Client, "/speakers/abu-ibrahim");
+        Assert.DoesNotContain(document.QuerySelectorAll(".data-links a"),
+            a => a.GetAttribute("href")!.Contains(".qdpx", StringComparison.Ordinal));
+    }
 }
