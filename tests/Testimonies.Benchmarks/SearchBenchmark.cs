@@ -18,6 +18,7 @@ namespace Testimonies.Benchmarks;
 // then a mix of searches timed in-process and over HTTP on loopback with 16 connections.
 // Usage: dotnet run -c Release --project tests/Testimonies.Benchmarks -- [--statements N] [--iterations N] [--http-requests N]
 // The import benchmark: dotnet run -c Release --project tests/Testimonies.Benchmarks -- import [--statements N] (ImportBenchmark.cs)
+// The REFI-QDA export benchmark: dotnet run -c Release --project tests/Testimonies.Benchmarks -- qda [--statements N] (QdaBenchmark.cs)
 internal static class SearchBenchmark
 {
     private static async Task Main(string[] args)
@@ -31,6 +32,16 @@ internal static class SearchBenchmark
             // --first N numbers them from N + 1: an import of new statements into an archive generated before.
             foreach (var (name, content) in SyntheticArchive.Generate(Option("--statements", 100_000), first: Option("--first", 0)))
                 await File.WriteAllBytesAsync(Path.Combine(args[outAt + 1], name), content);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "qda")
+        {
+            await QdaBenchmark.RunAsync(args);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "qda-write")
+        {
+            await QdaBenchmark.WriteAsync(args);
             return;
         }
         if (args.Length > 0 && args[0] == "import")

@@ -14,10 +14,10 @@ public static class QdaGuid
 
     public static Guid Of(string name)
     {
-        var nameBytes = Encoding.UTF8.GetBytes(name);
-        var input = new byte[16 + nameBytes.Length];
+        var length = 16 + Encoding.UTF8.GetByteCount(name);
+        var input = length <= 256 ? stackalloc byte[length] : new byte[length];
         Namespace.TryWriteBytes(input, bigEndian: true, out _);
-        nameBytes.CopyTo(input, 16);
+        Encoding.UTF8.GetBytes(name, input[16..]);
         Span<byte> hash = stackalloc byte[20];
         // RFC 4122's version 5 is defined on SHA-1; it names things here, it protects nothing.
 #pragma warning disable CA5350
@@ -32,7 +32,7 @@ public static class QdaGuid
     public static string Code(string reasonSlug) => Text("reason:" + reasonSlug);
 
     /// <summary>The code of a coder's judgement that none of the codebook's reasons applies.</summary>
-    public static string NoReasonCode => Text("no-reason-applies");
+    public static readonly string NoReasonCode = Text("no-reason-applies");
 
     public static string User(string coderKey) => Text("coder:" + coderKey);
     public static string Selection(string statementId) => Text("statement:" + statementId);

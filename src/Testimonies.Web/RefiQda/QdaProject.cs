@@ -59,8 +59,13 @@ public static class QdaProject
         }
         var codingsOf = new Dictionary<int, (int First, int Count)>();
         for (var i = 0; i < codings.Count; i++)
-            codingsOf[codings[i].StatementId] = codingsOf.TryGetValue(codings[i].StatementId, out var at) ? (at.First, at.Count + 1) : (i, 1);
+        {
+            var statement = codings[i].StatementId;
+            codingsOf[statement] = codingsOf.TryGetValue(statement, out var at) ? (at.First, at.Count + 1) : (i, 1);
+        }
         var usedCoders = codings.Select(c => c.CoderId).Distinct().Order().ToList();
+        var userGuids = coders.ToDictionary(c => c.Key, c => QdaGuid.User(c.Value.Key));
+        var codeGuids = reasonSlugs.ToDictionary(r => r.Key, r => QdaGuid.Code(r.Value));
 
         bool Selectable(StatementRow s) => texts.TryGetValue(s.SourceId, out var text) && s.TextVersion == text.Version
             && s.AnchorStart is not null && s.AnchorEnd is not null;
@@ -84,8 +89,9 @@ public static class QdaProject
             await entry.WriteAsync(new UTF8Encoding(false).GetBytes(content), ct);
         }
 
-        await using var project = zip.CreateEntry(ProjectEntry, CompressionLevel.Optimal).Open();
-        using var xml = XmlWriter.Create(project, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true });
+        // The fastest compression and no indentation: the XML is most of the time spent writing a large project.
+        await using var project = zip.CreateEntry(ProjectEntry, CompressionLevel.Fastest).Open();
+        using var xml = XmlWriter.Create(project, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
         xml.WriteStartDocument();
         xml.WriteStartElement("Project", Namespace);
         xml.WriteAttributeString("name", scope.Name);
@@ -184,10 +190,10 @@ public static class QdaProject
                     var reason = coding.ReasonId is { } reasonId ? reasonSlugs[reasonId] : null;
                     xml.WriteStartElement("Coding");
                     xml.WriteAttributeString("guid", QdaGuid.Coding(s.PublicId, coder, reason));
-                    xml.WriteAttributeString("creatingUser", QdaGuid.User(coder));
+                    xml.WriteAttributeString("creatingUser", userGuids[coding.CoderId]);
                     if (coding.CodedAt is { } at) xml.WriteAttributeString("creationDateTime", XmlConvert.ToString(at.ToUniversalTime()));
                     xml.WriteStartElement("CodeRef");
-                    xml.WriteAttributeString("targetGUID", reason is null ? QdaGuid.NoReasonCode : QdaGuid.Code(reason));
+                    xml.WriteAttributeString("targetGUID", coding.ReasonId is { } id ? codeGuids[id] : QdaGuid.NoReasonCode);
                     xml.WriteEndElement();
                     xml.WriteEndElement();
                 }

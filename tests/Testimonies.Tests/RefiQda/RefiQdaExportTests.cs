@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Xml.Linq;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Testimonies.Tests.Infrastructure;
@@ -48,7 +49,7 @@ public class RefiQdaExportTests : IAsyncLifetime
     {
         if (Store == TestStore.Postgres && !PostgresServer.IsAvailable) return;
         _factory = new ArchiveFactory(UntextedSource.DataPath, Store);
-        _client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        _client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         await SeedAsync(_factory);
     }
 
