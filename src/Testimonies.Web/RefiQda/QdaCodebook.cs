@@ -30,9 +30,9 @@ public static class QdaCodebook
             {
                 xml.WriteStartElement("Code");
                 xml.WriteAttributeString("guid", QdaGuid.Code(code.Slug));
-                xml.WriteAttributeString("name", code.Name);
+                xml.WriteAttributeString("name", QdaProject.XmlSafe(code.Name));
                 xml.WriteAttributeString("isCodable", "true");
-                xml.WriteElementString("Description", Description(code, versionNote));
+                xml.WriteElementString("Description", QdaProject.XmlSafe(Description(code, versionNote)));
                 xml.WriteEndElement();
             }
             xml.WriteEndElement();

@@ -94,7 +94,7 @@ public static class QdaProject
         using var xml = XmlWriter.Create(project, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
         xml.WriteStartDocument();
         xml.WriteStartElement("Project", Namespace);
-        xml.WriteAttributeString("name", scope.Name);
+        xml.WriteAttributeString("name", XmlSafe(scope.Name));
         xml.WriteAttributeString("origin", $"Testimonies ({site})");
         xml.WriteAttributeString("creationDateTime", XmlConvert.ToString(now.ToUniversalTime()));
 
@@ -105,7 +105,7 @@ public static class QdaProject
             {
                 xml.WriteStartElement("User");
                 xml.WriteAttributeString("guid", QdaGuid.User(coders[id].Key));
-                xml.WriteAttributeString("name", coders[id].Label);
+                xml.WriteAttributeString("name", XmlSafe(coders[id].Label));
                 xml.WriteAttributeString("id", coders[id].Key);
                 xml.WriteEndElement();
             }
@@ -179,8 +179,8 @@ public static class QdaProject
             xml.WriteAttributeString("name", s.PublicId);
             xml.WriteAttributeString("startPosition", s.AnchorStart!.Value.ToString(CultureInfo.InvariantCulture));
             xml.WriteAttributeString("endPosition", s.AnchorEnd!.Value.ToString(CultureInfo.InvariantCulture));
-            xml.WriteElementString("Description", $"Speaker: {Speaker.DisplayNameOf(speaker.Name, speaker.Label, speaker.Description)}. " +
-                $"Permanent link: {site}/s/{s.PublicId}");
+            xml.WriteElementString("Description", XmlSafe($"Speaker: {Speaker.DisplayNameOf(speaker.Name, speaker.Label,
+                speaker.Description)}. Permanent link: {site}/s/{s.PublicId}"));
             if (codingsOf.TryGetValue(s.Id, out var range))
             {
                 for (var i = range.First; i < range.First + range.Count; i++)
@@ -207,9 +207,32 @@ public static class QdaProject
             xml.WriteEndElement(); // Sources
         }
 
-        xml.WriteElementString("Description", Description(scope, site, now, version, codebook, selections, leftOut, otherVersion));
+        xml.WriteElementString("Description",
+            XmlSafe(Description(scope, site, now, version, codebook, selections, leftOut, otherVersion)));
         xml.WriteEndElement();
         xml.WriteEndDocument();
+    }
+
+    /// <summary>
+    /// Text as XML can hold it: a character XML 1.0 forbids (a NUL from a query string, a lone surrogate) becomes U+FFFD, so
+    /// that odd input gives a valid project rather than an error halfway through writing it.
+    /// </summary>
+    public static string XmlSafe(string text)
+    {
+        StringBuilder? safe = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var pair = i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]);
+            var allowed = pair || XmlConvert.IsXmlChar(text[i]);
+            if (!allowed) safe ??= new StringBuilder(text, 0, i, text.Length);
+            if (safe is not null)
+            {
+                if (pair) safe.Append(text, i, 2);
+                else safe.Append(allowed ? text[i] : '\uFFFD');
+            }
+            if (pair) i++;
+        }
+        return safe?.ToString() ?? text;
     }
 
     private static IAsyncEnumerable<StatementRow> Statements(IQueryable<Statement> ordered) =>
@@ -232,9 +255,9 @@ public static class QdaProject
     {
         xml.WriteStartElement("Case");
         xml.WriteAttributeString("guid", QdaGuid.Case(speaker.Key));
-        xml.WriteAttributeString("name", Speaker.DisplayNameOf(speaker.Name, speaker.Label, speaker.Description));
-        xml.WriteElementString("Description", $"How the source describes the speaker: {speaker.Description}. " +
-            $"Speaker page: {site}/speakers/{Uri.EscapeDataString(speaker.Key)}");
+        xml.WriteAttributeString("name", XmlSafe(Speaker.DisplayNameOf(speaker.Name, speaker.Label, speaker.Description)));
+        xml.WriteElementString("Description", XmlSafe($"How the source describes the speaker: {speaker.Description}. " +
+            $"Speaker page: {site}/speakers/{Uri.EscapeDataString(speaker.Key)}"));
         if (speaker.Nationality is { } nationality) WriteValue(xml, NationalityVariable, nationality);
         WriteValue(xml, RoleVariable, speaker.Role.Label());
     }
@@ -245,7 +268,7 @@ public static class QdaProject
         xml.WriteStartElement("VariableRef");
         xml.WriteAttributeString("targetGUID", QdaGuid.Variable(variable));
         xml.WriteEndElement();
-        xml.WriteElementString("TextValue", value);
+        xml.WriteElementString("TextValue", XmlSafe(value));
         xml.WriteEndElement();
     }
 
@@ -255,11 +278,11 @@ public static class QdaProject
         var guid = QdaGuid.Source(source.Key, text.Version);
         xml.WriteStartElement("TextSource");
         xml.WriteAttributeString("guid", guid);
-        xml.WriteAttributeString("name", source.Title);
+        xml.WriteAttributeString("name", XmlSafe(source.Title));
         xml.WriteAttributeString("plainTextPath", $"internal://{guid}.txt");
         xml.WriteAttributeString("creationDateTime", XmlConvert.ToString(text.StoredAt.ToUniversalTime()));
-        xml.WriteElementString("Description", $"{source.Title} ({source.Publisher}). The archive's stored text, version {text.Version}, " +
-            $"exactly (SHA-256 {text.Sha256}). Source page: {site}/sources/{Uri.EscapeDataString(source.Key)}");
+        xml.WriteElementString("Description", XmlSafe($"{source.Title} ({source.Publisher}). The archive's stored text, version " +
+            $"{text.Version}, exactly (SHA-256 {text.Sha256}). Source page: {site}/sources/{Uri.EscapeDataString(source.Key)}"));
     }
 
     private static string Description(QdaScope scope, string site, DateTimeOffset now, long version, int? codebook, int selections,

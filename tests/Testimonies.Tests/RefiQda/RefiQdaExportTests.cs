@@ -376,4 +376,24 @@ public class RefiQdaExportTests : IAsyncLifetime
         Assert.DoesNotContain(document.QuerySelectorAll(".data-links a"),
             a => a.GetAttribute("href")!.Contains(".qdpx", StringComparison.Ordinal));
     }
+
+    public static TheoryData<string> HostileSearches => new()
+    {
+        "/search.qdpx?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E%20%22%5D%5D%3E",
+        "/search.qdpx?q=" + new string('"', 3000),
+        "/search.qdpx?q=" + string.Concat(Enumerable.Repeat("fighter%20OR%20", 400)),
+        "/search.qdpx?q=%F0%9F%98%80%ED%A0%80%00&kind=%00",
+        "/search.qdpx?" + string.Join('&', Enumerable.Range(0, 60).Select(i => $"reason=r{i}")),
+        "/search.qdpx?page=abc&sort=sideways&source=" + AstralSource,
+    };
+
+    /// <summary>Odd searches are read leniently, as /search.csv reads them: a valid project, never a 5xx, nothing reflected raw.</summary>
+    [Theory]
+    [MemberData(nameof(HostileSearches))]
+    public async Task HostileSearchesGiveAValidProject(string url)
+    {
+        var project = await DownloadAsync(url);
+        Assert.DoesNotContain("<script>", Encoding.UTF8.GetString(project.Bytes), StringComparison.Ordinal);
+        await AssertSelectionsGiveBackTheWordsAsync(project);
+    }
 }
