@@ -11,6 +11,7 @@ using Testimonies.Web.Pages.Codebook;
 using Testimonies.Web.Pages.Data;
 using Testimonies.Web.Pages.Discovery;
 using Testimonies.Web.Pages.Sources;
+using Testimonies.Web.RefiQda;
 using Testimonies.Web.Pages.Statements;
 using Testimonies.Web.Pages.Statistics;
 using Testimonies.Web.Search;
@@ -91,6 +92,7 @@ public static class Site
     /// /codebook/agreement.json                   Pages/Codebook/AgreementJson.cs
     /// /robots.txt, /sitemap.xml, /feed.atom      Pages/Discovery/DiscoveryEndpoints.cs
     /// /dataset.zip                               Pages/Data/DatasetDownload.cs
+    /// /dataset.qdpx, /search.qdpx, /codebook.qdc  RefiQda/QdaDownloads.cs
     /// /api/v1/…, /api/v1/openapi.json            Api/ApiEndpoints.cs
     /// /statements/{id} → 301 /s/{id}             Pages/Statements/StatementRedirects.cs
     /// </code>
@@ -108,6 +110,7 @@ public static class Site
         app.MapArchiveApi();
         app.MapStatementRedirects();
         app.MapSourceTextDownload();
+        app.MapQdaDownloads();
         return app;
     }
 }

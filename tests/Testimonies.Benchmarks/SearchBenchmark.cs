@@ -19,6 +19,7 @@ namespace Testimonies.Benchmarks;
 // Usage: dotnet run -c Release --project tests/Testimonies.Benchmarks -- [--statements N] [--iterations N] [--http-requests N]
 // The import benchmark: dotnet run -c Release --project tests/Testimonies.Benchmarks -- import [--statements N] (ImportBenchmark.cs)
 // The coding benchmark: dotnet run -c Release --project tests/Testimonies.Benchmarks -- coding [--statements N] (CodingBenchmark.cs)
+// The REFI-QDA export benchmark: dotnet run -c Release --project tests/Testimonies.Benchmarks -- qda [--statements N] (QdaBenchmark.cs)
 internal static class SearchBenchmark
 {
     private static async Task Main(string[] args)
@@ -32,6 +33,16 @@ internal static class SearchBenchmark
             // --first N numbers them from N + 1: an import of new statements into an archive generated before.
             foreach (var (name, content) in SyntheticArchive.Generate(Option("--statements", 100_000), first: Option("--first", 0)))
                 await File.WriteAllBytesAsync(Path.Combine(args[outAt + 1], name), content);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "qda")
+        {
+            await QdaBenchmark.RunAsync(args);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "qda-write")
+        {
+            await QdaBenchmark.WriteAsync(args);
             return;
         }
         if (args.Length > 0 && args[0] == "import")

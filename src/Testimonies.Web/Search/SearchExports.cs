@@ -6,7 +6,8 @@ namespace Testimonies.Web.Search;
 
 /// <summary>
 /// The whole result set of a search, with the same parameters as the page: /search.csv and /search.json
-/// (every match, in source order), and /search.bib, /search.ris, /search.csl.json for reference managers.
+/// (every match, in source order), and /search.bib, /search.ris, /search.csl.json for reference managers
+/// (/search.qdpx, for QDA programs, is in RefiQda/).
 /// </summary>
 public static class SearchExports
 {
@@ -14,7 +15,7 @@ public static class SearchExports
     public const int MaxCitedStatements = 2000;
 
     /// <summary>What SearchParameters.Read reads from the query: the cache key of an export holds these only.</summary>
-    private static readonly string[] QueryKeys = ["q", "sort", "page", .. Facets.All.Select(f => f.Key)];
+    public static readonly string[] QueryKeys = ["q", "sort", "page", .. Facets.All.Select(f => f.Key)];
 
     public static IEndpointRouteBuilder MapSearchExports(this IEndpointRouteBuilder app)
     {
@@ -32,7 +33,8 @@ public static class SearchExports
         return app;
     }
 
-    private static async Task<(SearchParameters Parameters, List<int> Ids)> FindAsync(HttpContext http, ArchiveDbContext db,
+    /// <summary>A search's parameters as the URL gives them and every match's id, in source order (also /search.qdpx).</summary>
+    public static async Task<(SearchParameters Parameters, List<int> Ids)> FindAsync(HttpContext http, ArchiveDbContext db,
         StatementSearch search, CancellationToken cancellationToken)
     {
         var snapshot = await search.Catalog.GetAsync(db, cancellationToken);

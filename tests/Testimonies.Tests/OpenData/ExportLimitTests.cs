@@ -31,6 +31,9 @@ public class ExportLimitTests : IDisposable
     [InlineData("/api/v1/statements.csv")]
     [InlineData("/search.json?q=synthetic")]
     [InlineData("/search.bib")]
+    [InlineData("/dataset.qdpx")]
+    [InlineData("/search.qdpx?q=synthetic")]
+    [InlineData("/codebook.qdc")]
     public async Task AClientOverItsLimitGets429WithRetryAfter(string path)
     {
         using var client = _limited.Value.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -78,6 +81,9 @@ public class ExportLimitTests : IDisposable
             ("/dataset.zip", "/dataset.zip?utm_source=newsletter", (string?)null),
             ("/search.csv?q=synthetic", "/search.csv?q=synthetic&utm_source=x", "/search.csv?q=number"),
             ("/search.bib?q=synthetic", "/search.bib?fbclid=1&q=synthetic", "/search.bib?q=number"),
+            ("/dataset.qdpx", "/dataset.qdpx?utm_source=newsletter", null),
+            ("/search.qdpx?q=synthetic", "/search.qdpx?q=synthetic&utm_source=x", "/search.qdpx?q=number"),
+            ("/codebook.qdc", "/codebook.qdc?utm_source=x", null),
         })
         {
             (await client.GetAsync(first, Ct)).EnsureSuccessStatusCode();
