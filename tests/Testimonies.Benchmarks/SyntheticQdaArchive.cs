@@ -10,8 +10,8 @@ namespace Testimonies.Benchmarks;
 /// A synthetic archive for the REFI-QDA export benchmark (QdaBenchmark.cs): sources with synthetic texts (astral-plane
 /// characters included, so code points and UTF-16 units differ), statements anchored in them, synthetic speakers, reasons and
 /// three synthetic coders' codings, written straight into an empty store (rows, not the import path: the benchmark times the
-/// export). Everything is labelled synthetic and nothing is ever written to data/. The agreement benchmark has its own
-/// generator of codings (SyntheticCodings.cs); the two may be merged.
+/// export). Everything is labelled synthetic and nothing is ever written to data/. The codings come from SyntheticCodings.cs,
+/// the agreement benchmark's generator.
 /// </summary>
 public static class SyntheticQdaArchive
 {
@@ -33,7 +33,8 @@ public static class SyntheticQdaArchive
                 Boundary = r % 2 == 0 ? $"Synthetic boundary {r}." : null, Theme = themes[r % themes.Count], Position = r,
             });
         }
-        for (var c = 1; c <= Coders; c++) db.Coders.Add(new Coder { Key = $"synthetic-coder-{c}", Label = $"Synthetic coder {c}" });
+        for (var c = 0; c < Coders; c++)
+            db.Coders.Add(new Coder { Key = SyntheticCodings.CoderKey(c), Label = SyntheticCodings.CoderLabel(c) });
         string[] nationalities = ["Mockese", "Fictonian", "Placeholderish"];
         for (var s = 1; s <= Speakers; s++)
         {
@@ -106,7 +107,7 @@ public static class SyntheticQdaArchive
             await insert.ExecuteNonQueryAsync();
         }
 
-        // Three coders code every statement: one or two reasons, or (one time in ten) none of the codebook's.
+        // Three coders code every statement, as the agreement benchmark's do (SyntheticCodings): an empty list is "none applies".
         var code = connection.CreateCommand();
         code.Transaction = transaction;
         code.CommandText = """
@@ -116,16 +117,15 @@ public static class SyntheticQdaArchive
         foreach (var name in new[] { "$coder", "$reason", "$at", "$id" }) code.Parameters.Add(new SqliteParameter(name, null));
         var codings = 0;
         var at = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        var generated = SyntheticCodings.Generate(anchors.Count, coderIds.Count, reasonIds.Count, seed: seed);
         for (var s = 1; s <= anchors.Count; s++)
         {
-            foreach (var coder in coderIds)
+            for (var c = 0; c < coderIds.Count; c++)
             {
-                var reasons = random.Next(10) == 0 ? [(int?)null]
-                    : Enumerable.Range(0, 1 + random.Next(2))
-                        .Select(_ => (int?)reasonIds[random.Next(reasonIds.Count)]).Distinct().ToList();
-                foreach (var reason in reasons)
+                var given = generated[c][s - 1];
+                foreach (var reason in given.Length == 0 ? [(int?)null] : given.Select(r => (int?)reasonIds[r]))
                 {
-                    code.Parameters["$coder"].Value = coder;
+                    code.Parameters["$coder"].Value = coderIds[c];
                     code.Parameters["$reason"].Value = (object?)reason ?? DBNull.Value;
                     code.Parameters["$at"].Value = at.AddMinutes(s).UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
                     code.Parameters["$id"].Value = $"synthetic-{s}";
