@@ -67,7 +67,9 @@ public class AdminAccessTests : IDisposable
             var (response, page) = await Html.GetAsync(client, url);
             if (Allowed(role, url))
             {
-                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{role}: GET {url} {(int)response.StatusCode}");
+                // No import has been made on this site, so its record's page is the only one not found.
+                Assert.True(response.StatusCode == (url == "/admin/import/1" ? HttpStatusCode.NotFound : HttpStatusCode.OK),
+                    $"{role}: GET {url} {(int)response.StatusCode}");
                 continue;
             }
             Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{role}: GET {url} answered {(int)response.StatusCode}");

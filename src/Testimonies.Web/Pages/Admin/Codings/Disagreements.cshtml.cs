@@ -12,9 +12,9 @@ public class DisagreementsModel(ArchiveDbContext db) : PageModel
     public Pager Pager { get; private set; } = null!;
     public List<Waiting> Statements { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (Pager.FromQuery(page) is not { } number) return NotFound();
+        if (Pager.FromQuery(Request.Query["page"].FirstOrDefault()) is not { } number) return NotFound();
         var ids = await CodingQueries.AwaitingDecisionAsync(db, cancellationToken);
         Pager = new Pager(number, PageSize, ids.Count);
         if (!Pager.Exists) return NotFound();

@@ -17,11 +17,11 @@ public class IndexModel(ArchiveDbContext db) : PageModel
     public int Coded { get; private set; }
     public List<Queued> Statements { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string? page, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Version = await db.CurrentCodebook.Select(v => (int?)v.Number).FirstOrDefaultAsync(cancellationToken);
         if (Version is not { } version) return Page();
-        if (Pager.FromQuery(page) is not { } number) return NotFound();
+        if (Pager.FromQuery(Request.Query["page"].FirstOrDefault()) is not { } number) return NotFound();
         var coder = await CodingQueries.CoderOfAsync(db, User, cancellationToken);
         var queue = CodingQueries.Queue(db, coder?.Id, version);
         Pager = new Pager(number, PageSize, await queue.CountAsync(cancellationToken));
