@@ -159,7 +159,7 @@ public static class MaintainerCommands
             await error.WriteLineAsync($"{refused} Nothing was changed.");
             return 1;
         }
-        await output.WriteLineAsync($"{email} is now {(role == MaintainerRoles.Administrator ? "an" : "a")} {role}.");
+        await output.WriteLineAsync($"{email} is now {(role == MaintainerRoles.Coder ? "a" : "an")} {role}.");
         return 0;
     }
 
