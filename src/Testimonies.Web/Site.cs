@@ -27,7 +27,8 @@ public static class Site
     ];
 
     /// <summary>The coding pages for editors (the rest of /Admin/Coding is for coders): disagreements, decisions, histories.</summary>
-    private static readonly string[] CodingEditorPages = ["/Admin/Codings/Disagreements", "/Admin/Codings/Decide", "/Admin/Codings/History"];
+    private static readonly string[] CodingEditorPages =
+        ["/Admin/Codings/Disagreements", "/Admin/Codings/Decide", "/Admin/Codings/History"];
 
     /// <summary>Razor Pages (each in its feature folder under Pages/), output caching, compression.</summary>
     public static IServiceCollection AddSitePages(this IServiceCollection services)

@@ -6,7 +6,8 @@ namespace Testimonies.Web.Maintainers;
 
 /// <summary>
 /// The command-line side of maintenance, run instead of the web server:
-/// <c>create-admin --email &lt;address&gt; [--role &lt;role&gt;]</c>, <c>set-role --email &lt;address&gt; --role &lt;role&gt;</c> and <c>import &lt;file&gt;… [--dry-run]</c>. What the arguments ask for is decided
+/// <c>create-admin --email &lt;address&gt; [--role &lt;role&gt;]</c>, <c>set-role --email &lt;address&gt; --role &lt;role&gt;</c>
+/// and <c>import &lt;file&gt;… [--dry-run]</c>. What the arguments ask for is decided
 /// before the host is built: a first argument that is not an option names a command; without one the server starts.
 /// </summary>
 public static class MaintainerCommands
@@ -94,7 +95,8 @@ public static class MaintainerCommands
     private static async Task<int> CreateAdminAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output,
         TextWriter error)
     {
-        if (UnknownOption(args, "--email", "--role") is { } unknown) return WrongUsage(error, $"unknown option “{unknown}” of create-admin.");
+        if (UnknownOption(args, "--email", "--role") is { } unknown)
+            return WrongUsage(error, $"unknown option “{unknown}” of create-admin.");
         var email = OptionValue(args, "--email");
         if (email is null)
         {
@@ -138,7 +140,8 @@ public static class MaintainerCommands
 
     private static async Task<int> SetRoleAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
     {
-        if (UnknownOption(args, "--email", "--role") is { } unknown) return WrongUsage(error, $"unknown option “{unknown}” of set-role.");
+        if (UnknownOption(args, "--email", "--role") is { } unknown)
+            return WrongUsage(error, $"unknown option “{unknown}” of set-role.");
         var email = OptionValue(args, "--email");
         if (email is null || !args.Contains("--role"))
         {

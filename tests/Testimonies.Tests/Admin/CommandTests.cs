@@ -104,7 +104,8 @@ public class CommandTests : IDisposable
         Assert.Equal([MaintainerRoles.Coder], await RolesOfAsync("coder@example.org"));
         var client = AdminSession.NewClient(_factory);
         await AdminSession.LogInAsync(client, "coder@example.org", "a passphrase of several words");
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/admin/coding", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK,
+            (await client.GetAsync("/admin/coding", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.Forbidden,
             (await client.GetAsync("/admin/import", TestContext.Current.CancellationToken)).StatusCode);
     }

@@ -27,11 +27,15 @@ public sealed class CodingJourneyTests(BrowserFixture browser) : IClassFixture<B
                 Number = 1, Dated = new DateOnly(2026, 11, 1), ChangeNote = "Synthetic codebook version for tests.",
                 CodesJson = CodebookCode.Serialize(reasons.Select(CodebookCode.Of)), RecordedAt = ArchiveFactory.Today, RecordedBy = "test",
             });
-        var source = new Source { Key = "synthetic-browser-source", Title = "Synthetic Source for Browser Tests", Publisher = "Test Publisher",
-            Published = PartialDate.Parse("2020") };
+        var source = new Source
+        {
+            Key = "synthetic-browser-source", Title = "Synthetic Source for Browser Tests", Publisher = "Test Publisher",
+            Published = PartialDate.Parse("2020"),
+        };
         db.Statements.Add(new Statement
         {
-            PublicId = Id, Source = source, Speaker = await db.Speakers.OrderBy(s => s.Id).FirstAsync(TestContext.Current.CancellationToken),
+            PublicId = Id, Source = source,
+            Speaker = await db.Speakers.OrderBy(s => s.Id).FirstAsync(TestContext.Current.CancellationToken),
             Position = 1, Kind = StatementKind.Quotation,
             Text = "Synthetic statement 1: I left because the promises were lies and the fighting was between brothers.",
         });

@@ -97,7 +97,8 @@ public class CodingFormTests : IDisposable
         await PostAsync(client, $"/admin/coding/{id}", await CodingFormAsync(client, id, reasons));
 
     private static async Task<string> TextAsync(HttpClient client, string url) =>
-        await (await client.GetAsync(url, TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        await (await client.GetAsync(url, TestContext.Current.CancellationToken)).Content
+            .ReadAsStringAsync(TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task TwoCodersDisagreeTheEditorDecidesAndThePublicPageFollows()
@@ -220,8 +221,8 @@ public class CodingFormTests : IDisposable
             ["opened_at"] = form.QuerySelector("input[name=opened_at]")!.GetAttribute("value")!,
             ["reasons"] = _reasons[0], ["why"] = "Synthetic decision.",
         };
-        Assert.Equal(HttpStatusCode.Redirect, (await CodeAsync(b, First, (_reasons[0], "certain", null, null), (_reasons[1], "probable", null,
-            null))).StatusCode);
+        var recoded = await CodeAsync(b, First, (_reasons[0], "certain", null, null), (_reasons[1], "probable", null, null));
+        Assert.Equal(HttpStatusCode.Redirect, recoded.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(editor, $"/admin/coding/{First}/decide", fields)).StatusCode);
         Assert.Equal(0, await ReadAsync(db => db.CodingDecisions.CountAsync()));
     }
@@ -302,7 +303,8 @@ public class CodingFormTests : IDisposable
         var token = await AdminSession.TokenAsync(a, "/admin");
         var response = await PostAsync(a, $"/admin/coding/{First}", new()
         {
-            ["__RequestVerificationToken"] = token, ["opened_at"] = "0", ["reasons"] = _reasons[0], [$"confidence-{_reasons[0]}"] = "certain",
+            ["__RequestVerificationToken"] = token, ["opened_at"] = "0", ["reasons"] = _reasons[0],
+            [$"confidence-{_reasons[0]}"] = "certain",
         });
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("no codebook version yet", (await Html.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent,
@@ -336,7 +338,8 @@ public class CodingFormTests : IDisposable
         async Task<HttpResponseMessage> ChangeAsync(string email, string role, Func<string, string>? stamp = null)
         {
             var (_, page) = await Html.GetAsync(admin, "/admin/accounts");
-            var form = page.QuerySelectorAll("form").Single(f => f.QuerySelector("label")!.TextContent.EndsWith(email, StringComparison.Ordinal));
+            var form = page.QuerySelectorAll("form")
+                .Single(f => f.QuerySelector("label")!.TextContent.EndsWith(email, StringComparison.Ordinal));
             var given = form.QuerySelector("input[name=stamp]")!.GetAttribute("value")!;
             return await PostAsync(admin, "/admin/accounts", new()
             {

@@ -55,8 +55,8 @@ public class AccountsModel(UserManager<Maintainer> users, TimeProvider clock, IL
         foreach (var user in all)
         {
             var roles = await users.GetRolesAsync(user);
-            Accounts.Add(new Account(user.Id, user.Email ?? user.UserName ?? user.Id,
-                MaintainerRoles.All.LastOrDefault(roles.Contains), user.LockoutEnd > now ? user.LockoutEnd : null, user.ConcurrencyStamp ?? ""));
+            Accounts.Add(new Account(user.Id, user.Email ?? user.UserName ?? user.Id, MaintainerRoles.All.LastOrDefault(roles.Contains),
+                user.LockoutEnd > now ? user.LockoutEnd : null, user.ConcurrencyStamp ?? ""));
         }
     }
 }

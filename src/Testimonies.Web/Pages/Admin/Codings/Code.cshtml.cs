@@ -48,8 +48,9 @@ public class CodeModel(ArchiveDbContext db, CodingWriter writer, ILogger<CodeMod
         var form = Request.Form;
         var posted = form["reasons"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
         NoneApplies = form[NoneField].Any(v => v == "yes");
-        Values = Reasons.ToDictionary(r => r.Slug, r => new ReasonValues(posted.Contains(r.Slug), form[$"confidence-{r.Slug}"].FirstOrDefault(),
-            form[$"note-{r.Slug}"].FirstOrDefault(), form[$"words-{r.Slug}"].FirstOrDefault()));
+        Values = Reasons.ToDictionary(r => r.Slug, r => new ReasonValues(posted.Contains(r.Slug),
+            form[$"confidence-{r.Slug}"].FirstOrDefault(), form[$"note-{r.Slug}"].FirstOrDefault(),
+            form[$"words-{r.Slug}"].FirstOrDefault()));
         var coded = Check(posted);
         if (Problems.Count > 0)
         {
@@ -88,7 +89,8 @@ public class CodeModel(ArchiveDbContext db, CodingWriter writer, ILogger<CodeMod
         foreach (var reason in chosen)
         {
             var values = Values[reason.Slug];
-            Confidence? confidence = values.Confidence is { Length: > 0 } c && Names.Confidences.BySlug.TryGetValue(c, out var parsed) ? parsed : null;
+            Confidence? confidence = values.Confidence is { Length: > 0 } c && Names.Confidences.BySlug.TryGetValue(c, out var parsed)
+                ? parsed : null;
             if (confidence is null) AddProblem(reason.Slug, "Say how sure you are: certain or probable.");
             var note = string.IsNullOrWhiteSpace(values.Note) ? null : values.Note.Trim();
             if (note is { Length: > CodingQueries.NoteLimit })
@@ -101,7 +103,9 @@ public class CodeModel(ArchiveDbContext db, CodingWriter writer, ILogger<CodeMod
                 if (at < 0)
                     AddProblem(reason.Slug, "The words that justify it must be copied exactly from the statement’s words; " +
                         $"“{DetailsModel.Shorten(words, 60)}” is not among them.");
-                else (start, end) = (SourceAnchor.CodePoints(Statement.Text, at), SourceAnchor.CodePoints(Statement.Text, at + words.Length));
+                else
+                    (start, end) = (SourceAnchor.CodePoints(Statement.Text, at),
+                        SourceAnchor.CodePoints(Statement.Text, at + words.Length));
             }
             if (confidence is { } sure) coded.Add(new CodedReason(reason.Id, sure, note, start, end));
         }

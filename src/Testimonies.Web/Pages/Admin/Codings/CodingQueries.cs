@@ -2,7 +2,9 @@ using System.Security.Claims;
 
 namespace Testimonies.Web.Pages.Admin.Codings;
 
-/// <summary>The coding pages' reading of the store: whose coder an account is, a coder's queue, the statements awaiting a decision.</summary>
+/// <summary>
+/// The coding pages' reading of the store: whose coder an account is, a coder's queue, the statements awaiting a decision.
+/// </summary>
 public static class CodingQueries
 {
     /// <summary>Longest note a coder or an editor may write, in characters.</summary>
@@ -48,7 +50,8 @@ public static class CodingQueries
     public static async Task<int> CodingStateAsync(ArchiveDbContext db, int statementId, int? coderId,
         CancellationToken cancellationToken) =>
         coderId is null ? 0
-        : await db.Codings.Where(c => c.StatementId == statementId && c.CoderId == coderId).MaxAsync(c => (int?)c.Id, cancellationToken) ?? 0;
+        : await db.Codings.Where(c => c.StatementId == statementId && c.CoderId == coderId)
+            .MaxAsync(c => (int?)c.Id, cancellationToken) ?? 0;
 
     /// <summary>A decision form's stale-form token: the statement's newest coding row and newest decision.</summary>
     public static async Task<string> DecisionStateAsync(ArchiveDbContext db, int statementId, CancellationToken cancellationToken)

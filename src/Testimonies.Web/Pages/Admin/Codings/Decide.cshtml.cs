@@ -50,19 +50,22 @@ public class DecideModel(ArchiveDbContext db, CodingWriter writer, ILogger<Decid
         if (Version is not { } version || !Decidable)
         {
             Refusal = Version is null ? "There is no codebook version yet; nothing was saved."
-                : "The coders of this statement do not disagree (or fewer than two coded it), so there is nothing to decide; nothing was saved.";
+                : "The coders of this statement do not disagree (or fewer than two coded it), so there is nothing to decide; " +
+                  "nothing was saved.";
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
         var known = Reasons.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
         foreach (var unknown in posted.Where(slug => !known.Contains(slug)))
-            Problems.Add($"“{DetailsModel.Shorten(unknown, 60)}” is not a reason of codebook version {version}; choose among those listed.");
+            Problems.Add($"“{DetailsModel.Shorten(unknown, 60)}” is not a reason of codebook version {version}; " +
+                "choose among those listed.");
         if (posted.Count == 0 && !NoneApplies)
             Problems.Add("Nothing was chosen: tick the reasons to publish, or “None of these reasons applies”.");
         if (posted.Count > 0 && NoneApplies)
             Problems.Add("“None of these reasons applies” was ticked together with reasons; untick one or the other.");
         if (string.IsNullOrWhiteSpace(Why)) Problems.Add("Say why you decided so: the reason for the decision is required.");
-        else if (Why.Length > WhyLimit) Problems.Add($"The reason for the decision is {Why.Length:N0} characters long; keep it under {WhyLimit:N0}.");
+        else if (Why.Length > WhyLimit)
+            Problems.Add($"The reason for the decision is {Why.Length:N0} characters long; keep it under {WhyLimit:N0}.");
         if (Problems.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

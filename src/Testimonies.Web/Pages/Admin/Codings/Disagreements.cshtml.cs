@@ -20,7 +20,8 @@ public class DisagreementsModel(ArchiveDbContext db) : PageModel
         if (!Pager.Exists) return NotFound();
         // In the archive's one order; the ids, which can be many, sent as one parameter (a JSON array, or PostgreSQL's array).
         var shown = await ArchiveDbContext.InSourceOrder(db.Statements.Where(s => EF.Parameter(ids).Contains(s.Id)))
-            .Skip(Pager.Skip).Take(PageSize).Select(s => new { Statement = s, s.Source.Title }).AsNoTracking().ToListAsync(cancellationToken);
+            .Skip(Pager.Skip).Take(PageSize).Select(s => new { Statement = s, s.Source.Title }).AsNoTracking()
+            .ToListAsync(cancellationToken);
         var shownIds = shown.Select(s => s.Statement.Id).ToList();
         var coders = await db.Codings.Where(c => c.ReplacedAt == null && shownIds.Contains(c.StatementId))
             .GroupBy(c => c.StatementId).Select(g => new { g.Key, Count = g.Select(c => c.CoderId).Distinct().Count() })
