@@ -3,12 +3,6 @@ using Testimonies.Web.Search;
 
 namespace Testimonies.Web.Pages.Admin.Codings;
 
-/// <summary>One reason a coder applies, as the coding form posts it (checked already).</summary>
-public sealed record CodedReason(int ReasonId, Confidence Confidence, string? Note, int? SpanStart, int? SpanEnd);
-
-/// <summary>Why a save was refused: the HTTP status and the message for the maintainer.</summary>
-public sealed record CodingRefusal(int Status, string Message);
-
 /// <summary>
 /// Saves a coder's coding and an editor's decision on the archive's writer path: in one transaction holding the writer
 /// lock (ImportGate), the published reasons worked out again (PublishedReasons), the search index synced, the archive's
