@@ -21,6 +21,17 @@ namespace Testimonies.Web;
 /// <summary>The site's pages, its middleware in order, and its route table; Program.cs calls these three.</summary>
 public static class Site
 {
+    /// <summary>The admin pages for editors: imports, editing, history, templates.</summary>
+    private static readonly string[] EditorPages =
+    [
+        "/Admin/Import", "/Admin/ImportDetails", "/Admin/Template", "/Admin/Records", "/Admin/Record", "/Admin/History",
+        "/Admin/RowHistory",
+    ];
+
+    /// <summary>The coding pages for editors (the rest of /Admin/Coding is for coders): disagreements, decisions, histories.</summary>
+    private static readonly string[] CodingEditorPages =
+        ["/Admin/Codings/Disagreements", "/Admin/Codings/Decide", "/Admin/Codings/History"];
+
     /// <summary>Razor Pages (each in its feature folder under Pages/), output caching, compression.</summary>
     public static IServiceCollection AddSitePages(this IServiceCollection services)
     {
@@ -29,9 +40,15 @@ public static class Site
             // Every page under Pages/Admin needs a maintainer, except the login page itself.
             options.Conventions.AuthorizeFolder("/Admin", MaintainerSetup.Policy);
             options.Conventions.AllowAnonymousToPage("/Admin/Login");
+            // And the role each needs (MaintainerRoles): the home page and logging out need an account only.
+            foreach (var page in EditorPages) options.Conventions.AuthorizePage(page, MaintainerRoles.Editor);
+            options.Conventions.AuthorizeFolder("/Admin/Codings", MaintainerRoles.Coder);
+            foreach (var page in CodingEditorPages) options.Conventions.AuthorizePage(page, MaintainerRoles.Editor);
+            options.Conventions.AuthorizePage("/Admin/Accounts", MaintainerRoles.Administrator);
             options.Conventions.AddPageApplicationModelConvention("/Admin/Login",
                 page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(MaintainerSetup.LoginRateLimit)));
         });
+        services.AddScoped<Pages.Admin.Codings.CodingWriter>();
         services.AddRouting(options => options.LowercaseUrls = true);
         // Public pages and data cached per archive version (Archive/ArchiveOutputCache.cs).
         services.AddArchiveOutputCache();

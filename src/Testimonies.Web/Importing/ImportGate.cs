@@ -51,6 +51,33 @@ public sealed class ImportGate : IDisposable
         }
     }
 
+    /// <summary>
+    /// For a small writer (a coding form's save): waits for the gate and the lock up to <see cref="WriterWait"/>, since another
+    /// small save ends within moments; null only when a writer holds them longer (an import being applied).
+    /// </summary>
+    public async Task<ImportWriter?> BeginWaitingAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + WriterWait;
+        if (!await _writer.WaitAsync(WriterWait, cancellationToken)) return null;
+        try
+        {
+            // SQLite waits for the file's lock itself; PostgreSQL's advisory lock is tried, so it is tried again until the deadline.
+            while (true)
+            {
+                if (await BeginLockedAsync(db, cancellationToken) is { } transaction) return new ImportWriter(this, db, transaction);
+                if (!db.IsPostgres || DateTime.UtcNow >= deadline) break;
+                await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+            }
+            Exit();
+            return null;
+        }
+        catch
+        {
+            Exit();
+            throw;
+        }
+    }
+
     /// <summary>A transaction holding the database's writer lock, or null when another writer holds it.</summary>
     public static async Task<IDbContextTransaction?> BeginLockedAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {

@@ -6,7 +6,8 @@ namespace Testimonies.Web.Maintainers;
 
 /// <summary>
 /// The command-line side of maintenance, run instead of the web server:
-/// <c>create-admin --email &lt;address&gt;</c> and <c>import &lt;file&gt;… [--dry-run]</c>. What the arguments ask for is decided
+/// <c>create-admin --email &lt;address&gt; [--role &lt;role&gt;]</c>, <c>set-role --email &lt;address&gt; --role &lt;role&gt;</c>
+/// and <c>import &lt;file&gt;… [--dry-run]</c>. What the arguments ask for is decided
 /// before the host is built: a first argument that is not an option names a command; without one the server starts.
 /// </summary>
 public static class MaintainerCommands
@@ -18,7 +19,12 @@ public static class MaintainerCommands
         Usage: Testimonies.Web [<command>] [<options>]   (from the repository: dotnet run --project src/Testimonies.Web -- …)
         Commands:
           (none)                          serve the site; host options such as --urls http://localhost:5089, --environment
-          create-admin --email <address>  create a maintainer; the password from the terminal, standard input or TESTIMONIES_ADMIN_PASSWORD
+          create-admin --email <address> [--role coder|editor|administrator]
+                                          create a maintainer (an administrator unless --role says otherwise); the password
+                                          from the terminal, standard input or TESTIMONIES_ADMIN_PASSWORD
+          set-role --email <address> --role coder|editor|administrator
+                                          change a maintainer's role (coders code; editors also decide, edit and import;
+                                          administrators also manage accounts)
           import <file>… [--dry-run]      import CSV or JSON files, with the .txt files of sources' texts they name
                                           (docs/data-format.md); --dry-run checks and previews, writes nothing
           help, --help                    print this list
@@ -33,7 +39,7 @@ public static class MaintainerCommands
         "captureStartupErrors", "shutdownTimeoutSeconds", "suppressStatusMessages", "pathBase",
     };
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "import";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "set-role" or "import";
 
     /// <summary>
     /// Decides from the arguments alone, before anything starts: the exit code when the process ends here (--help: 0; an unknown
@@ -81,6 +87,7 @@ public static class MaintainerCommands
         return args[0] switch
         {
             "create-admin" => await CreateAdminAsync(scope.ServiceProvider, args[1..], input, output, error),
+            "set-role" => await SetRoleAsync(scope.ServiceProvider, args[1..], output, error),
             _ => await ImportAsync(scope.ServiceProvider, args[1..], output, error),
         };
     }
@@ -88,16 +95,18 @@ public static class MaintainerCommands
     private static async Task<int> CreateAdminAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output,
         TextWriter error)
     {
-        if (UnknownOption(args, "--email") is { } unknown) return WrongUsage(error, $"unknown option “{unknown}” of create-admin.");
-        var at = Array.IndexOf(args, "--email");
-        if (at < 0 || at + 1 >= args.Length || args[at + 1].StartsWith("--", StringComparison.Ordinal))
+        if (UnknownOption(args, "--email", "--role") is { } unknown)
+            return WrongUsage(error, $"unknown option “{unknown}” of create-admin.");
+        var email = OptionValue(args, "--email");
+        if (email is null)
         {
-            await error.WriteLineAsync("Usage: create-admin --email <address>   " +
+            await error.WriteLineAsync("Usage: create-admin --email <address> [--role coder|editor|administrator]   " +
                 "(the password is read from standard input, or from " + PasswordVariable +
                 " when standard input is not a terminal)");
             return 2;
         }
-        var email = args[at + 1].Trim();
+        var role = args.Contains("--role") ? OptionValue(args, "--role") : MaintainerRoles.Administrator;
+        if (role is null || !MaintainerRoles.All.Contains(role)) return await WrongRoleAsync(error, role);
         var users = services.GetRequiredService<UserManager<Maintainer>>();
         if (await users.FindByEmailAsync(email) is not null)
         {
@@ -119,8 +128,56 @@ public static class MaintainerCommands
             await error.WriteLineAsync("No maintainer was created.");
             return 1;
         }
-        await output.WriteLineAsync($"Created the maintainer {email}. Log in at /admin/login.");
+        if (await MaintainerRoleChange.SetAsync(users, maintainer, role) is { } refused)
+        {
+            await users.DeleteAsync(maintainer);
+            await error.WriteLineAsync($"{refused} No maintainer was created.");
+            return 1;
+        }
+        await output.WriteLineAsync($"Created the maintainer {email}, {role}. Log in at /admin/login.");
         return 0;
+    }
+
+    private static async Task<int> SetRoleAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        if (UnknownOption(args, "--email", "--role") is { } unknown)
+            return WrongUsage(error, $"unknown option “{unknown}” of set-role.");
+        var email = OptionValue(args, "--email");
+        if (email is null || !args.Contains("--role"))
+        {
+            await error.WriteLineAsync("Usage: set-role --email <address> --role coder|editor|administrator");
+            return 2;
+        }
+        var role = OptionValue(args, "--role");
+        if (role is null || !MaintainerRoles.All.Contains(role)) return await WrongRoleAsync(error, role);
+        var users = services.GetRequiredService<UserManager<Maintainer>>();
+        if (await users.FindByEmailAsync(email) is not { } maintainer)
+        {
+            await error.WriteLineAsync($"There is no maintainer with the address {email}; nothing was changed. " +
+                "Create one with create-admin --email <address> --role <role>.");
+            return 1;
+        }
+        if (await MaintainerRoleChange.SetAsync(users, maintainer, role) is { } refused)
+        {
+            await error.WriteLineAsync($"{refused} Nothing was changed.");
+            return 1;
+        }
+        await output.WriteLineAsync($"{email} is now {(role == MaintainerRoles.Coder ? "a" : "an")} {role}.");
+        return 0;
+    }
+
+    private static async Task<int> WrongRoleAsync(TextWriter error, string? role)
+    {
+        await error.WriteLineAsync(role is null ? $"--role needs a value: {MaintainerRoleChange.Listed}."
+            : $"“{role}” is not a role; the roles are {MaintainerRoleChange.Listed}.");
+        return 2;
+    }
+
+    /// <summary>The value after <paramref name="option"/>, trimmed; null when the option or its value is missing.</summary>
+    private static string? OptionValue(string[] args, string option)
+    {
+        var at = Array.IndexOf(args, option);
+        return at < 0 || at + 1 >= args.Length || args[at + 1].StartsWith("--", StringComparison.Ordinal) ? null : args[at + 1].Trim();
     }
 
     private static string Explain(IdentityError problem, string email) => problem.Code switch
@@ -201,6 +258,6 @@ public static class MaintainerCommands
     }
 
     /// <summary>The first argument that looks like an option but is not the command's own, or null.</summary>
-    private static string? UnknownOption(string[] args, string known) =>
-        args.FirstOrDefault(a => a.StartsWith('-') && a != known);
+    private static string? UnknownOption(string[] args, params string[] known) =>
+        args.FirstOrDefault(a => a.StartsWith('-') && !known.Contains(a));
 }

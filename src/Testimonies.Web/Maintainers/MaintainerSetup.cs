@@ -45,6 +45,7 @@ public static class MaintainerSetup
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.User.RequireUniqueEmail = true;
             })
+            .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ArchiveDbContext>()
             .AddSignInManager();
         // The login's check: one cost and one answer for unknown, wrong and locked (MaintainerSignIn.cs).
@@ -66,10 +67,20 @@ public static class MaintainerSetup
             options.LoginPath = "/admin/login";
             options.LogoutPath = "/admin/logout";
             options.AccessDeniedPath = "/admin/login";
+            // A signed-in account without the role a page needs is answered 403 with a page that says so (the status pages'
+            // /not-found?code=403), not sent back to the login it has passed already.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
         });
-        services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.RequireAuthenticatedUser());
+        var authorization = services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.RequireAuthenticatedUser());
+        // One policy per role, named after it, met by the role and the roles that include it (MaintainerRoles.HeldBy).
+        foreach (var (role, heldBy) in MaintainerRoles.HeldBy)
+            authorization.AddPolicy(role, policy => policy.RequireAuthenticatedUser().RequireRole(heldBy));
 
         services.AddAntiforgery();
         services.AddOptions<AntiforgeryOptions>().Configure<IOptions<MaintainerOptions>>((options, settings) =>

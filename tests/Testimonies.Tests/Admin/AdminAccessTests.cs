@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Testimonies.Tests.Infrastructure;
+using Testimonies.Web.Archive;
 
 namespace Testimonies.Tests.Admin;
 
@@ -30,8 +31,96 @@ public class AdminAccessTests : IDisposable
         "/admin", "/admin/import", "/admin/import/1", "/admin/import/template/statements.csv", "/admin/logout",
         "/admin/statements", "/admin/statements/new", "/admin/statements/csis16-04", "/admin/statements/csis16-04/history",
         "/admin/speakers", "/admin/speakers/abu-ibrahim", "/admin/sources", "/admin/sources/csis-2016-ch9", "/admin/reasons",
-        "/admin/reasons/infighting",
+        "/admin/reasons/infighting", "/admin/accounts", "/admin/coding", "/admin/coding/csis16-04", "/admin/coding/disagreements",
+        "/admin/coding/csis16-04/decide", "/admin/coding/csis16-04/history",
     ];
+
+    /// <summary>The role each admin address needs (MaintainerRoles); absent: any signed-in account.</summary>
+    public static readonly IReadOnlyDictionary<string, string> RoleNeeded = new Dictionary<string, string>
+    {
+        ["/admin/import"] = MaintainerRoles.Editor, ["/admin/import/1"] = MaintainerRoles.Editor,
+        ["/admin/import/template/statements.csv"] = MaintainerRoles.Editor,
+        ["/admin/statements"] = MaintainerRoles.Editor, ["/admin/statements/new"] = MaintainerRoles.Editor,
+        ["/admin/statements/csis16-04"] = MaintainerRoles.Editor, ["/admin/statements/csis16-04/history"] = MaintainerRoles.Editor,
+        ["/admin/speakers"] = MaintainerRoles.Editor, ["/admin/speakers/abu-ibrahim"] = MaintainerRoles.Editor,
+        ["/admin/sources"] = MaintainerRoles.Editor, ["/admin/sources/csis-2016-ch9"] = MaintainerRoles.Editor,
+        ["/admin/reasons"] = MaintainerRoles.Editor, ["/admin/reasons/infighting"] = MaintainerRoles.Editor,
+        ["/admin/accounts"] = MaintainerRoles.Administrator,
+        ["/admin/coding"] = MaintainerRoles.Coder, ["/admin/coding/csis16-04"] = MaintainerRoles.Coder,
+        ["/admin/coding/disagreements"] = MaintainerRoles.Editor, ["/admin/coding/csis16-04/decide"] = MaintainerRoles.Editor,
+        ["/admin/coding/csis16-04/history"] = MaintainerRoles.Editor,
+    };
+
+    /// <summary>Each kind of account: none (an account without a role), coder, editor, administrator.</summary>
+    public static TheoryData<string> Roles() => ["none", .. MaintainerRoles.All];
+
+    private static bool Allowed(string role, string url) =>
+        !RoleNeeded.TryGetValue(url, out var needed) || (role != "none" && MaintainerRoles.HeldBy[needed].Contains(role));
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task EachRoleReachesExactlyItsPagesAndIsToldWhyElsewhere(string role)
+    {
+        var client = await AdminSession.LoggedInAsAsync(_factory, $"{role}@example.org", role == "none" ? null : role);
+        foreach (var url in AdminUrls.Where(u => u != "/admin/logout"))
+        {
+            var (response, page) = await Html.GetAsync(client, url);
+            if (Allowed(role, url))
+            {
+                // No import has been made on this site, so its record's page is the only one not found.
+                Assert.True(response.StatusCode == (url == "/admin/import/1" ? HttpStatusCode.NotFound : HttpStatusCode.OK),
+                    $"{role}: GET {url} {(int)response.StatusCode}");
+                continue;
+            }
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{role}: GET {url} answered {(int)response.StatusCode}");
+            Assert.Contains("Not open to your account", page.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task EachRolesPostsWithAValidTokenAreRefusedWhereItsRoleDoesNotReach(string role)
+    {
+        var client = await AdminSession.LoggedInAsAsync(_factory, $"{role}@example.org", role == "none" ? null : role);
+        var token = await AdminSession.TokenAsync(client, "/admin");
+        foreach (var url in AdminUrls.Where(u => u != "/admin/logout"))
+        {
+            var response = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+            }), TestContext.Current.CancellationToken);
+            if (Allowed(role, url))
+                Assert.False(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect && response.Headers.Location?
+                    .OriginalString.Contains("login", StringComparison.Ordinal) != false, $"{role}: POST {url} {(int)response.StatusCode}");
+            // 405: a page without a form refuses every POST before anyone is asked who they are.
+            else Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed,
+                $"{role}: POST {url} answered {(int)response.StatusCode}");
+        }
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Testimonies.Web.Archive.ArchiveDbContext>();
+        Assert.Empty(db.Imports);
+        Assert.Empty(db.Codings);
+        Assert.Empty(db.CodingDecisions);
+    }
+
+    [Fact]
+    public async Task AnAccountWithoutARoleIsToldToAskAnAdministrator()
+    {
+        var client = await AdminSession.LoggedInAsAsync(_factory, "nobody-yet@example.org", null);
+        var (response, page) = await Html.GetAsync(client, "/admin");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("no role yet", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.QuerySelectorAll(".admin-actions a"));
+    }
+
+    [Fact]
+    public async Task ACodersHomeOffersOnlyTheQueue()
+    {
+        var client = await AdminSession.LoggedInAsAsync(_factory, "coder@example.org", MaintainerRoles.Coder);
+        var (_, page) = await Html.GetAsync(client, "/admin");
+        Assert.Equal(["/admin/coding"], page.QuerySelectorAll(".admin-actions a").Select(a => a.GetAttribute("href")!));
+        Assert.Null(page.QuerySelector("table"));
+    }
 
     public static TheoryData<string> AdminUrlData() => [.. AdminUrls];
 

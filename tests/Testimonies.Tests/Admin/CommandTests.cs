@@ -76,11 +76,71 @@ public class CommandTests : IDisposable
     [InlineData("create-admin")]
     [InlineData("create-admin", "--email")]
     [InlineData("import")]
+    [InlineData("set-role")]
+    [InlineData("set-role", "--email", "a@example.org")]
     public async Task AWrongCommandLineShowsTheUsage(params string[] args)
     {
         var (exitCode, _, error) = await RunAsync("", args);
         Assert.Equal(2, exitCode);
         Assert.StartsWith("Usage:", error, StringComparison.Ordinal);
+    }
+
+    private async Task<string[]> RolesOfAsync(string email)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Maintainer>>();
+        return [.. await users.GetRolesAsync((await users.FindByEmailAsync(email))!)];
+    }
+
+    [Fact]
+    public async Task CreateAdminMakesAnAdministratorUnlessARoleIsGiven()
+    {
+        Assert.Equal(0, (await RunAsync("a passphrase of several words\n", "create-admin", "--email", "first@example.org")).ExitCode);
+        Assert.Equal([MaintainerRoles.Administrator], await RolesOfAsync("first@example.org"));
+        var (exitCode, output, _) = await RunAsync("a passphrase of several words\n", "create-admin", "--email", "coder@example.org",
+            "--role", "coder");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("coder@example.org, coder", output, StringComparison.Ordinal);
+        Assert.Equal([MaintainerRoles.Coder], await RolesOfAsync("coder@example.org"));
+        var client = AdminSession.NewClient(_factory);
+        await AdminSession.LogInAsync(client, "coder@example.org", "a passphrase of several words");
+        Assert.Equal(System.Net.HttpStatusCode.OK,
+            (await client.GetAsync("/admin/coding", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden,
+            (await client.GetAsync("/admin/import", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("create-admin", "--email", "new@example.org", "--role", "admin")]
+    [InlineData("create-admin", "--email", "new@example.org", "--role")]
+    [InlineData("set-role", "--email", "new@example.org", "--role", "Editor")]
+    public async Task AWrongRoleIsWrongUsageAndListsTheRoles(params string[] args)
+    {
+        var (exitCode, _, error) = await RunAsync("a passphrase of several words\n", args);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("coder, editor or administrator", error, StringComparison.Ordinal);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<UserManager<Maintainer>>().FindByEmailAsync("new@example.org"));
+    }
+
+    [Fact]
+    public async Task SetRoleChangesARoleButKeepsOneAdministrator()
+    {
+        await RunAsync("a passphrase of several words\n", "create-admin", "--email", "first@example.org");
+        await RunAsync("a passphrase of several words\n", "create-admin", "--email", "second@example.org", "--role", "coder");
+        var (exitCode, output, _) = await RunAsync("", "set-role", "--email", "second@example.org", "--role", "editor");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("second@example.org is now an editor", output, StringComparison.Ordinal);
+        Assert.Equal([MaintainerRoles.Editor], await RolesOfAsync("second@example.org"));
+
+        var (lastExit, _, lastError) = await RunAsync("", "set-role", "--email", "first@example.org", "--role", "coder");
+        Assert.Equal(1, lastExit);
+        Assert.Contains("the only administrator", lastError, StringComparison.Ordinal);
+        Assert.Equal([MaintainerRoles.Administrator], await RolesOfAsync("first@example.org"));
+
+        var (unknownExit, _, unknownError) = await RunAsync("", "set-role", "--email", "nobody@example.org", "--role", "coder");
+        Assert.Equal(1, unknownExit);
+        Assert.Contains("no maintainer with the address nobody@example.org", unknownError, StringComparison.Ordinal);
     }
 
     [Theory]

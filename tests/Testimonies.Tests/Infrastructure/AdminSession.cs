@@ -16,12 +16,26 @@ public static class AdminSession
     public const string Email = "maintainer@example.org";
     public const string Password = "a long test passphrase";
 
-    public static async Task CreateMaintainerAsync(ArchiveFactory factory, string email = Email, string password = Password)
+    /// <summary>An account with <paramref name="role"/> (an administrator, who may do everything, unless told; null: no role).</summary>
+    public static async Task CreateMaintainerAsync(ArchiveFactory factory, string email = Email, string password = Password,
+        string? role = MaintainerRoles.Administrator)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<Maintainer>>();
-        var result = await users.CreateAsync(new Maintainer { UserName = email, Email = email, EmailConfirmed = true }, password);
+        var maintainer = new Maintainer { UserName = email, Email = email, EmailConfirmed = true };
+        var result = await users.CreateAsync(maintainer, password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        if (role is not null) Assert.True((await users.AddToRoleAsync(maintainer, role)).Succeeded);
+    }
+
+    /// <summary>A new browser logged in as a new account with <paramref name="role"/> (null: an account without a role).</summary>
+    public static async Task<HttpClient> LoggedInAsAsync(ArchiveFactory factory, string email, string? role)
+    {
+        await CreateMaintainerAsync(factory, email, Password, role);
+        var client = NewClient(factory);
+        var response = await LogInAsync(client, email, Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
     }
 
     public static HttpClient NewClient(ArchiveFactory factory) =>
