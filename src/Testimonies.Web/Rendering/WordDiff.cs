@@ -1,8 +1,11 @@
 using System.Text.RegularExpressions;
 
-namespace Testimonies.Web.Pages.Admin;
+namespace Testimonies.Web.Rendering;
 
-/// <summary>A word-level difference between two texts, for showing what an import or an edit changes in the words.</summary>
+/// <summary>
+/// A word-level difference between two texts: what an import or an edit changes in a statement's words, what a codebook
+/// version changes in a definition.
+/// </summary>
 public static partial class WordDiff
 {
     public enum Kind { Same, Removed, Added }
