@@ -7,6 +7,7 @@ using Serilog;
 using Testimonies.Web.Api;
 using Testimonies.Web.Citations;
 using Testimonies.Web.Maintainers;
+using Testimonies.Web.Pages.Codebook;
 using Testimonies.Web.Pages.Data;
 using Testimonies.Web.Pages.Discovery;
 using Testimonies.Web.Pages.Sources;
@@ -89,6 +90,7 @@ public static class Site
     /// /statistics.json, /statistics.csv          Pages/Statistics/StatisticsExports.cs
     /// /robots.txt, /sitemap.xml, /feed.atom      Pages/Discovery/DiscoveryEndpoints.cs
     /// /dataset.zip                               Pages/Data/DatasetDownload.cs
+    /// /codebook.json                             Pages/Codebook/CodebookDownload.cs
     /// /api/v1/…, /api/v1/openapi.json            Api/ApiEndpoints.cs
     /// /statements/{id} → 301 /s/{id}             Pages/Statements/StatementRedirects.cs
     /// </code>
@@ -102,6 +104,7 @@ public static class Site
         app.MapStatisticsExports();
         app.MapDiscovery();
         app.MapDatasetDownload();
+        app.MapCodebookDownload();
         app.MapArchiveApi();
         app.MapStatementRedirects();
         app.MapSourceTextDownload();

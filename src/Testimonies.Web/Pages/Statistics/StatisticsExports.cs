@@ -15,11 +15,14 @@ public static class StatisticsExports
         app.MapGet("/statistics.json", async (ArchiveDbContext db, CancellationToken ct) =>
         {
             var stats = await ArchiveStatistics.ComputeAsync(db, ct);
+            var codebookVersion = await db.CurrentCodebook.Select(v => (int?)v.Number).FirstOrDefaultAsync(ct);
             var json = new
             {
                 note = "archive_counts are counts of this archive's published statements; " +
                     "published_findings are the sources' own figures about their own datasets. " +
                     "They are not comparable and are never combined.",
+                // The codebook version the reasons' counts follow (null while the archive has recorded none).
+                codebook_version = codebookVersion,
                 archive_counts = new
                 {
                     statements = stats.Statements,
