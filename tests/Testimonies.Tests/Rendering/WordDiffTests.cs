@@ -48,4 +48,11 @@ public class WordDiffTests
         Assert.Equal(before, string.Concat(runs.Where(r => r.Kind != WordDiff.Kind.Added).Select(r => r.Text)));
         Assert.Equal(after, string.Concat(runs.Where(r => r.Kind != WordDiff.Kind.Removed).Select(r => r.Text)));
     }
+
+    [Fact]
+    public void TheHtmlIsEncodedWithNothingBetweenTheRuns()
+    {
+        var html = WordDiff.Html("Fighting Muslims <b>then</b> rebels.", "Fighting Muslims & rebels.").ToString();
+        Assert.Equal("Fighting Muslims <del>&lt;b&gt;then&lt;/b&gt; </del><ins>&amp; </ins>rebels.", html);
+    }
 }
