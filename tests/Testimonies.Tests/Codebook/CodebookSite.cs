@@ -69,7 +69,7 @@ public class CodebookSite : IDisposable
         return codes;
     }
 
-    private static async Task SeedAsync(ArchiveFactory factory)
+    public static async Task SeedAsync(ArchiveFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();

@@ -9,7 +9,7 @@ public class BrowsePageTests(SiteFixture site)
 {
     public static TheoryData<string> PageTypes() =>
         ["/", "/statements", "/s/csis16-01", "/s/csis16-13", "/reasons", "/reasons/infighting", "/speakers", "/speakers/abu-ibrahim",
-         "/sources", "/sources/csis-2016-ch9", "/about"];
+         "/sources", "/sources/csis-2016-ch9", "/about", "/codebook", "/codebook/versions", "/codebook/compare"];
 
     [Theory]
     [MemberData(nameof(PageTypes))]
