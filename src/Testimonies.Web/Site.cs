@@ -83,7 +83,7 @@ public static class Site
 
     /// <summary>
     /// Every route. Pages declare theirs with @page (/, /statements, /s/{id}, /s/{id}/embed, /reasons…, /speakers…,
-    /// /sources…, /search, /statistics, /about, /api, /admin/…); endpoints that answer with files are mapped here:
+    /// /sources…, /search, /statistics, /codebook…, /about, /api, /admin/…); endpoints that answer with files are mapped here:
     /// <code>
     /// /search.csv .json .bib .ris .csl.json     Search/SearchExports.cs
     /// /s/{id}/cite.*, /sources/{key}/cite.*      Citations/CitationDownloads.cs

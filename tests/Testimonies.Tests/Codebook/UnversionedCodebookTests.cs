@@ -54,7 +54,8 @@ public class UnversionedCodebookTests(SiteFixture fixture)
 
         var json = JsonDocument.Parse(await client.GetStringAsync("/codebook.json", Ct)).RootElement;
         Assert.Equal(JsonValueKind.Null, json.GetProperty("version").ValueKind);
-        Assert.Equal(reasons.Select(r => r["slug"]), json.GetProperty("codes").EnumerateArray().Select(c => c.GetProperty("slug").GetString()));
+        Assert.Equal(reasons.Select(r => r["slug"]),
+            json.GetProperty("codes").EnumerateArray().Select(c => c.GetProperty("slug").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/codebook.json?version=1", Ct)).StatusCode);
 
         var api = JsonDocument.Parse(await client.GetStringAsync("/api/v1/reasons", Ct)).RootElement;

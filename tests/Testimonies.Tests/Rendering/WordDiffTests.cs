@@ -21,7 +21,8 @@ public class WordDiffTests
     [Fact]
     public void AChangedWordIsRemovedThenAdded()
     {
-        Assert.Equal("Code when the [-speaker ][+source ]says so.", Show("Code when the speaker says so.", "Code when the source says so."));
+        Assert.Equal("Code when the [-speaker ][+source ]says so.",
+            Show("Code when the speaker says so.", "Code when the source says so."));
     }
 
     [Fact]

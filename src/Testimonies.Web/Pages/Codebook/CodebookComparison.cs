@@ -21,7 +21,8 @@ public sealed record CodebookComparison(List<CodebookCode> Added, List<CodebookC
             var fields = new List<FieldChange>();
             void Check(string field, string? was, string? now, bool text)
             {
-                if (!string.Equals(was ?? "", now ?? "", StringComparison.Ordinal)) fields.Add(new FieldChange(field, was ?? "", now ?? "", text));
+                if (!string.Equals(was ?? "", now ?? "", StringComparison.Ordinal))
+                    fields.Add(new FieldChange(field, was ?? "", now ?? "", text));
             }
             Check("Name", old.Name, code.Name, true);
             Check("Theme", CodebookEdition.ThemeName(old.Theme), CodebookEdition.ThemeName(code.Theme), false);
