@@ -352,6 +352,8 @@ public class CodebookPageTests(CodebookSite site) : IClassFixture<CodebookSite>
         Assert.Equal(3, statements.GetProperty("codebook_version").GetInt32());
         var statistics = await JsonAsync("/statistics.json");
         Assert.Equal(3, statistics.GetProperty("codebook_version").GetInt32());
+        var page = await PageAsync("/statistics");
+        Assert.Equal("/codebook/v/3", page.QuerySelector(".codebook-version-note a")!.GetAttribute("href"));
     }
 
     [Fact]

@@ -58,6 +58,9 @@ public class UnversionedCodebookTests(SiteFixture fixture)
             json.GetProperty("codes").EnumerateArray().Select(c => c.GetProperty("slug").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/codebook.json?version=1", Ct)).StatusCode);
 
+        var (_, statistics) = await Html.GetAsync(client, "/statistics");
+        Assert.Equal("/codebook", statistics.QuerySelector(".codebook-version-note a")!.GetAttribute("href"));
+
         var api = JsonDocument.Parse(await client.GetStringAsync("/api/v1/reasons", Ct)).RootElement;
         Assert.All(api.EnumerateArray(), r => Assert.Equal(JsonValueKind.Null, r.GetProperty("codebook_version").ValueKind));
     }
