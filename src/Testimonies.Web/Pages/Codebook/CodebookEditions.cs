@@ -1,3 +1,5 @@
+using Testimonies.Web.Search;
+
 namespace Testimonies.Web.Pages.Codebook;
 
 /// <summary>
@@ -47,19 +49,31 @@ public static class CodebookEditions
 
     /// <summary>
     /// Up to <paramref name="count"/> published statements coded with each reason, in the archive's one order: the examples
-    /// the codebook shows beside a code. One short query a reason.
+    /// the codebook shows beside a code. Read from the search catalog (published statements in source order with their reasons,
+    /// held per archive version) and one query for the chosen statements' words, not a query per reason sorting all its statements.
     /// </summary>
-    public static async Task<Dictionary<string, List<Example>>> ExamplesAsync(ArchiveDbContext db, int count,
+    public static async Task<Dictionary<string, List<Example>>> ExamplesAsync(ArchiveDbContext db, SearchCatalog catalog, int count,
         CancellationToken cancellationToken)
     {
-        var reasons = await db.Reasons.AsNoTracking().Select(r => new { r.Id, r.Slug }).ToListAsync(cancellationToken);
+        var snapshot = await catalog.GetAsync(db, cancellationToken);
+        var reasons = snapshot.Reasons;
+        var chosen = new List<int>[reasons.Values.Count];
+        for (var r = 0; r < chosen.Length; r++) chosen[r] = [];
+        var open = chosen.Length;
+        for (var i = 0; i < snapshot.Count && open > 0; i++)
+            foreach (var r in reasons.ValuesOf(i))
+            {
+                if (chosen[r].Count == count) continue;
+                chosen[r].Add(snapshot.Ids[i]);
+                if (chosen[r].Count == count) open--;
+            }
+        var ids = chosen.SelectMany(c => c).Distinct().ToList();
+        var statements = await db.PublishedStatements.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new { s.Id, Example = new Example(s.PublicId, s.Text, s.Kind, s.Language) })
+            .ToDictionaryAsync(s => s.Id, s => s.Example, cancellationToken);
         var examples = new Dictionary<string, List<Example>>(StringComparer.Ordinal);
-        foreach (var reason in reasons)
-            examples[reason.Slug] = await db.PublishedInSourceOrder.AsNoTracking()
-                .Where(s => s.Reasons.Any(r => r.Id == reason.Id))
-                .Take(count)
-                .Select(s => new Example(s.PublicId, s.Text, s.Kind, s.Language))
-                .ToListAsync(cancellationToken);
+        for (var r = 0; r < chosen.Length; r++)
+            examples[reasons.Values[r]] = chosen[r].Where(statements.ContainsKey).Select(id => statements[id]).ToList();
         return examples;
     }
 

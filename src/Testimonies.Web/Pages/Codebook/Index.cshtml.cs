@@ -1,6 +1,8 @@
+using Testimonies.Web.Search;
+
 namespace Testimonies.Web.Pages.Codebook;
 
-public class IndexModel(ArchiveDbContext db) : PageModel
+public class IndexModel(ArchiveDbContext db, SearchCatalog catalog) : PageModel
 {
     /// <summary>How many statements the codebook shows beside each code.</summary>
     public const int ExamplesPerCode = 3;
@@ -11,6 +13,6 @@ public class IndexModel(ArchiveDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Edition = await CodebookEditions.CurrentAsync(db, cancellationToken);
-        Examples = await CodebookEditions.ExamplesAsync(db, ExamplesPerCode, cancellationToken);
+        Examples = await CodebookEditions.ExamplesAsync(db, catalog, ExamplesPerCode, cancellationToken);
     }
 }
