@@ -88,6 +88,7 @@ public static class Site
     /// /search.csv .json .bib .ris .csl.json     Search/SearchExports.cs
     /// /s/{id}/cite.*, /sources/{key}/cite.*      Citations/CitationDownloads.cs
     /// /statistics.json, /statistics.csv          Pages/Statistics/StatisticsExports.cs
+    /// /codebook/agreement.json                   Pages/Codebook/AgreementJson.cs
     /// /robots.txt, /sitemap.xml, /feed.atom      Pages/Discovery/DiscoveryEndpoints.cs
     /// /dataset.zip                               Pages/Data/DatasetDownload.cs
     /// /codebook.json                             Pages/Codebook/CodebookDownload.cs
@@ -102,6 +103,7 @@ public static class Site
         app.MapSearchExports();
         app.MapCitationDownloads();
         app.MapStatisticsExports();
+        app.MapAgreementJson();
         app.MapDiscovery();
         app.MapDatasetDownload();
         app.MapCodebookDownload();

@@ -18,6 +18,7 @@ namespace Testimonies.Benchmarks;
 // then a mix of searches timed in-process and over HTTP on loopback with 16 connections.
 // Usage: dotnet run -c Release --project tests/Testimonies.Benchmarks -- [--statements N] [--iterations N] [--http-requests N]
 // The import benchmark: dotnet run -c Release --project tests/Testimonies.Benchmarks -- import [--statements N] (ImportBenchmark.cs)
+// The coding benchmark: dotnet run -c Release --project tests/Testimonies.Benchmarks -- coding [--statements N] (CodingBenchmark.cs)
 internal static class SearchBenchmark
 {
     private static async Task Main(string[] args)
@@ -36,6 +37,11 @@ internal static class SearchBenchmark
         if (args.Length > 0 && args[0] == "import")
         {
             await ImportBenchmark.RunAsync(args);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "coding")
+        {
+            await CodingBenchmark.RunAsync(args);
             return;
         }
         var statements = Option("--statements", 100_000);

@@ -82,6 +82,7 @@ public static class SyntheticArchive
         return new Dictionary<string, byte[]>
         {
             ["reasons.csv"] = Encoding.UTF8.GetBytes(reasons.ToString()),
+            ["codebook.csv"] = Encoding.UTF8.GetBytes("version,dated,change_note\n1,2020-01-01,Synthetic codebook for benchmarks.\n"),
             ["sources.csv"] = Encoding.UTF8.GetBytes(sources.ToString()),
             ["speakers.csv"] = Encoding.UTF8.GetBytes(speakers.ToString()),
             ["statements.csv"] = Encoding.UTF8.GetBytes(rows.ToString()),

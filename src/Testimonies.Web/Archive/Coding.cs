@@ -44,11 +44,20 @@ public class Coding
 
     /// <summary>When the coder's next coding of the statement replaced this row; null while it is current.</summary>
     public DateTimeOffset? ReplacedAt { get; set; }
-}
 
-/// <summary>How sure a coder was that a reason applies.</summary>
-public enum Confidence
-{
-    Certain,
-    Probable,
+    /// <summary>Where the words first stand in the statement's text, in code points; null when they are not in it.</summary>
+    public static (int Start, int End)? SpanOf(string text, string words)
+    {
+        var at = text.IndexOf(words, StringComparison.Ordinal);
+        return words.Length == 0 || at < 0 ? null
+            : (SourceAnchor.CodePoints(text, at), SourceAnchor.CodePoints(text, at + words.Length));
+    }
+
+    /// <summary>The words a span marks in the statement's text; null when there is no span or it no longer fits the text.</summary>
+    public static string? WordsOf(string text, int? start, int? end)
+    {
+        if (start is not { } from || end is not { } to) return null;
+        var (i, j) = (SourceAnchor.Utf16Index(text, from), SourceAnchor.Utf16Index(text, to));
+        return i < 0 || j < i ? null : text[i..j];
+    }
 }

@@ -28,6 +28,9 @@ public static class MaintainerRoles
     [
         new() { Id = "role-coder", Name = Coder, NormalizedName = "CODER", ConcurrencyStamp = "role-coder" },
         new() { Id = "role-editor", Name = Editor, NormalizedName = "EDITOR", ConcurrencyStamp = "role-editor" },
-        new() { Id = "role-administrator", Name = Administrator, NormalizedName = "ADMINISTRATOR", ConcurrencyStamp = "role-administrator" },
+        new()
+        {
+            Id = "role-administrator", Name = Administrator, NormalizedName = "ADMINISTRATOR", ConcurrencyStamp = "role-administrator",
+        },
     ];
 }

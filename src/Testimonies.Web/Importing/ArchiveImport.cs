@@ -42,6 +42,7 @@ public static class ArchiveImport
         await CheckPositionsAsync(db, set, problems, cancellationToken);
         // Only a set whose references hold is anchored: a statement of an unknown source has no text to stand in.
         if (problems.Count == 0) await TextAnchoring.CheckAsync(db, set, problems, cancellationToken);
+        await CodingImport.ValidateAsync(db, set, problems, cancellationToken);
 
         // The words of a statement already in the archive are evidence: changing them needs a stated reason.
         foreach (var chunk in set.Statements.Chunk(1000))
@@ -155,6 +156,9 @@ public static class ArchiveImport
         tables.Add(Upsert(db, "reasons", set.Reasons, r => r.Slug, reasons, actor, rowRevisions,
             row => new Reason { Slug = row.Slug, Name = row.Name, Definition = row.Definition }));
 
+        var storedVersions = await db.CodebookVersions.MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
+        tables.Add(CodingImport.AddCodebookVersions(db, set, actor, storedVersions));
+
         var sources = await db.Sources.ToDictionaryAsync(s => s.Key, cancellationToken);
         tables.Add(Upsert(db, "sources", set.Sources, s => s.Key, sources, actor, rowRevisions,
             row => new Source { Key = row.Key, Title = row.Title, Publisher = row.Publisher }));
@@ -170,6 +174,10 @@ public static class ArchiveImport
         var speakers = await db.Speakers.ToDictionaryAsync(s => s.Key, cancellationToken);
         tables.Add(Upsert(db, "speakers", set.Speakers, s => s.Key, speakers, actor, rowRevisions,
             row => new Speaker { Key = row.Key, Description = row.Description }));
+
+        var coders = await db.Coders.ToDictionaryAsync(c => c.Key, cancellationToken);
+        tables.Add(Upsert(db, "coders", set.Coders, c => c.Key, coders, actor, rowRevisions,
+            row => new Coder { Key = row.Key, Label = row.Label }));
 
         // Statements already in the archive are updated through EF; new ones are inserted in bulk below.
         // In chunks: EF sends each value of a Contains list as its own SQL parameter (SQLite allows 32,766).
@@ -193,7 +201,8 @@ public static class ArchiveImport
                 changes.Add(new StatementChange(row.PublicId, true, [], null, row.Text));
                 continue;
             }
-            var fields = ChangedFields(statement, row, sources[row.SourceKey], speakers[row.SpeakerKey], set.Anchoring.Of(row.PublicId));
+            var fields = ChangedFields(statement, row, sources[row.SourceKey], speakers[row.SpeakerKey], set.Anchoring.Of(row.PublicId),
+                set.Coding.ReasonsOf(row));
             if (fields.Count == 0)
             {
                 unchanged++;
@@ -205,7 +214,7 @@ public static class ArchiveImport
             SetAnchor(statement, set.Anchoring.Of(row.PublicId));
             statement.Source = sources[row.SourceKey];
             statement.Speaker = speakers[row.SpeakerKey];
-            SetReasons(statement.Reasons, row.ReasonSlugs, reasons);
+            SetReasons(statement.Reasons, set.Coding.ReasonsOf(row), reasons);
             var textChanged = fields.Contains("text");
             changes.Add(new StatementChange(row.PublicId, false, fields, textChanged ? oldText : null, row.Text));
             revisions.Add((statement, new StatementRevision
@@ -240,14 +249,16 @@ public static class ArchiveImport
         db.RowRevisions.AddRange(rowRevisions);
         await db.SaveChangesAsync(cancellationToken);
 
-        var createdIds = await InsertStatementsAsync(db, created, set.Anchoring, sources, speakers, reasons, actor, cancellationToken);
+        var createdIds = await InsertStatementsAsync(db, created, set, sources, speakers, reasons, actor, cancellationToken);
+        var (codingTables, recoded) = await CodingImport.WriteAsync(db, set, actor, reasons, cancellationToken);
+        tables.AddRange(codingTables);
 
         // The search index changes in the same transaction. A renamed speaker or reason appears in
         // many statements' index rows, so then the whole index is rebuilt.
         if (tables.Any(c => c.Table is "speakers" or "reasons" && c.Updated > 0))
             await index.RebuildAsync(db, cancellationToken);
         else
-            await index.SyncAsync(db, [.. createdIds, .. revisions.Select(r => r.Statement.Id)], cancellationToken);
+            await index.SyncAsync(db, [.. createdIds, .. revisions.Select(r => r.Statement.Id), .. recoded], cancellationToken);
         return new ImportOutcome(tables, changes);
     }
 
@@ -308,6 +319,7 @@ public static class ArchiveImport
         null => null,
         SpeakerRole role => role.Slug(),
         Theme theme => theme.Slug(),
+        Confidence confidence => confidence.Slug(),
         bool flag => flag ? "yes" : "no",
         IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString(),
@@ -315,7 +327,7 @@ public static class ArchiveImport
 
     /// <summary>The import's names of the fields that differ between the stored statement and the row.</summary>
     private static List<string> ChangedFields(Statement s, StatementRow row, Source source, Speaker speaker,
-        TextAnchoring.Placed? placed)
+        TextAnchoring.Placed? placed, IReadOnlyCollection<string> reasons)
     {
         var fields = new List<string>();
         if (!string.Equals(s.Text, row.Text, StringComparison.Ordinal)) fields.Add("text");
@@ -330,7 +342,7 @@ public static class ArchiveImport
         if (s.Context != row.Context) fields.Add("context");
         if (s.ContentNote != row.ContentNote) fields.Add("content_note");
         if (s.Status != row.Status) fields.Add("status");
-        if (!s.Reasons.Select(r => r.Slug).ToHashSet().SetEquals(row.ReasonSlugs)) fields.Add("reasons");
+        if (!s.Reasons.Select(r => r.Slug).ToHashSet().SetEquals(reasons)) fields.Add("reasons");
         if (s.Provenance != row.Provenance) fields.Add("provenance");
         if (s.ProvenanceWords != row.ProvenanceWords) fields.Add("provenance_words");
         if (s.SpokenLanguage != row.SpokenLanguage) fields.Add("spoken_language");
@@ -354,7 +366,7 @@ public static class ArchiveImport
     /// New statements, their reasons and their first revision, inserted with prepared commands on the
     /// import's connection and transaction: EF's change tracking made a 100,000-row import take minutes.
     /// </summary>
-    private static async Task<List<int>> InsertStatementsAsync(ArchiveDbContext db, List<StatementRow> rows, TextAnchoring.Result anchoring,
+    private static async Task<List<int>> InsertStatementsAsync(ArchiveDbContext db, List<StatementRow> rows, ImportSet set,
         Dictionary<string, Source> sources, Dictionary<string, Speaker> speakers, Dictionary<string, Reason> reasons, ImportActor actor,
         CancellationToken cancellationToken)
     {
@@ -401,7 +413,7 @@ public static class ArchiveImport
             p["@context"].Value = (object?)row.Context ?? DBNull.Value;
             p["@contentNote"].Value = (object?)row.ContentNote ?? DBNull.Value;
             p["@status"].Value = row.Status.ToString();
-            var placed = anchoring.Of(row.PublicId);
+            var placed = set.Anchoring.Of(row.PublicId);
             p["@textVersion"].Value = (object?)placed?.TextVersion ?? DBNull.Value;
             p["@anchorStart"].Value = (object?)placed?.Anchor.Start ?? DBNull.Value;
             p["@anchorEnd"].Value = (object?)placed?.Anchor.End ?? DBNull.Value;
@@ -415,7 +427,7 @@ public static class ArchiveImport
                 System.Globalization.CultureInfo.InvariantCulture);
             ids.Add(id);
             insertReason.Parameters["@statement"].Value = id;
-            foreach (var slug in row.ReasonSlugs.Distinct())
+            foreach (var slug in set.Coding.ReasonsOf(row).Distinct())
             {
                 insertReason.Parameters["@reason"].Value = reasons[slug].Id;
                 await insertReason.ExecuteNonQueryAsync(cancellationToken);
@@ -445,7 +457,7 @@ public static class ArchiveImport
     }
 
     /// <summary>Makes the list hold exactly the named reasons; says whether it changed.</summary>
-    private static bool SetReasons(List<Reason> current, IReadOnlyList<string> slugs, Dictionary<string, Reason> reasons)
+    private static bool SetReasons(List<Reason> current, IReadOnlyCollection<string> slugs, Dictionary<string, Reason> reasons)
     {
         if (current.Select(r => r.Slug).ToHashSet().SetEquals(slugs)) return false;
         current.Clear();

@@ -25,7 +25,9 @@ public static class ArchiveStartup
             var changes = await DataFolder.LoadIfEmptyAsync(db, index, dataPath, cancellationToken);
             if (changes is not null)
                 logger.LogInformation("Loaded {DataPath} into the empty store: {Changes}", dataPath,
-                    string.Join(", ", changes.Select(c => $"{c.Created} {c.Table}")));
+                    string.Join(", ", changes.Where(c => c.Created > 0).Select(c => $"{c.Created} {c.Table}")));
+            else if (await CodingImport.RecordFirstVersionAsync(db, TimeProvider.System.GetUtcNow(), cancellationToken))
+                logger.LogInformation("Recorded the reasons as version 1 of the codebook: the store had no codebook version");
             return null;
         }
         catch (ImportFailedException ex)

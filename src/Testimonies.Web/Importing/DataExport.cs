@@ -8,7 +8,7 @@ namespace Testimonies.Web.Importing;
 
 /// <summary>
 /// Writes the archive in its own import format (docs/data-format.md), so that exporting and importing
-/// again changes nothing: the five CSV files, or the same tables as one JSON file.
+/// again changes nothing: the CSV files of DataFormat.All, or the same tables as one JSON file.
 /// </summary>
 public static class DataExport
 {
@@ -22,6 +22,11 @@ public static class DataExport
         if (spec == DataFormat.Statements)
         {
             await foreach (var row in FormatRows.StatementRowsAsync(db, null, publishedOnly, cancellationToken)) yield return row;
+            yield break;
+        }
+        if (spec == DataFormat.Codings)
+        {
+            await foreach (var row in FormatRows.CodingRowsAsync(db, publishedOnly, cancellationToken)) yield return row;
             yield break;
         }
         var rows = await FormatRows.RowsAsync(db, spec.Name, null, publishedOnly, cancellationToken);

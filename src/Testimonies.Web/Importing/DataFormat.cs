@@ -1,7 +1,7 @@
 namespace Testimonies.Web.Importing;
 
 /// <summary>
-/// The import format: five CSV files, the same in data/ and in a maintainer's upload.
+/// The import format: nine CSV files (five of the archive, four of its coding), the same in data/ and in a maintainer's upload.
 /// docs/data-format.md documents every column listed here (a test keeps the two in step).
 /// </summary>
 public static class DataFormat
@@ -83,7 +83,9 @@ public static class DataFormat
             "without the surrounding quotation marks and without footnote markers. " +
             "Paraphrase: the source's reporting sentence as printed."),
         new("said_when", false, "When the words were said, as the source puts it (“early 2014”)."),
-        new("reasons", false, "Reason slugs separated by semicolons; empty when the words give no reason."),
+        new("reasons", false, "The published reasons: slugs separated by semicolons; empty when the words give no reason. For a " +
+            "statement coded in codings.csv (or in the archive) they are worked out from its codings: leave the cell empty or give the " +
+            "same."),
         new("context", false, "Short context note, Markdown."),
         new("content_note", false, "Warning shown before words that describe violence."),
         new("status", false, OneOf(Names.Statuses.Slugs) + "; default published."),
@@ -116,6 +118,46 @@ public static class DataFormat
         new("reasons", false, "Reason slugs the figure is about, separated by semicolons."),
     ]);
 
+    public static readonly TableSpec Codebook = new("codebook", "codebook.csv",
+    [
+        new("version", true, "Number of the codebook version: 1, 2, 3…, without gaps. An import that changes a reason's name, theme, " +
+            "definition or boundary, or adds a reason, adds the next version here; a version once recorded never changes."),
+        new("dated", true, "The version's date, YYYY-MM-DD."),
+        new("change_note", true, "What changed in this version and why, in the archive's words."),
+    ]);
+
+    public static readonly TableSpec Coders = new("coders", "coders.csv",
+    [
+        new("key", true, "Stable identifier of the coder in codings.csv and exports, e.g. coder-1. Not a person's name or address: " +
+            "coders are known to readers by key and label only."),
+        new("label", true, "Name shown to readers, e.g. “Coder 1”."),
+        new("notes", false, "What the archive says of this coder, Markdown."),
+    ]);
+
+    public static readonly TableSpec Codings = new("codings", "codings.csv",
+    [
+        new("statement", true, "Id of the statement coded (statements.csv or already in the archive)."),
+        new("coder", true, "Key of the coder (coders.csv or already in the archive). All rows of one statement and coder together " +
+            "are that coder's whole coding of it; importing them replaces the coder's earlier coding, which stays in the history."),
+        new("reason", false, "Slug of the reason the coder applied; empty for a row saying that no reason of the codebook applies."),
+        new("confidence", false, OneOf(Names.Confidences.Slugs) + ", how sure the coder was; empty when not recorded."),
+        new("codebook_version", true, "The codebook version (codebook.csv) whose definitions the coder applied."),
+        new("coded_at", false, "When the coder coded: YYYY-MM-DD, or a date and time with its offset (2026-12-01T14:10:00Z); empty when " +
+            "not recorded."),
+        new("note", false, "The coder's note, Markdown."),
+        new("words", false, "Words inside the statement that justify the reason, exactly as the statement has them."),
+    ]);
+
+    public static readonly TableSpec Decisions = new("decisions", "decisions.csv",
+    [
+        new("statement", true, "Id of the statement its coders disagree on."),
+        new("codebook_version", true, "The codebook version the decision applies."),
+        new("reasons", false, "Reason slugs decided on, separated by semicolons; empty when none applies."),
+        new("decided_at", true, "When the editor decided: YYYY-MM-DD, or a date and time with its offset."),
+        new("why", true, "Why, in the editor's words; readers see it with the decision (the editor is not named)."),
+    ]);
+
     /// <summary>In the order they must be applied: each refers only to those before it.</summary>
-    public static readonly IReadOnlyList<TableSpec> All = [Reasons, Sources, Speakers, Statements, Findings];
+    public static readonly IReadOnlyList<TableSpec> All = [Reasons, Codebook, Sources, Speakers, Statements, Findings, Coders, Codings,
+        Decisions];
 }

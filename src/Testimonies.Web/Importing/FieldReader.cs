@@ -25,6 +25,9 @@ internal sealed partial class FieldReader(RawRecord record, ImportProblems probl
         return value is null ? null : CheckLength(column, value, maxLength);
     }
 
+    /// <summary>An identifier, or null when the cell is empty.</summary>
+    public string? OptionalSlug(string column) => record[column] is null ? null : Slug(column);
+
     public string Slug(string column, int maxLength = 80)
     {
         var value = Required(column, maxLength);
@@ -83,6 +86,36 @@ internal sealed partial class FieldReader(RawRecord record, ImportProblems probl
         Problem(column, $"“{value}” is not a date: write YYYY, YYYY-MM or YYYY-MM-DD at the precision the source gives.");
         return default;
     }
+
+    /// <summary>A whole date, YYYY-MM-DD.</summary>
+    public DateOnly Day(string column)
+    {
+        var value = Required(column);
+        if (value.Length == 0) return default;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return day;
+        Problem(column, $"“{value}” is not a date: write YYYY-MM-DD.");
+        return default;
+    }
+
+    /// <summary>A date (taken as 00:00 UTC) or a date and time with its offset (ISO 8601).</summary>
+    public DateTimeOffset Moment(string column)
+    {
+        var value = Required(column);
+        if (value.Length == 0) return default;
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        if (value.Contains('T', StringComparison.Ordinal) && (value.EndsWith('Z') || value.LastIndexOfAny(['+', '-']) > 10)
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var moment))
+            return moment.ToUniversalTime();
+        Problem(column, $"“{value}” is not a date or a date and time: write YYYY-MM-DD or 2026-12-01T14:10:00Z (with its offset).");
+        return default;
+    }
+
+    public DateTimeOffset? OptionalMoment(string column) => record[column] is null ? null : Moment(column);
+
+    /// <summary>One of a table of names, or null when the cell is empty ("not recorded").</summary>
+    public T? OptionalChoice<T>(string column, IReadOnlyDictionary<string, T> allowed) where T : struct =>
+        record[column] is null ? null : Choice(column, allowed);
 
     public PartialDate? OptionalDate(string column) => record[column] is null ? null : Date(column);
 

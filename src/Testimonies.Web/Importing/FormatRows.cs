@@ -108,10 +108,67 @@ public static class FormatRows
                         ["dataset"] = f.Dataset,
                         ["dataset_size"] = f.DatasetSize?.ToString(CultureInfo.InvariantCulture), ["reasons"] = string.Join(';', f.Reasons),
                     }).ToList();
+            case "codebook":
+                return (await db.CodebookVersions.AsNoTracking().OrderBy(v => v.Number).ToListAsync(cancellationToken))
+                    .Select(v => new Dictionary<string, string?>
+                    {
+                        ["version"] = Number(v.Number), ["dated"] = v.Dated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                        ["change_note"] = v.ChangeNote,
+                    }).ToList();
+            case "coders":
+                return (await db.Coders.AsNoTracking().OrderBy(c => c.Key).ToListAsync(cancellationToken))
+                    .Select(c => new Dictionary<string, string?> { ["key"] = c.Key, ["label"] = c.Label, ["notes"] = c.Notes })
+                    .ToList();
+            case "codings":
+                var codings = new List<Dictionary<string, string?>>();
+                await foreach (var row in CodingRowsAsync(db, publishedOnly, cancellationToken)) codings.Add(row);
+                return codings;
+            case "decisions":
+                var statements = publishedOnly ? db.PublishedStatements : db.Statements;
+                return (await db.CodingDecisions.AsNoTracking().Where(d => statements.Any(s => s.Id == d.StatementId))
+                        .OrderBy(d => d.Statement.PublicId).ThenBy(d => d.DecidedAt)
+                        .Select(d => new { d.Statement.PublicId, d.CodebookVersion, d.Reasons, d.DecidedAt, d.Why })
+                        .ToListAsync(cancellationToken))
+                    .Select(d => new Dictionary<string, string?>
+                    {
+                        ["statement"] = d.PublicId, ["codebook_version"] = Number(d.CodebookVersion), ["reasons"] = d.Reasons,
+                        ["decided_at"] = Moment(d.DecidedAt), ["why"] = d.Why,
+                    }).ToList();
             default:
                 return [];
         }
     }
+
+    /// <summary>
+    /// The current codings in the format's columns, streamed (there may be several for each statement): each coder's coding of
+    /// each statement, in statement order. Replaced codings are history, shown on the site, not data to import again.
+    /// </summary>
+    public static async IAsyncEnumerable<Dictionary<string, string?>> CodingRowsAsync(ArchiveDbContext db, bool publishedOnly,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var statements = publishedOnly ? db.PublishedStatements : db.Statements;
+        var rows = db.Codings.AsNoTracking().Where(c => c.ReplacedAt == null && statements.Any(s => s.Id == c.StatementId))
+            .OrderBy(c => c.Statement.Source.Key).ThenBy(c => c.Statement.Position).ThenBy(c => c.Statement.PublicId)
+            .ThenBy(c => c.Coder.Key).ThenBy(c => c.Reason == null ? 0 : c.Reason.Position)
+            .Select(c => new
+            {
+                c.Statement.PublicId, c.Statement.Text, Coder = c.Coder.Key, Reason = c.Reason == null ? null : c.Reason.Slug,
+                c.Confidence, c.CodebookVersion, c.CodedAt, c.Note, c.SpanStart, c.SpanEnd,
+            })
+            .AsAsyncEnumerable();
+        await foreach (var c in rows.WithCancellation(cancellationToken))
+            yield return new Dictionary<string, string?>
+            {
+                ["statement"] = c.PublicId, ["coder"] = c.Coder, ["reason"] = c.Reason, ["confidence"] = c.Confidence?.Slug(),
+                ["codebook_version"] = Number(c.CodebookVersion), ["coded_at"] = c.CodedAt is { } at ? Moment(at) : null,
+                ["note"] = c.Note, ["words"] = Coding.WordsOf(c.Text, c.SpanStart, c.SpanEnd),
+            };
+    }
+
+    /// <summary>A moment as the format writes it: the date alone when it is midnight UTC (as a date was read), else ISO 8601.</summary>
+    private static string Moment(DateTimeOffset at) => at.UtcDateTime.TimeOfDay == TimeSpan.Zero
+        ? at.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture);
 
     public static async Task<List<ListedRow>> ListAsync(ArchiveDbContext db, string table, string? filter,
         CancellationToken cancellationToken)

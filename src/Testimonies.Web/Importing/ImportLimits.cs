@@ -6,7 +6,7 @@ namespace Testimonies.Web.Importing;
 /// </summary>
 public static class ImportLimits
 {
-    public const int MaxFiles = 5;
+    public static readonly int MaxFiles = DataFormat.All.Count;
     public const long MaxBytes = 50L * 1024 * 1024;
     public const int MaxRows = 200_000;
 

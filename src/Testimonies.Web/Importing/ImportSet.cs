@@ -8,6 +8,10 @@ public sealed class ImportSet
     public List<SpeakerRow> Speakers { get; } = [];
     public List<StatementRow> Statements { get; } = [];
     public List<FindingRow> Findings { get; } = [];
+    public List<CodebookRow> Codebook { get; } = [];
+    public List<CoderRow> Coders { get; } = [];
+    public List<CodingRow> Codings { get; } = [];
+    public List<DecisionRow> Decisions { get; } = [];
 
     /// <summary>Plain-text files given with the tables (sources' texts), by file name, decoded.</summary>
     public Dictionary<string, string> TextFiles { get; } = new(StringComparer.Ordinal);
@@ -15,7 +19,11 @@ public sealed class ImportSet
     /// <summary>What validation found of the sources' texts and where each statement stands in them (TextAnchoring).</summary>
     public TextAnchoring.Result Anchoring { get; set; } = TextAnchoring.Result.Empty;
 
-    public int RowCount => Reasons.Count + Sources.Count + Speakers.Count + Statements.Count + Findings.Count;
+    /// <summary>What validation worked out of the codings: each coded statement's published reasons after the import.</summary>
+    public CodingImport.Result Coding { get; set; } = CodingImport.Result.Empty;
+
+    public int RowCount => Reasons.Count + Sources.Count + Speakers.Count + Statements.Count + Findings.Count + Codebook.Count
+        + Coders.Count + Codings.Count + Decisions.Count;
 
     /// <summary>Parses every file; problems are added to <paramref name="problems"/>, never thrown.</summary>
     public static ImportSet Parse(IEnumerable<ImportFile> files, ImportProblems problems)
@@ -65,14 +73,15 @@ public sealed class ImportSet
     public HashSet<string> FilesWithRecords() =>
     [
         .. Reasons.Select(r => r.At.File), .. Sources.Select(s => s.At.File), .. Speakers.Select(s => s.At.File),
-        .. Statements.Select(s => s.At.File), .. Findings.Select(f => f.At.File), .. TextFiles.Keys,
+        .. Statements.Select(s => s.At.File), .. Findings.Select(f => f.At.File), .. Codebook.Select(c => c.At.File),
+        .. Coders.Select(c => c.At.File), .. Codings.Select(c => c.At.File), .. Decisions.Select(d => d.At.File), .. TextFiles.Keys,
     ];
 
     /// <summary>Records that did not come from a file (a maintainer's form), checked by the same rules as an import.</summary>
-    public static ImportSet FromRecords(TableSpec spec, IEnumerable<RawRecord> records, ImportProblems problems)
+    public static ImportSet FromRecords(IEnumerable<(TableSpec Spec, RawRecord Record)> records, ImportProblems problems)
     {
         var set = new ImportSet();
-        foreach (var record in records) set.Add(spec, record, problems);
+        foreach (var (spec, record) in records) set.Add(spec, record, problems);
         set.CheckDuplicates(problems);
         return set;
     }
@@ -125,6 +134,30 @@ public sealed class ImportSet
                     f.SlugList("reasons"));
                 if (!f.Failed) Findings.Add(finding);
                 break;
+            case "codebook":
+                var version = new CodebookRow(record, f.Number("version", 1, 10_000), f.Day("dated"),
+                    f.Required("change_note", DataFormat.MaxNoteLength));
+                if (!f.Failed) Codebook.Add(version);
+                break;
+            case "coders":
+                var coder = new CoderRow(record, f.Slug("key"), f.Required("label"), f.Optional("notes", DataFormat.MaxNoteLength));
+                if (!f.Failed) Coders.Add(coder);
+                break;
+            case "codings":
+                var coding = new CodingRow(record, f.Slug("statement", 40), f.Slug("coder"), f.OptionalSlug("reason"),
+                    f.OptionalChoice("confidence", Names.Confidences.BySlug), f.Number("codebook_version", 1, 10_000),
+                    f.OptionalMoment("coded_at"), f.Optional("note", DataFormat.MaxNoteLength),
+                    record.Exact("words") is { } words ? words : null);
+                if (coding.Words is { Length: > DataFormat.MaxTextLength })
+                    f.Problem("words", $"these words have {coding.Words.Length:N0} characters; a statement has at most " +
+                        $"{DataFormat.MaxTextLength:N0}.");
+                if (!f.Failed) Codings.Add(coding);
+                break;
+            case "decisions":
+                var decision = new DecisionRow(record, f.Slug("statement", 40), f.Number("codebook_version", 1, 10_000),
+                    f.SlugList("reasons"), f.Moment("decided_at"), f.Required("why", DataFormat.MaxNoteLength));
+                if (!f.Failed) Decisions.Add(decision);
+                break;
         }
     }
 
@@ -151,6 +184,10 @@ public sealed class ImportSet
         Duplicates(Statements, s => s.PublicId, s => s.At, "id", problems);
         Duplicates(Statements, s => $"{s.SourceKey} #{s.Position}", s => s.At, "position", problems);
         Duplicates(Findings, f => f.Key, f => f.At, "key", problems);
+        Duplicates(Codebook, c => c.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), c => c.At, "version", problems);
+        Duplicates(Coders, c => c.Key, c => c.At, "key", problems);
+        Duplicates(Codings, c => $"{c.StatementId} / {c.CoderKey} / {c.ReasonSlug ?? "(no reason)"}", c => c.At, "reason", problems);
+        Duplicates(Decisions, d => $"{d.StatementId} at {d.DecidedAt:O}", d => d.At, "decided_at", problems);
     }
 
     private static void Duplicates<T>(List<T> rows, Func<T, string> key, Func<T, RawRecord> at, string column, ImportProblems problems)

@@ -82,14 +82,28 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
     /// <see cref="RowVersion"/> when its form was opened: a save over a newer one is refused as <see cref="ImportRefusal.Changed"/>,
     /// checked under the writer lock, so no change is lost.
     /// </summary>
-    public Task<ImportResult> SaveRowAsync(TableSpec spec, IReadOnlyDictionary<string, string?> values, string by,
-        CancellationToken cancellationToken, int? openedAt = null)
+    public async Task<ImportResult> SaveRowAsync(TableSpec spec, IReadOnlyDictionary<string, string?> values, string by,
+        CancellationToken cancellationToken, int? openedAt = null, string? codebookNote = null)
     {
-        var file = new ImportFile(spec.FileName, DataExport.Csv(spec, [values.ToDictionary()]));
+        List<ImportFile> files = [new(spec.FileName, DataExport.Csv(spec, [values.ToDictionary()]))];
+        var records = new List<(TableSpec, RawRecord)> { (spec, new RawRecord("form", 1, values)) };
+        if (codebookNote is not null)
+        {
+            // A reason's form that changes the codebook makes its next version, dated today, with the form's note.
+            var next = (await db.CodebookVersions.MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0) + 1;
+            var version = new Dictionary<string, string?>
+            {
+                ["version"] = next.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["dated"] = clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["change_note"] = codebookNote,
+            };
+            files.Add(new(DataFormat.Codebook.FileName, DataExport.Csv(DataFormat.Codebook, [version])));
+            records.Add((DataFormat.Codebook, new RawRecord("form", 1, version)));
+        }
         var problems = new ImportProblems();
-        var set = ImportSet.FromRecords(spec, [new RawRecord("form", 1, values)], problems);
-        var row = openedAt is { } version ? (spec.Name, values[spec.Columns[0].Name] ?? "", version) : ((string, string, int)?)null;
-        return ImportAsync([file], (set, problems), by, "edit", cancellationToken, row);
+        var set = ImportSet.FromRecords(records, problems);
+        var row = openedAt is { } opened ? (spec.Name, values[spec.Columns[0].Name] ?? "", opened) : ((string, string, int)?)null;
+        return await ImportAsync(files, (set, problems), by, "edit", cancellationToken, row);
     }
 
     /// <summary>

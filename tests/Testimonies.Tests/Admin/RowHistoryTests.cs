@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Testimonies.Tests.Infrastructure;
 using Testimonies.Web.Archive;
+using Testimonies.Web.Pages.Admin;
 
 namespace Testimonies.Tests.Admin;
 
@@ -53,7 +54,10 @@ public class RowHistoryTests : MaintainerSiteTests
     [InlineData("/admin/reasons/boredom", "boundary", "Synthetic boundary from a history test.")]
     public async Task EditingASourceOrAReasonIsRecordedToo(string url, string column, string value)
     {
-        Assert.Equal(HttpStatusCode.Redirect, (await RecordForm.SaveAsync(Client, url, new() { [column] = value })).StatusCode);
+        var fields = new Dictionary<string, string> { [column] = value };
+        // A reason's boundary is part of the codebook: its change makes the next version, with a note.
+        if (url.Contains("/reasons/", StringComparison.Ordinal)) fields[RecordModel.CodebookNoteField] = "Synthetic change note.";
+        Assert.Equal(HttpStatusCode.Redirect, (await RecordForm.SaveAsync(Client, url, fields)).StatusCode);
         var (response, history) = await Html.GetAsync(Client, url + "/history");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var latest = history.QuerySelector(".history li")!;
@@ -62,6 +66,30 @@ public class RowHistoryTests : MaintainerSiteTests
         await using var scope = Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
         Assert.Equal(1, await db.Imports.CountAsync(i => i.AppliedAt != null, Ct));
+    }
+
+    [Fact]
+    public async Task AReasonsChangedDefinitionNeedsACodebookChangeNoteAndMakesTheNextVersion()
+    {
+        var url = "/admin/reasons/everyday-hardship";
+        var definition = "Synthetic definition from a codebook test.";
+        var refused = await RecordForm.SaveAsync(Client, url, new() { ["definition"] = definition });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var page = await Html.ParseAsync(refused);
+        Assert.Contains("it makes version 2", page.QuerySelector("#field-codebook-note-problem")!.TextContent, StringComparison.Ordinal);
+        await using (var scope = Factory.Services.CreateAsyncScope())
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().CodebookVersions.CountAsync(Ct));
+
+        var saved = await RecordForm.SaveAsync(Client, url,
+            new() { ["definition"] = definition, [RecordModel.CodebookNoteField] = "Synthetic note: the definition was reworded." });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var version = await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().CodebookVersions
+                .SingleAsync(v => v.Number == 2, Ct);
+            Assert.Equal("Synthetic note: the definition was reworded.", version.ChangeNote);
+            Assert.Equal(definition, version.Codes()!.Single(c => c.Slug == "everyday-hardship").Definition);
+        }
     }
 
     [Theory]

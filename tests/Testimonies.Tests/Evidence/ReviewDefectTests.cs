@@ -59,14 +59,20 @@ public partial class ReviewDefectTests
     }
 
     [Fact]
-    public void Csis1605And09AreCodedByTheirWordsWithTheReasonInTheirNotes()
+    public void Csis1605And09AreCodedByTheirWordsWithTheReasonInTheCodersNote()
     {
         var five = Row("statements.csv", "id", "csis16-05");
         Assert.Equal("infighting;lack-of-humanitarian-concern", five["reasons"]);
-        Assert.Contains("Coded by its words", five["context"], StringComparison.Ordinal);
+        var codings = DataFolderTests.ReadCsv("codings.csv");
+        Assert.Equal(["infighting", "lack-of-humanitarian-concern"],
+            codings.Where(c => c["statement"] == "csis16-05").Select(c => c["reason"]).Order());
+        Assert.Contains(codings, c => c["statement"] == "csis16-05" && c["note"].Contains("Coded by its words", StringComparison.Ordinal));
         var nine = Row("statements.csv", "id", "csis16-09");
         Assert.Equal("cannon-fodder", nine["reasons"]);
-        Assert.Contains("Not racism and discrimination", nine["context"], StringComparison.Ordinal);
+        Assert.Contains(codings, c => c["statement"] == "csis16-09" && c["reason"] == "cannon-fodder"
+            && c["note"].Contains("Not racism and discrimination", StringComparison.Ordinal));
+        // The coding's reasoning is the coder's note now, not the context note readers see beside the words.
+        Assert.DoesNotContain("Coded by its words", five["context"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -23,6 +23,15 @@ public sealed class TestData
         "other-reason,Other test reason,fighting-injustice,Code when the synthetic text says otherwise.,,2",
     ];
 
+    public const string CodebookHeader = "version,dated,change_note";
+
+    /// <summary>The codebook version the reasons above make (an import whose reasons change the codebook names its version).</summary>
+    public List<string> Codebook { get; } =
+    [
+        CodebookHeader,
+        "1,2020-01-01,Synthetic codebook for tests.",
+    ];
+
     public List<string> Sources { get; } =
     [
         SourcesHeader,
@@ -52,6 +61,7 @@ public sealed class TestData
     public Dictionary<string, byte[]> Files() => new()
     {
         ["reasons.csv"] = Encode(Reasons),
+        ["codebook.csv"] = Encode(Codebook),
         ["sources.csv"] = Encode(Sources),
         ["speakers.csv"] = Encode(Speakers),
         ["statements.csv"] = Encode(Statements),

@@ -77,6 +77,7 @@ public class SearchIndexTests : IDisposable
         var data = new TestData();
         await LoadAsync(database, data);
         data.Reasons[1] = "test-reason,Renamed reason zebra,other,Code when the synthetic text says so.,,1";
+        data.Codebook.Add("2,2020-06-01,Synthetic change: a reason renamed.");
         await LoadAsync(database, data);
         Assert.Equal(["test-0001"], await FindAsync(database, "zebra"));
     }

@@ -47,6 +47,12 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
 
     public int OpenedAt { get; private set; }
 
+    /// <summary>The reasons form's extra field: the change note of the codebook version its change makes.</summary>
+    public const string CodebookNoteField = "codebook_change_note";
+
+    public string? CodebookNote { get; private set; }
+    public int NextCodebookVersion { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string table, string key, bool saved, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(table, key, cancellationToken)) return NotFound();
@@ -76,7 +82,9 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
             AddProblem(keyColumn, $"“{newKey.Trim()}” is taken already; choose another {keyColumn}, or edit that one.");
         if (Problems.Count > 0) return Invalid();
 
-        var result = await importer.SaveRowAsync(Spec, Values, User.Identity!.Name!, cancellationToken, openedAt);
+        CodebookNote = Table == "reasons" ? Request.Form[CodebookNoteField].FirstOrDefault() is { Length: > 0 } note ? note.Trim() : null
+            : null;
+        var result = await importer.SaveRowAsync(Spec, Values, User.Identity!.Name!, cancellationToken, openedAt, CodebookNote);
         if (result.Refusal == ImportRefusal.Changed)
         {
             // The newer values, and their version, so the maintainer redoes the change on what is there now.
@@ -108,6 +116,14 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
 
     private void AddProblem(string? column, string message)
     {
+        if (column == "change_note" || message.Contains("codebook", StringComparison.Ordinal) && Table == "reasons")
+            column = CodebookNoteField;
+        if (column == CodebookNoteField)
+        {
+            if (!Problems.TryGetValue(column, out var notes)) Problems[column] = notes = [];
+            notes.Add(message);
+            return;
+        }
         if (column is null || !Spec.Columns.Any(c => c.Name == column)) { GeneralProblems.Add(message); return; }
         if (!Problems.TryGetValue(column, out var list)) Problems[column] = list = [];
         list.Add(message);
@@ -138,6 +154,8 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
         if (!FormatRows.Editable.ContainsKey(table)) return false;
         Table = table;
         Key = key;
+        if (table == "reasons")
+            NextCodebookVersion = (await db.CodebookVersions.MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0) + 1;
         if (table == "statements")
             AllReasons = (await db.Reasons.OrderBy(r => r.Position).Select(r => new { r.Slug, r.Name }).ToListAsync(cancellationToken))
                 .Select(r => (r.Slug, r.Name)).ToList();

@@ -24,6 +24,9 @@ public class DetailsModel(ArchiveDbContext db, TimeProvider clock, SourceTextLay
     /// <summary>Where the words stand in the source's stored text, and how they reached the source.</summary>
     public StatementEvidence Evidence { get; private set; } = null!;
 
+    /// <summary>How its reasons were arrived at: the coders' codings and an editor's decision.</summary>
+    public StatementCoding Coding { get; private set; } = null!;
+
     /// <summary>When the statement last changed after it entered the archive; null if never.</summary>
     public DateTimeOffset? LastRevised { get; private set; }
 
@@ -91,6 +94,7 @@ public class DetailsModel(ArchiveDbContext db, TimeProvider clock, SourceTextLay
             .ToListAsync(cancellationToken);
 
         Evidence = await StatementEvidence.LoadAsync(db, statement, place, cancellationToken);
+        Coding = await StatementCoding.LoadAsync(db, statement, cancellationToken);
 
         var revisions = await db.Revisions.AsNoTracking().Where(r => r.StatementId == statement.Id && r.Changes != "created")
             .OrderByDescending(r => r.Id).Select(r => new { r.At, r.Note, TextChanged = r.PreviousText != null })

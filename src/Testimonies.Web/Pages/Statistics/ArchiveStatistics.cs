@@ -23,6 +23,11 @@ public sealed record ArchiveStatistics(
 
     public sealed record ThemeCount(Theme Theme, int Statements, int Speakers);
 
+    /// <summary>The codebook version the counts use (the current one), or null before any codebook version is recorded.</summary>
+    public CodebookStamp? Codebook { get; init; }
+
+    public sealed record CodebookStamp(int Number, DateOnly Dated);
+
     /// <param name="PercentQualifier">The source's word for the percentage ("at least"); it goes wherever the number is shown.</param>
     /// <param name="DatasetSize">Cases in the dataset, only where the source states it for this figure.</param>
     public sealed record Finding(string Key, string Figure, double? Percent, string? PercentQualifier, string Dataset, int? DatasetSize,
@@ -80,7 +85,10 @@ public sealed record ArchiveStatistics(
                 f.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList()))
             .ToListAsync(cancellationToken);
 
+        var codebook = await db.CurrentCodebook.AsNoTracking().Select(v => new CodebookStamp(v.Number, v.Dated))
+            .FirstOrDefaultAsync(cancellationToken);
+
         return new ArchiveStatistics(statements.Count, statements.Select(s => s.SpeakerId).Distinct().Count(),
-            reasonCounts, themes, nationalities, sources, findings);
+            reasonCounts, themes, nationalities, sources, findings) { Codebook = codebook };
     }
 }

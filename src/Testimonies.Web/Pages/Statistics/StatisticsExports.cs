@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
+using Testimonies.Web.Agreement;
 
 namespace Testimonies.Web.Pages.Statistics;
 
@@ -15,14 +16,15 @@ public static class StatisticsExports
         app.MapGet("/statistics.json", async (ArchiveDbContext db, CancellationToken ct) =>
         {
             var stats = await ArchiveStatistics.ComputeAsync(db, ct);
-            var codebookVersion = await db.CurrentCodebook.Select(v => (int?)v.Number).FirstOrDefaultAsync(ct);
+            var agreement = await AgreementReport.ComputeAsync(db, ct);
             var json = new
             {
                 note = "archive_counts are counts of this archive's published statements; " +
                     "published_findings are the sources' own figures about their own datasets. " +
                     "They are not comparable and are never combined.",
-                // The codebook version the reasons' counts follow (null while the archive has recorded none).
-                codebook_version = codebookVersion,
+                codebook_version = stats.Codebook is { } codebook
+                    ? new { number = codebook.Number, dated = codebook.Dated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
+                    : null,
                 archive_counts = new
                 {
                     statements = stats.Statements,
@@ -44,6 +46,7 @@ public static class StatisticsExports
                     percent_label = f.PercentLabel, dataset = f.Dataset, dataset_size = f.DatasetSize,
                     wording = f.Wording, source = f.SourceKey, footnote = f.Footnote, reasons = f.ReasonSlugs,
                 }),
+                agreement = agreement.ToJson(),
             };
             return Results.Json(json, new JsonSerializerOptions
             {
