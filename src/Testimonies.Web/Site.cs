@@ -101,7 +101,7 @@ public static class Site
 
     /// <summary>
     /// Every route. Pages declare theirs with @page (/, /statements, /s/{id}, /s/{id}/embed, /reasons…, /speakers…,
-    /// /sources…, /search, /statistics, /about, /api, /admin/…); endpoints that answer with files are mapped here:
+    /// /sources…, /search, /statistics, /codebook…, /about, /api, /admin/…); endpoints that answer with files are mapped here:
     /// <code>
     /// /search.csv .json .bib .ris .csl.json     Search/SearchExports.cs
     /// /s/{id}/cite.*, /sources/{key}/cite.*      Citations/CitationDownloads.cs
@@ -110,6 +110,7 @@ public static class Site
     /// /robots.txt, /sitemap.xml, /feed.atom      Pages/Discovery/DiscoveryEndpoints.cs
     /// /dataset.zip                               Pages/Data/DatasetDownload.cs
     /// /dataset.qdpx, /search.qdpx, /codebook.qdc  RefiQda/QdaDownloads.cs
+    /// /codebook.json                             Pages/Codebook/CodebookDownload.cs
     /// /api/v1/…, /api/v1/openapi.json            Api/ApiEndpoints.cs
     /// /statements/{id} → 301 /s/{id}             Pages/Statements/StatementRedirects.cs
     /// </code>
@@ -124,6 +125,7 @@ public static class Site
         app.MapAgreementJson();
         app.MapDiscovery();
         app.MapDatasetDownload();
+        app.MapCodebookDownload();
         app.MapArchiveApi();
         app.MapStatementRedirects();
         app.MapSourceTextDownload();

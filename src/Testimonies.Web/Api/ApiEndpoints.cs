@@ -50,7 +50,7 @@ public static class ApiEndpoints
             var total = await query.CountAsync(ct);
             var items = await ItemsAsync(db, layouts, query.Skip((page - 1) * size).Take(size), Site(http), ct);
             var next = page * size < total ? $"{Site(http)}/api/v1/statements{QueryWithPage(http, page + 1)}" : null;
-            return Results.Ok(new StatementPage(total, page, size, items, next));
+            return Results.Ok(new StatementPage(total, page, size, items, next, await CodebookVersionAsync(db, ct)));
         }).WithSummary("Published statements, in source order, filtered and paginated")
           .WithDescription("Filters (each may be repeated): reason, theme, speaker, source, nationality, kind (quotation or paraphrase), " +
               "provenance (told-to-author, sent-to-author, taken-from-elsewhere or not-stated). " +
@@ -80,15 +80,21 @@ public static class ApiEndpoints
         }).WithSummary("One published statement by its permanent identifier")
           .Produces<StatementItem>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/reasons", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok((await db.Reasons.AsNoTracking()
-                .OrderBy(r => r.Position)
-                .Select(r => new
-                {
-                    r.Slug, r.Name, r.Theme, r.Definition, r.Boundary,
-                    Count = r.Statements.Count(s => s.Status == PublicationStatus.Published)
-                })
-                .ToListAsync(ct)).Select(r => new ReasonItem(r.Slug, r.Name, r.Theme.Slug(), r.Definition, r.Boundary, r.Count)).ToList()))
-            .WithSummary("The coding scheme: reasons for leaving, with their definitions and counts of published statements")
+        api.MapGet("/reasons", async (ArchiveDbContext db, CancellationToken ct) =>
+            {
+                var version = await CodebookVersionAsync(db, ct);
+                return Results.Ok((await db.Reasons.AsNoTracking()
+                    .OrderBy(r => r.Position)
+                    .Select(r => new
+                    {
+                        r.Slug, r.Name, r.Theme, r.Definition, r.Boundary,
+                        Count = r.Statements.Count(s => s.Status == PublicationStatus.Published)
+                    })
+                    .ToListAsync(ct))
+                    .Select(r => new ReasonItem(r.Slug, r.Name, r.Theme.Slug(), r.Definition, r.Boundary, r.Count, version)).ToList());
+            })
+            .WithSummary("The coding scheme: reasons for leaving, with their definitions, counts of published statements and the " +
+                "codebook version both follow (codebook_version)")
             .Produces<List<ReasonItem>>();
 
         api.MapGet("/speakers", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok((await db.Speakers.AsNoTracking()
@@ -128,6 +134,10 @@ public static class ApiEndpoints
     }
 
     private static string Site(HttpContext http) => Rendering.SiteAddress.Of(http.Request);
+
+    /// <summary>The current codebook version's number, which every reason and count the API gives follows.</summary>
+    private static Task<int?> CodebookVersionAsync(ArchiveDbContext db, CancellationToken ct) =>
+        db.CurrentCodebook.Select(v => (int?)v.Number).FirstOrDefaultAsync(ct);
 
     /// <summary>The API's filters: the search's facets (Search/Facets.cs) and a speaker's key.</summary>
     private static readonly HashSet<string> Known = [.. Facets.All.Select(f => f.Key), "speaker", "page", "page_size"];

@@ -61,6 +61,7 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
          "/reasons/boredom", "/speakers", "/speakers/saddam-jamal", "/sources", "/sources/csis-2016-ch9", "/sources/csis-2016-ch9/text",
          "/about", "/no-such-page",
          "/search", "/search?q=jihad&kind=quotation", "/search?q=%22unclosed", "/s/csis16-14/embed", "/admin/login", "/statistics", "/api",
+         "/codebook", "/codebook/versions", "/codebook/compare", "/codebook/print", "/codebook/v/9",
          "/codebook/agreement"];
 
     [Theory]
@@ -196,7 +197,8 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
         var context = await browser.Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         foreach (var path in new[] { "/", "/s/csis16-09", "/reasons", "/speakers", "/sources/csis-2016-ch9",
-                     "/sources/csis-2016-ch9/text", "/search?q=jihad", "/codebook/agreement" })
+                     "/sources/csis-2016-ch9/text", "/search?q=jihad", "/codebook", "/codebook/print", "/codebook/versions",
+                     "/codebook/agreement" })
         {
             await page.GotoAsync(path);
             var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");

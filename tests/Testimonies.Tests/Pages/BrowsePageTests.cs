@@ -9,7 +9,8 @@ public class BrowsePageTests(SiteFixture site)
 {
     public static TheoryData<string> PageTypes() =>
         ["/", "/statements", "/s/csis16-01", "/s/csis16-13", "/reasons", "/reasons/infighting", "/speakers", "/speakers/abu-ibrahim",
-         "/sources", "/sources/csis-2016-ch9", "/about", "/codebook/agreement"];
+         "/sources", "/sources/csis-2016-ch9", "/about", "/codebook", "/codebook/versions", "/codebook/compare",
+         "/codebook/agreement"];
 
     [Theory]
     [MemberData(nameof(PageTypes))]

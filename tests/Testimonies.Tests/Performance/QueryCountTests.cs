@@ -54,6 +54,7 @@ public sealed class QueryCountTests : IDisposable
     [InlineData("/sources/test-source")]
     [InlineData("/search?q=synthetic")]
     [InlineData("/statistics")]
+    [InlineData("/codebook")]
     [InlineData("/api/v1/statements")]
     [InlineData("/feed.atom")]
     public async Task APageSendsAsManyQueriesForAFewStatementsAsForMany(string url)

@@ -125,6 +125,7 @@ public class StatisticsTests(SiteFixture site)
         var locations = xml.Root!.Elements(ns + "url").Select(u => u.Element(ns + "loc")!.Value).ToList();
         foreach (var id in DataFolderTests.StatementIds().Select(r => r.Data)) Assert.Contains($"http://localhost/s/{id}", locations);
         Assert.Contains("http://localhost/statistics", locations);
+        Assert.Contains("http://localhost/codebook", locations);
     }
 
     [Fact]

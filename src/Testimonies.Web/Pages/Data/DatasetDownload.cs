@@ -44,6 +44,8 @@ public static class DatasetDownload
         CancellationToken ct)
     {
         var reasons = await FormatRows.RowsAsync(db, DataFormat.Reasons.Name, null, publishedOnly: true, ct);
+        var codebook = await db.CurrentCodebook.AsNoTracking().Select(v => new CodebookNote(v.Number, v.Dated, v.ChangeNote))
+            .FirstOrDefaultAsync(ct);
         var name = $"testimonies-dataset-v{version}";
         // A temporary file, deleted when the response is sent, from rows streamed out of the store (each table read
         // twice, for CSV and JSON): neither the zip nor the statements are held in memory.
@@ -70,7 +72,7 @@ public static class DatasetDownload
                     ? configured
                     : ArchiveOptions.DefaultDatasetLicence;
                 Add(archive, $"{name}/LICENCE.txt", licence + "\n");
-                Add(archive, $"{name}/README.md", Codebook(counts, reasons, version, today, site, licence));
+                Add(archive, $"{name}/README.md", Codebook(counts, reasons, codebook, version, today, site, licence));
             }
             file.Position = 0;
         }
@@ -88,8 +90,11 @@ public static class DatasetDownload
         stream.Write(Encoding.UTF8.GetBytes(text));
     }
 
-    private static string Codebook(Dictionary<TableSpec, int> counts, List<Dictionary<string, string?>> reasons, long version,
-        string today, string site, string licence)
+    /// <summary>The codebook version the dataset's reasons follow, as its README names it.</summary>
+    private sealed record CodebookNote(int Number, DateOnly Dated, string ChangeNote);
+
+    private static string Codebook(Dictionary<TableSpec, int> counts, List<Dictionary<string, string?>> reasons, CodebookNote? codebook,
+        long version, string today, string site, string licence)
     {
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Testimonies dataset, version {version} ({today})");
@@ -129,6 +134,12 @@ public static class DatasetDownload
         md.AppendLine("- A statement's `text_start` is where its words begin in its source's text, in Unicode code points from 0.");
         md.AppendLine();
         md.AppendLine("## Reasons for leaving (the coding scheme)");
+        md.AppendLine();
+        md.AppendLine(codebook is null
+            ? "The archive has recorded no codebook version yet: the reasons below are its current, unversioned codes."
+            : string.Create(CultureInfo.InvariantCulture,
+                $"The reasons, and every statement's reasons and count, follow codebook version {codebook.Number} " +
+                $"({codebook.Dated:yyyy-MM-dd}): {codebook.ChangeNote} Its versions and their changes: {site}/codebook/versions"));
         md.AppendLine();
         foreach (var reason in reasons)
         {

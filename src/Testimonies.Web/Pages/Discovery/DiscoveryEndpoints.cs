@@ -26,7 +26,8 @@ public static class DiscoveryEndpoints
     private static async Task<IResult> SitemapAsync(HttpContext http, ArchiveDbContext db, CancellationToken cancellationToken)
     {
         var site = Site(http);
-        var paths = new List<string> { "/", "/statements", "/reasons", "/speakers", "/sources", "/statistics", "/search", "/about" };
+        var paths = new List<string> { "/", "/statements", "/reasons", "/speakers", "/sources", "/statistics", "/search", "/about",
+            "/codebook", "/codebook/versions" };
         paths.AddRange((await db.PublishedStatements.OrderBy(s => s.PublicId).Select(s => s.PublicId).ToListAsync(cancellationToken))
             .Select(id => $"/s/{id}"));
         paths.AddRange((await db.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToListAsync(cancellationToken))

@@ -1,5 +1,11 @@
 // Progressive enhancement only: every page works without this file.
 (() => {
+  // The printable codebook's button: hidden without JavaScript, where the page says to use the browser's Print command.
+  for (const button of document.querySelectorAll("button[data-print]")) {
+    button.hidden = false;
+    button.addEventListener("click", () => window.print());
+  }
+
   // Copy buttons: rendered hidden (they need JavaScript); the text they copy is always visible on the page.
   // A button with data-copy-html copies rich text too, so that a citation's italics survive pasting.
   for (const button of document.querySelectorAll("button[data-copy]")) {

@@ -1,8 +1,13 @@
+using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Html;
 
-namespace Testimonies.Web.Pages.Admin;
+namespace Testimonies.Web.Rendering;
 
-/// <summary>A word-level difference between two texts, for showing what an import or an edit changes in the words.</summary>
+/// <summary>
+/// A word-level difference between two texts: what an import or an edit changes in a statement's words, what a codebook
+/// version changes in a definition.
+/// </summary>
 public static partial class WordDiff
 {
     public enum Kind { Same, Removed, Added }
@@ -34,6 +39,26 @@ public static partial class WordDiff
         while (x < a.Length) Add(Kind.Removed, a[x++]);
         while (y < b.Length) Add(Kind.Added, b[y++]);
         return runs;
+    }
+
+    /// <summary>
+    /// The difference as encoded HTML: words that go in &lt;del&gt;, words that come in &lt;ins&gt;, nothing between the runs
+    /// (markup written in a Razor loop put spaces around each run, and "Muslims ," is not the text).
+    /// </summary>
+    public static IHtmlContent Html(string before, string after)
+    {
+        var html = new System.Text.StringBuilder();
+        foreach (var (kind, text) in Compare(before, after))
+        {
+            var encoded = HtmlEncoder.Default.Encode(text);
+            html.Append(kind switch
+            {
+                Kind.Removed => $"<del>{encoded}</del>",
+                Kind.Added => $"<ins>{encoded}</ins>",
+                _ => encoded,
+            });
+        }
+        return new HtmlString(html.ToString());
     }
 
     /// <summary>A word with the spaces after it, or punctuation on its own.</summary>
