@@ -99,7 +99,7 @@ public class AdminAccessTests : IDisposable
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Testimonies.Web.Archive.ArchiveDbContext>();
         Assert.Empty(db.Imports);
-        Assert.Empty(db.Codings);
+        Assert.Empty(db.Codings.Where(c => c.Origin != "load")); // data/'s first coding is all there is
         Assert.Empty(db.CodingDecisions);
     }
 

@@ -33,7 +33,7 @@ public class CodingFormTests : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>A codebook version 1 of the reasons as they stand, and synthetic statements in the untexted source.</summary>
+    /// <summary>data/'s codebook version 1 (or none), and synthetic statements in the untexted source.</summary>
     private async Task SeedAsync(bool codebook = true, int statements = 3)
     {
         _ = _factory.Server;
@@ -41,12 +41,8 @@ public class CodingFormTests : IDisposable
         var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
         var reasons = await db.Reasons.OrderBy(r => r.Position).ToListAsync(TestContext.Current.CancellationToken);
         _reasons = reasons.Select(r => r.Slug).ToList();
-        if (codebook)
-            db.CodebookVersions.Add(new CodebookVersion
-            {
-                Number = 1, Dated = new DateOnly(2026, 11, 1), ChangeNote = "Synthetic codebook version for tests.",
-                CodesJson = CodebookCode.Serialize(reasons.Select(CodebookCode.Of)), RecordedAt = ArchiveFactory.Today, RecordedBy = "test",
-            });
+        // data/ records codebook version 1 (its first source's coding is coder-1's); "no codebook" is an archive before that.
+        if (!codebook) db.CodebookVersions.RemoveRange(await db.CodebookVersions.ToListAsync(TestContext.Current.CancellationToken));
         var source = await db.Sources.SingleAsync(s => s.Key == UntextedSource.Key, TestContext.Current.CancellationToken);
         var speaker = await db.Speakers.OrderBy(s => s.Id).FirstAsync(TestContext.Current.CancellationToken);
         for (var i = 1; i <= statements; i++)
@@ -129,7 +125,7 @@ public class CodingFormTests : IDisposable
         // Only the reasons both gave are published meanwhile: none.
         Assert.Empty(await ReadAsync(db => db.Statements.Where(s => s.PublicId == First).SelectMany(s => s.Reasons).ToListAsync()));
         var coder = await ReadAsync(db => db.Coders.SingleAsync(c => c.MaintainerId == db.Users.Single(u => u.Email == CoderA).Id));
-        Assert.Equal(("coder-1", "Coder 1"), (coder.Key, coder.Label));
+        Assert.Equal(("coder-2", "Coder 2"), (coder.Key, coder.Label)); // data/'s first coder is coder-1
 
         Assert.Contains($"/admin/coding/{First}/decide", await TextAsync(editor, "/admin/coding/disagreements"), StringComparison.Ordinal);
         var (_, decide) = await Html.GetAsync(editor, $"/admin/coding/{First}/decide");
@@ -151,8 +147,8 @@ public class CodingFormTests : IDisposable
         Assert.DoesNotContain($"/admin/coding/{First}/decide", await TextAsync(editor, "/admin/coding/disagreements"),
             StringComparison.Ordinal);
         var history = await TextAsync(editor, $"/admin/coding/{First}/history");
-        Assert.Contains("Coder 1 coded it", history, StringComparison.Ordinal);
         Assert.Contains("Coder 2 coded it", history, StringComparison.Ordinal);
+        Assert.Contains("Coder 3 coded it", history, StringComparison.Ordinal);
         Assert.Contains("an editor decided", history, StringComparison.Ordinal);
         Assert.Contains("the second reading fits the words", history, StringComparison.Ordinal);
         Assert.DoesNotContain(Editor, history, StringComparison.Ordinal);
@@ -175,7 +171,7 @@ public class CodingFormTests : IDisposable
         await SeedAsync();
         var a = await AdminSession.LoggedInAsAsync(_factory, CoderA, MaintainerRoles.Coder);
         Assert.Equal(HttpStatusCode.Redirect, (await CodeAsync(a, First, (_reasons[0], "certain", null, "🙂 for nothing"))).StatusCode);
-        var coding = await ReadAsync(db => db.Codings.SingleAsync());
+        var coding = await ReadAsync(db => db.Codings.SingleAsync(c => c.Origin == "coding form"));
         var text = $"Synthetic statement 1: I left because {Words} and my friends died ";
         Assert.Equal(text.Length, coding.SpanStart); // no surrogate pair before the span
         Assert.Equal(text.Length + "🙂 for nothing".Length - 1, coding.SpanEnd); // the emoji is one code point, two UTF-16 units
@@ -210,7 +206,7 @@ public class CodingFormTests : IDisposable
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.Contains("since this form was opened", (await Html.ParseAsync(stale)).QuerySelector("[role=alert]")!.TextContent,
             StringComparison.Ordinal);
-        Assert.Equal(1, await ReadAsync(db => db.Codings.CountAsync()));
+        Assert.Equal(1, await ReadAsync(db => db.Codings.CountAsync(c => c.Origin == "coding form")));
 
         Assert.Equal(HttpStatusCode.Redirect, (await CodeAsync(b, First, (_reasons[1], "certain", null, null))).StatusCode);
         var (_, decide) = await Html.GetAsync(editor, $"/admin/coding/{First}/decide");
@@ -262,8 +258,8 @@ public class CodingFormTests : IDisposable
             Assert.Contains(message, page.QuerySelector($"#reason-{reason}-problem")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>no-such-reason</b>", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
             StringComparison.Ordinal);
-        Assert.Equal(0, await ReadAsync(db => db.Codings.CountAsync()));
-        Assert.Equal(0, await ReadAsync(db => db.Coders.CountAsync()));
+        Assert.Equal(0, await ReadAsync(db => db.Codings.CountAsync(c => c.Origin == "coding form")));
+        Assert.Equal(0, await ReadAsync(db => db.Coders.CountAsync(c => c.MaintainerId != null)));
     }
 
     [Fact]
@@ -275,7 +271,7 @@ public class CodingFormTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(a, "/admin/coding/no-such-statement", fields)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await a.GetAsync("/admin/coding/no-such-statement", TestContext.Current.CancellationToken))
             .StatusCode);
-        Assert.Equal(0, await ReadAsync(db => db.Codings.CountAsync()));
+        Assert.Equal(0, await ReadAsync(db => db.Codings.CountAsync(c => c.Origin == "coding form")));
 
         var b = await AdminSession.LoggedInAsAsync(_factory, CoderB, MaintainerRoles.Coder);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(a, $"/admin/coding/{First}", fields)).StatusCode);
@@ -309,7 +305,7 @@ public class CodingFormTests : IDisposable
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("no codebook version yet", (await Html.ParseAsync(response)).QuerySelector("[role=alert]")!.TextContent,
             StringComparison.Ordinal);
-        Assert.Equal(0, await ReadAsync(db => db.Codings.CountAsync()));
+        Assert.Equal(0, await ReadAsync(db => db.Codings.CountAsync(c => c.Origin == "coding form")));
     }
 
     [Fact]
@@ -322,8 +318,9 @@ public class CodingFormTests : IDisposable
         var second = await CodingFormAsync(b, Second, (_reasons[1], "certain", null, null));
         var saves = await Task.WhenAll(PostAsync(a, $"/admin/coding/{First}", first), PostAsync(b, $"/admin/coding/{Second}", second));
         Assert.All(saves, response => Assert.Equal(HttpStatusCode.Redirect, response.StatusCode));
-        Assert.Equal(2, await ReadAsync(db => db.Codings.CountAsync()));
-        Assert.Equal(["coder-1", "coder-2"], await ReadAsync(db => db.Coders.OrderBy(c => c.Key).Select(c => c.Key).ToListAsync()));
+        Assert.Equal(2, await ReadAsync(db => db.Codings.CountAsync(c => c.Origin == "coding form")));
+        Assert.Equal(["coder-1", "coder-2", "coder-3"],
+            await ReadAsync(db => db.Coders.OrderBy(c => c.Key).Select(c => c.Key).ToListAsync()));
     }
 
     [Fact]
