@@ -89,7 +89,10 @@ internal static class CodingBenchmark
         try { folder.Delete(recursive: true); } catch (IOException) { /* a temp folder left behind is harmless */ }
     }
 
-    /// <summary>One codebook version, the synthetic coders, and their codings (one row a reason, or one "none applies" row).</summary>
+    /// <summary>
+    /// The synthetic coders and their codings (one row a reason, or one "none applies" row) under codebook version 1, which the
+    /// synthetic archive's import recorded.
+    /// </summary>
     private static async Task<int> InsertCodingsAsync(string connectionString, int statements)
     {
         await using var connection = new SqliteConnection(connectionString);
@@ -108,8 +111,6 @@ internal static class CodingBenchmark
             await using var command = new SqliteCommand(sql, connection, transaction);
             await command.ExecuteNonQueryAsync();
         }
-        await Execute("INSERT INTO \"CodebookVersions\" (\"Number\", \"Dated\", \"ChangeNote\", \"RecordedAt\", \"RecordedBy\") "
-            + "VALUES (1, '2026-12-01', 'Synthetic codebook for benchmarks.', '2026-12-01T00:00:00.0000000Z', 'benchmark')");
         for (var c = 0; c < Coders; c++)
             await Execute($"INSERT INTO \"Coders\" (\"Key\", \"Label\") VALUES ('{SyntheticCodings.CoderKey(c)}', "
                 + $"'{SyntheticCodings.CoderLabel(c)}')");
