@@ -121,7 +121,7 @@ public static class DataFormat
     public static readonly TableSpec Codebook = new("codebook", "codebook.csv",
     [
         new("version", true, "Number of the codebook version: 1, 2, 3…, without gaps. An import that changes a reason's name, theme, " +
-            "definition or boundary, or adds a reason, adds the next version here; a version once recorded never changes."),
+            "definition, boundary or position, or adds a reason, adds the next version here; a version once recorded never changes."),
         new("dated", true, "The version's date, YYYY-MM-DD."),
         new("change_note", true, "What changed in this version and why, in the archive's words."),
     ]);
