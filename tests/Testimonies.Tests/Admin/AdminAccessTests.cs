@@ -266,6 +266,11 @@ public class AdminAccessTests : IDisposable
         var logout = await client.PostAsync("/admin/logout", new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
         Assert.Equal("/admin/login?loggedOut=1", logout.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin", TestContext.Current.CancellationToken)).StatusCode);
+        // The page the button leads to says what happened.
+        var (_, login) = await Html.GetAsync(client, "/admin/login?loggedOut=1");
+        Assert.Contains("You are logged out", login.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        var (_, plain) = await Html.GetAsync(client, "/admin/login");
+        Assert.Null(plain.QuerySelector("[role=status]"));
     }
 
     [Fact]

@@ -83,6 +83,8 @@ public class RowHistoryTests : MaintainerSiteTests
         var saved = await RecordForm.SaveAsync(Client, url,
             new() { ["definition"] = definition, [RecordModel.CodebookNoteField] = "Synthetic note: the definition was reworded." });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var (_, notice) = await Html.GetAsync(Client, saved.Headers.Location!.OriginalString);
+        Assert.Contains("It made version 2 of the codebook", notice.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var version = await scope.ServiceProvider.GetRequiredService<ArchiveDbContext>().CodebookVersions

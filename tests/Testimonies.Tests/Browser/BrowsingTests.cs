@@ -197,7 +197,7 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
         var context = await browser.Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         foreach (var path in new[] { "/", "/s/csis16-09", "/reasons", "/speakers", "/sources/csis-2016-ch9",
-                     "/sources/csis-2016-ch9/text", "/search?q=jihad", "/codebook", "/codebook/print", "/codebook/versions",
+                     "/sources/csis-2016-ch9/text", "/search?q=jihad", "/statistics", "/codebook", "/codebook/print", "/codebook/versions",
                      "/codebook/agreement" })
         {
             await page.GotoAsync(path);

@@ -194,6 +194,34 @@ public class CodingFormTests : IDisposable
     }
 
     [Fact]
+    public async Task ANewCodebookVersionLeavesWhatACoderCodedOutOfTheQueueButListsItToCodeAgain()
+    {
+        await SeedAsync();
+        var a = await AdminSession.LoggedInAsAsync(_factory, CoderA, MaintainerRoles.Coder);
+        Assert.Equal(HttpStatusCode.Redirect, (await CodeAsync(a, First, (_reasons[0], "certain", null, null))).StatusCode);
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+            var codes = await db.Reasons.Select(r => r).ToListAsync(TestContext.Current.CancellationToken);
+            db.CodebookVersions.Add(new CodebookVersion
+            {
+                Number = 2, Dated = new DateOnly(2026, 12, 1), ChangeNote = "Synthetic second version.",
+                CodesJson = CodebookCode.Serialize(codes.Select(CodebookCode.Of)), RecordedAt = ArchiveFactory.Today, RecordedBy = "test",
+            });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        var queue = await TextAsync(a, "/admin/coding");
+        Assert.DoesNotContain($"/admin/coding/{First}\"", queue, StringComparison.Ordinal);
+        Assert.Contains($"/admin/coding/{Second}", queue, StringComparison.Ordinal);
+        Assert.Contains("You coded 1 statement under an earlier codebook version", queue, StringComparison.Ordinal);
+        var earlier = await TextAsync(a, "/admin/coding?earlier=1");
+        Assert.Contains($"/admin/coding/{First}", earlier, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/admin/coding/{Second}", earlier, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await a.GetAsync("/admin/coding?earlier=yes", TestContext.Current.CancellationToken))
+            .StatusCode);
+    }
+
+    [Fact]
     public async Task AStaleCodingFormOrDecisionIsRefusedWith409AndNothingIsWritten()
     {
         await SeedAsync();
@@ -230,7 +258,7 @@ public class CodingFormTests : IDisposable
         { "none-and-reason", "together with reasons" },
         { "no-confidence", "Say how sure you are" },
         { "words-elsewhere", "must be copied exactly from the statement" },
-        { "long-note", "keep it under 4,000" },
+        { "long-note", "the limit is 4,000" },
     };
 
     [Theory]

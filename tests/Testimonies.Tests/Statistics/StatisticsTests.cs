@@ -40,6 +40,18 @@ public class StatisticsTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task TheCountsSayWhichCodebookVersionsTheirCodingsApplied()
+    {
+        using var json = JsonDocument.Parse(await site.Client.GetStringAsync("/statistics.json", TestContext.Current.CancellationToken));
+        var under = Assert.Single(json.RootElement.GetProperty("coded_under").EnumerateArray());
+        var published = DataFolderTests.ReadCsv("statements.csv").Count(s => s["status"] is "" or "published");
+        Assert.Equal((1, published), (under.GetProperty("codebook_version").GetInt32(), under.GetProperty("statements").GetInt32()));
+        var (_, page) = await Html.GetAsync(site.Client, "/statistics");
+        Assert.Contains($"the codings behind the counts applied version 1 ({published} statements)",
+            page.QuerySelector("#codebook-version")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheNationalityTableCountsRacismByNationality()
     {
         var speakers = DataFolderTests.ReadCsv("speakers.csv")
@@ -94,7 +106,7 @@ public class StatisticsTests(SiteFixture site)
         string dataset)
     {
         var (_, document) = await Html.GetAsync(site.Client, "/statistics");
-        var row = document.QuerySelectorAll("#findings-heading ~ table tbody tr")
+        var row = document.QuerySelectorAll("#findings-heading ~ .table-scroll table tbody tr")
             .Single(tr => tr.TextContent.Contains($"fn. {footnote}", StringComparison.Ordinal));
         Assert.Equal(share, row.QuerySelector(".finding-share")!.TextContent.Trim());
         Assert.Equal(dataset, row.QuerySelector(".finding-dataset")!.TextContent.Trim());

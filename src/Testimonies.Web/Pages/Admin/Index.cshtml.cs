@@ -19,10 +19,10 @@ public class IndexModel(ArchiveDbContext db) : PageModel
     {
         Role = MaintainerAccess.RoleOf(User);
         if (User.May(MaintainerRoles.Coder)
-            && await db.CurrentCodebook.Select(v => (int?)v.Number).FirstOrDefaultAsync(cancellationToken) is { } version)
+            && await db.CurrentCodebook.AnyAsync(cancellationToken))
         {
             var coder = await CodingQueries.CoderOfAsync(db, User, cancellationToken);
-            ToCode = await CodingQueries.Queue(db, coder?.Id, version).CountAsync(cancellationToken);
+            ToCode = await CodingQueries.Queue(db, coder?.Id).CountAsync(cancellationToken);
         }
         if (!User.May(MaintainerRoles.Editor)) return;
         var statuses = await db.Statements.GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() })

@@ -17,7 +17,14 @@ public class LoginModel(MaintainerSignIn signIn, ILogger<LoginModel> logger) : P
     /// <summary>Where to go after logging in: a local /admin address only, never another site.</summary>
     public string ReturnUrl { get; private set; } = "/admin";
 
-    public void OnGet(string? returnUrl) => ReturnUrl = SafeReturnUrl(returnUrl);
+    /// <summary>True after the log-out button brought the maintainer here: the page says so.</summary>
+    public bool LoggedOut { get; private set; }
+
+    public void OnGet(string? returnUrl, string? loggedOut)
+    {
+        ReturnUrl = SafeReturnUrl(returnUrl);
+        LoggedOut = loggedOut == "1";
+    }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {

@@ -53,10 +53,14 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
     public string? CodebookNote { get; private set; }
     public int NextCodebookVersion { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string table, string key, bool saved, CancellationToken cancellationToken)
+    /// <summary>The codebook version the saved change made, for the notice; null when it made none.</summary>
+    public int? MadeCodebookVersion { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string table, string key, bool saved, int? codebook, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(table, key, cancellationToken)) return NotFound();
         Saved = saved;
+        MadeCodebookVersion = saved && table == "reasons" && codebook is { } made && made == NextCodebookVersion - 1 ? made : null;
         return Page();
     }
 
@@ -105,7 +109,8 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
         }
         logger.LogInformation("{By} saved {Table} {Key}: {Summary}", User.Identity!.Name, table, Values[keyColumn],
             result.Outcome!.Summary);
-        return Redirect($"/admin/{table}/{Uri.EscapeDataString(Values[keyColumn]!.Trim())}?saved=true");
+        var made = CodebookNote is null ? "" : $"&codebook={NextCodebookVersion}";
+        return Redirect($"/admin/{table}/{Uri.EscapeDataString(Values[keyColumn]!.Trim())}?saved=true{made}");
     }
 
     private PageResult Invalid()

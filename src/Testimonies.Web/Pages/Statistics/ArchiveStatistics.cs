@@ -28,6 +28,14 @@ public sealed record ArchiveStatistics(
 
     public sealed record CodebookStamp(int Number, DateOnly Dated);
 
+    /// <summary>
+    /// The codebook versions the current codings of the published statements applied, with the statements coded under each (a
+    /// statement coded under two versions, by two coders, counts under both): a count rests on the definitions its codings used.
+    /// </summary>
+    public IReadOnlyList<CodedUnderVersion> CodedUnder { get; init; } = [];
+
+    public sealed record CodedUnderVersion(int Version, int Statements);
+
     /// <param name="PercentQualifier">The source's word for the percentage ("at least"); it goes wherever the number is shown.</param>
     /// <param name="DatasetSize">Cases in the dataset, only where the source states it for this figure.</param>
     public sealed record Finding(string Key, string Figure, double? Percent, string? PercentQualifier, string Dataset, int? DatasetSize,
@@ -88,7 +96,13 @@ public sealed record ArchiveStatistics(
         var codebook = await db.CurrentCodebook.AsNoTracking().Select(v => new CodebookStamp(v.Number, v.Dated))
             .FirstOrDefaultAsync(cancellationToken);
 
+        // Grouped here: PostgreSQL refuses EF's translation of a grouping over a DISTINCT; the pairs are one a coded statement.
+        var codedUnder = (await db.Codings.AsNoTracking()
+                .Where(c => c.ReplacedAt == null && db.PublishedStatements.Any(s => s.Id == c.StatementId))
+                .Select(c => new { c.CodebookVersion, c.StatementId }).Distinct().ToListAsync(cancellationToken))
+            .GroupBy(c => c.CodebookVersion).Select(g => new CodedUnderVersion(g.Key, g.Count())).OrderBy(c => c.Version).ToList();
+
         return new ArchiveStatistics(statements.Count, statements.Select(s => s.SpeakerId).Distinct().Count(),
-            reasonCounts, themes, nationalities, sources, findings) { Codebook = codebook };
+            reasonCounts, themes, nationalities, sources, findings) { Codebook = codebook, CodedUnder = codedUnder };
     }
 }

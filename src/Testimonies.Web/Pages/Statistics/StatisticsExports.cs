@@ -25,6 +25,7 @@ public static class StatisticsExports
                 codebook_version = stats.Codebook is { } codebook
                     ? new { number = codebook.Number, dated = codebook.Dated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
                     : null,
+                coded_under = stats.CodedUnder.Select(c => new { codebook_version = c.Version, statements = c.Statements }),
                 archive_counts = new
                 {
                     statements = stats.Statements,

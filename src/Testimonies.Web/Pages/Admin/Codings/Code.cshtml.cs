@@ -94,7 +94,7 @@ public class CodeModel(ArchiveDbContext db, CodingWriter writer, ILogger<CodeMod
             if (confidence is null) AddProblem(reason.Slug, "Say how sure you are: certain or probable.");
             var note = string.IsNullOrWhiteSpace(values.Note) ? null : values.Note.Trim();
             if (note is { Length: > CodingQueries.NoteLimit })
-                AddProblem(reason.Slug, $"The note is {note.Length:N0} characters long; keep it under {CodingQueries.NoteLimit:N0}.");
+                AddProblem(reason.Slug, $"The note is {note.Length:N0} characters long; the limit is {CodingQueries.NoteLimit:N0}.");
             int? start = null, end = null;
             if (!string.IsNullOrWhiteSpace(values.Words))
             {

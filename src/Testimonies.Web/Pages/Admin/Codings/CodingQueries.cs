@@ -24,12 +24,18 @@ public static class CodingQueries
     }
 
     /// <summary>
-    /// Statements (published and drafts) the coder has not coded under codebook version <paramref name="version"/>, unordered;
-    /// every statement when the account has no coder yet.
+    /// Statements (published and drafts) the coder has not coded at all, unordered; every statement when the account has no coder
+    /// yet. A new codebook version does not put back what the coder coded under an earlier one: a coding stands under the
+    /// version it applied, and coding it again is a choice (<see cref="CodedEarlier"/>).
     /// </summary>
-    public static IQueryable<Statement> Queue(ArchiveDbContext db, int? coderId, int version) =>
+    public static IQueryable<Statement> Queue(ArchiveDbContext db, int? coderId) =>
         db.Statements.Where(s => s.Status != PublicationStatus.Withdrawn
-            && !s.Codings.Any(c => c.CoderId == coderId && c.ReplacedAt == null && c.CodebookVersion == version));
+            && !s.Codings.Any(c => c.CoderId == coderId && c.ReplacedAt == null));
+
+    /// <summary>Statements the coder's current coding of which applied a codebook version before <paramref name="version"/>.</summary>
+    public static IQueryable<Statement> CodedEarlier(ArchiveDbContext db, int? coderId, int version) =>
+        db.Statements.Where(s => s.Status != PublicationStatus.Withdrawn
+            && s.Codings.Any(c => c.CoderId == coderId && c.ReplacedAt == null && c.CodebookVersion < version));
 
     /// <summary>The ids of the statements whose coders disagree with no standing decision (CodingState.AwaitingDecision).</summary>
     public static async Task<List<int>> AwaitingDecisionAsync(ArchiveDbContext db, CancellationToken cancellationToken)

@@ -65,7 +65,7 @@ public class DecideModel(ArchiveDbContext db, CodingWriter writer, ILogger<Decid
             Problems.Add("“None of these reasons applies” was ticked together with reasons; untick one or the other.");
         if (string.IsNullOrWhiteSpace(Why)) Problems.Add("Say why you decided so: the reason for the decision is required.");
         else if (Why.Length > WhyLimit)
-            Problems.Add($"The reason for the decision is {Why.Length:N0} characters long; keep it under {WhyLimit:N0}.");
+            Problems.Add($"The reason for the decision is {Why.Length:N0} characters long; the limit is {WhyLimit:N0}.");
         if (Problems.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
