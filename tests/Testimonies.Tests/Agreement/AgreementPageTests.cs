@@ -150,7 +150,7 @@ public class AgreementPageTests(SiteFixture site)
 
             var (_, page) = await Html.GetAsync(client, "/statistics");
             var line = page.GetElementById("codebook-version")!;
-            Assert.Contains("codebook version 2 (2026-06-01)", line.TextContent, StringComparison.Ordinal);
+            Assert.Contains("The current codebook is version 2 (2026-06-01)", line.TextContent, StringComparison.Ordinal);
             Assert.NotNull(line.QuerySelector("a[href='/codebook/agreement']"));
         }
     }
