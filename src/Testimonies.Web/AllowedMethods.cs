@@ -9,12 +9,23 @@ namespace Testimonies.Web;
 /// </summary>
 public static class AllowedMethods
 {
+    public static readonly string[] GetAndHead = ["GET", "HEAD"];
+
+    /// <summary>
+    /// A route that reads: GET and HEAD, as every page answers (MapGet alone answers HEAD with 404, and a link checker or a
+    /// download manager asks HEAD first). Kestrel sends no body for HEAD; the output cache keys by method.
+    /// </summary>
+    public static RouteHandlerBuilder MapRead(this IEndpointRouteBuilder routes, string pattern, Delegate handler) =>
+        routes.MapMethods(pattern, GetAndHead, handler);
+
     /// <summary>The display name routing gives its own 405 endpoint (HttpMethodMatcherPolicy).</summary>
     private const string RoutingRejection = "405 HTTP Method Not Supported";
 
     public static IApplicationBuilder UseAllowedMethodsOnly(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var method = context.Request.Method;
+        // HEAD is GET without the body, whatever the endpoint writes (Kestrel drops it; an in-process host would not).
+        if (HttpMethods.IsHead(method)) context.Response.Body = Stream.Null;
         // A re-executed error or status page keeps the original method, which its own route already allowed.
         if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method)
             || context.Features.Get<IStatusCodeReExecuteFeature>() is not null

@@ -42,7 +42,7 @@ public static class ApiEndpoints
         app.MapOpenApi("/api/{documentName}/openapi.json").RequireCors(CorsPolicy);
         var api = app.MapGroup("/api/v1").RequireCors(CorsPolicy).AddEndpointFilter(CacheByArchiveVersionAsync);
 
-        api.MapGet("/statements", async (HttpContext http, ArchiveDbContext db, SearchCatalog catalog, SourceTextLayouts layouts,
+        api.MapRead("/statements", async (HttpContext http, ArchiveDbContext db, SearchCatalog catalog, SourceTextLayouts layouts,
             CancellationToken ct) =>
         {
             var (query, problem, page, size) = await FilterAsync(http, db, catalog, ct);
@@ -57,7 +57,7 @@ public static class ApiEndpoints
               "Paging: page (from 1), page_size (1–500, default 50).")
           .Produces<StatementPage>().ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/statements.csv", async (HttpContext http, ArchiveDbContext db, SearchCatalog catalog, SourceTextLayouts layouts,
+        api.MapRead("/statements.csv", async (HttpContext http, ArchiveDbContext db, SearchCatalog catalog, SourceTextLayouts layouts,
             CancellationToken ct) =>
         {
             var (query, problem, _, _) = await FilterAsync(http, db, catalog, ct, paging: false);
@@ -70,7 +70,7 @@ public static class ApiEndpoints
           .WithSummary("The same statements as CSV, all pages at once (the columns of /search.csv)")
           .Produces<string>(contentType: "text/csv");
 
-        api.MapGet("/statements/{id}", async (string id, HttpContext http, ArchiveDbContext db, SourceTextLayouts layouts,
+        api.MapRead("/statements/{id}", async (string id, HttpContext http, ArchiveDbContext db, SourceTextLayouts layouts,
             CancellationToken ct) =>
         {
             var items = await ItemsAsync(db, layouts, db.PublishedStatements.Where(s => s.PublicId == id), Site(http), ct);
@@ -80,7 +80,7 @@ public static class ApiEndpoints
         }).WithSummary("One published statement by its permanent identifier")
           .Produces<StatementItem>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/reasons", async (ArchiveDbContext db, CancellationToken ct) =>
+        api.MapRead("/reasons", async (ArchiveDbContext db, CancellationToken ct) =>
             {
                 var version = await CodebookVersionAsync(db, ct);
                 return Results.Ok((await db.Reasons.AsNoTracking()
@@ -97,7 +97,7 @@ public static class ApiEndpoints
                 "codebook version both follow (codebook_version)")
             .Produces<List<ReasonItem>>();
 
-        api.MapGet("/speakers", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok((await db.Speakers.AsNoTracking()
+        api.MapRead("/speakers", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok((await db.Speakers.AsNoTracking()
                 .OrderBy(s => s.Key)
                 .Select(s => new
                 {
@@ -109,7 +109,7 @@ public static class ApiEndpoints
                 .ToList()))
             .WithSummary("Speakers as the sources identify them; anonymous speakers are kept distinct").Produces<List<SpeakerItem>>();
 
-        api.MapGet("/sources", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok((await db.Sources.AsNoTracking()
+        api.MapRead("/sources", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok((await db.Sources.AsNoTracking()
                 .OrderBy(s => s.Key)
                 .Select(s => new
                 {
@@ -122,7 +122,7 @@ public static class ApiEndpoints
                     s.Author, s.Published.ToString(), s.Url, s.Count)).ToList()))
             .WithSummary("The publications statements come from").Produces<List<SourceItem>>();
 
-        api.MapGet("/findings", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok(await db.Findings.AsNoTracking()
+        api.MapRead("/findings", async (ArchiveDbContext db, CancellationToken ct) => Results.Ok(await db.Findings.AsNoTracking()
                 .OrderBy(f => f.Key)
                 .Select(f => new FindingItem(f.Key, f.Source.Key, f.Footnote, f.Wording, f.Figure, f.Percent, f.PercentQualifier,
                     f.Dataset, f.DatasetSize,

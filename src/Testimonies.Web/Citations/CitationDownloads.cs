@@ -10,8 +10,8 @@ public static class CitationDownloads
 {
     public static IEndpointRouteBuilder MapCitationDownloads(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/s/{id}/cite.{format}", StatementAsync);
-        app.MapGet("/sources/{key}/cite.{format}", SourceAsync);
+        app.MapRead("/s/{id}/cite.{format}", StatementAsync);
+        app.MapRead("/sources/{key}/cite.{format}", SourceAsync);
         return app;
     }
 

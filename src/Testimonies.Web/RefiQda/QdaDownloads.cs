@@ -16,11 +16,10 @@ public static class QdaDownloads
     public const string CodebookNamespace = "urn:QDA-XML:codebook:1.0";
     private const string ProjectType = "application/zip";
     private const string CodebookType = "application/xml; charset=utf-8";
-    private static readonly string[] GetAndHead = ["GET", "HEAD"];
 
     public static IEndpointRouteBuilder MapQdaDownloads(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/dataset.qdpx", GetAndHead, async (HttpContext http, ArchiveDbContext db, TimeProvider clock,
+        app.MapRead("/dataset.qdpx", async (HttpContext http, ArchiveDbContext db, TimeProvider clock,
             CancellationToken ct) =>
         {
             var version = await db.ReadVersionAsync(ct);
@@ -29,7 +28,7 @@ public static class QdaDownloads
             return await ProjectAsync(http, db, clock, scope, $"testimonies-dataset-v{version}.qdpx", ct);
         }).CacheAsDownload(); // it reads no query parameter
 
-        app.MapMethods("/search.qdpx", GetAndHead, async (HttpContext http, ArchiveDbContext db, StatementSearch search,
+        app.MapRead("/search.qdpx", async (HttpContext http, ArchiveDbContext db, StatementSearch search,
             TimeProvider clock, CancellationToken ct) =>
         {
             var (parameters, ids) = await SearchExports.FindAsync(http, db, search, ct);
@@ -43,7 +42,7 @@ public static class QdaDownloads
             return await ProjectAsync(http, db, clock, scope, $"testimonies-search-{today}.qdpx", ct);
         }).CacheAsDownload(SearchExports.QueryKeys);
 
-        app.MapMethods("/codebook.qdc", GetAndHead, CodebookAsync).CacheAsDownload("version");
+        app.MapRead("/codebook.qdc", CodebookAsync).CacheAsDownload("version");
         return app;
     }
 

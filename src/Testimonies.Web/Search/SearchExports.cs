@@ -19,14 +19,14 @@ public static class SearchExports
 
     public static IEndpointRouteBuilder MapSearchExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/search.csv", (HttpContext http, ArchiveDbContext db, StatementSearch search, CancellationToken ct) =>
+        app.MapRead("/search.csv", (HttpContext http, ArchiveDbContext db, StatementSearch search, CancellationToken ct) =>
             DataAsync(http, db, search, "csv", ct)).CacheAsDownload(QueryKeys);
-        app.MapGet("/search.json", (HttpContext http, ArchiveDbContext db, StatementSearch search, CancellationToken ct) =>
+        app.MapRead("/search.json", (HttpContext http, ArchiveDbContext db, StatementSearch search, CancellationToken ct) =>
             DataAsync(http, db, search, "json", ct)).CacheAsDownload(QueryKeys);
         foreach (var (extension, format) in
             new[] { ("bib", CitationFormat.BibTeX), ("ris", CitationFormat.Ris), ("csl.json", CitationFormat.CslJson) })
         {
-            app.MapGet($"/search.{extension}", (HttpContext http, ArchiveDbContext db, StatementSearch search, TimeProvider clock,
+            app.MapRead($"/search.{extension}", (HttpContext http, ArchiveDbContext db, StatementSearch search, TimeProvider clock,
                 SourceTextLayouts layouts, CancellationToken ct) => CitationsAsync(http, db, search, clock, layouts, format, ct))
                 .CacheAsDownload(QueryKeys);
         }

@@ -7,7 +7,7 @@ public static class AgreementJson
 {
     public static IEndpointRouteBuilder MapAgreementJson(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/codebook/agreement.json", async (ArchiveDbContext db, CancellationToken ct) =>
+        app.MapRead("/codebook/agreement.json", async (ArchiveDbContext db, CancellationToken ct) =>
             Results.Json((await AgreementReport.ComputeAsync(db, ct)).ToJson(), AgreementReport.JsonOptions));
         return app;
     }

@@ -18,7 +18,7 @@ public static class CodebookDownload
 
     public static IEndpointRouteBuilder MapCodebookDownload(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/codebook.json", async (HttpContext http, ArchiveDbContext db, CancellationToken ct) =>
+        app.MapRead("/codebook.json", async (HttpContext http, ArchiveDbContext db, CancellationToken ct) =>
         {
             CodebookEdition? edition;
             if (!http.Request.Query.TryGetValue("version", out var asked) || asked.ToString().Length == 0)

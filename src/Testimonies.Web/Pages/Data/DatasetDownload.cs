@@ -18,7 +18,7 @@ public static class DatasetDownload
 
     public static IEndpointRouteBuilder MapDatasetDownload(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/dataset.zip", async (HttpContext http, ArchiveDbContext db, IOptions<ArchiveOptions> options, TimeProvider clock,
+        app.MapRead("/dataset.zip", async (HttpContext http, ArchiveDbContext db, IOptions<ArchiveOptions> options, TimeProvider clock,
             CancellationToken ct) =>
         {
             var version = await db.ReadVersionAsync(ct);

@@ -13,11 +13,11 @@ public static class DiscoveryEndpoints
 
     public static IEndpointRouteBuilder MapDiscovery(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/robots.txt", (HttpContext http) => Results.Text(
+        app.MapRead("/robots.txt", (HttpContext http) => Results.Text(
             $"User-agent: *\nDisallow: /admin\nDisallow: /search?\nDisallow: /search.\nSitemap: {Site(http)}/sitemap.xml\n",
             "text/plain; charset=utf-8"));
-        app.MapGet("/sitemap.xml", SitemapAsync);
-        app.MapGet("/feed.atom", FeedAsync);
+        app.MapRead("/sitemap.xml", SitemapAsync);
+        app.MapRead("/feed.atom", FeedAsync);
         return app;
     }
 

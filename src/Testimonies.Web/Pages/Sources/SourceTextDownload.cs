@@ -7,7 +7,7 @@ public static class SourceTextDownload
 {
     public static IEndpointRouteBuilder MapSourceTextDownload(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/sources/{key}/text.txt", TextAsync);
+        app.MapRead("/sources/{key}/text.txt", TextAsync);
         return app;
     }
 

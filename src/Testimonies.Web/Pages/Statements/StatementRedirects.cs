@@ -6,7 +6,7 @@ public static class StatementRedirects
     public static IEndpointRouteBuilder MapStatementRedirects(this IEndpointRouteBuilder app)
     {
         // The long form people guess from /statements.
-        app.MapGet("/statements/{id}", (string id) =>
+        app.MapRead("/statements/{id}", (string id) =>
             Results.LocalRedirect($"/s/{Uri.EscapeDataString(id.ToLowerInvariant())}", permanent: true));
         return app;
     }

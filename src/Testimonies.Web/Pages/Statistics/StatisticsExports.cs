@@ -13,7 +13,7 @@ public static class StatisticsExports
 
     public static IEndpointRouteBuilder MapStatisticsExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/statistics.json", async (ArchiveDbContext db, CancellationToken ct) =>
+        app.MapRead("/statistics.json", async (ArchiveDbContext db, CancellationToken ct) =>
         {
             var stats = await ArchiveStatistics.ComputeAsync(db, ct);
             var agreement = await AgreementReport.ComputeAsync(db, ct);
@@ -54,7 +54,7 @@ public static class StatisticsExports
                 WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping
             });
         });
-        app.MapGet("/statistics.csv", async (HttpContext http, ArchiveDbContext db, CancellationToken ct) =>
+        app.MapRead("/statistics.csv", async (HttpContext http, ArchiveDbContext db, CancellationToken ct) =>
         {
             var stats = await ArchiveStatistics.ComputeAsync(db, ct);
             // Long format: one count a row, with what it counts; published findings are not in this file.
