@@ -41,6 +41,21 @@ public class BrowsePageTests(SiteFixture site)
         Assert.Single(response.Headers.GetValues("Referrer-Policy"));
     }
 
+    [Theory]
+    [MemberData(nameof(ReasonSlugs))]
+    public async Task AReasonsBoundaryNamesItsNeighboursNotTheirSlugs(string slug)
+    {
+        var reasons = DataFolderTests.ReadCsv("reasons.csv");
+        var (_, page) = await Html.GetAsync(site.Client, $"/reasons/{slug}");
+        if (page.QuerySelector("dd.boundary") is not { } boundary) return;
+        foreach (var other in reasons.Where(r => r["slug"] != slug && boundary.TextContent.Contains(r["name"], StringComparison.Ordinal)))
+            Assert.NotNull(boundary.QuerySelector($"a[href='/reasons/{other["slug"]}']"));
+        Assert.DoesNotContain(reasons, r => System.Text.RegularExpressions.Regex.IsMatch(boundary.TextContent,
+            $@"(?<![\w-]){System.Text.RegularExpressions.Regex.Escape(r["slug"])}(?![\w-])") && r["slug"].Contains('-'));
+    }
+
+    public static TheoryData<string> ReasonSlugs() => [.. DataFolderTests.ReadCsv("reasons.csv").Select(r => r["slug"])];
+
     [Fact]
     public async Task HomeSaysWhatTheArchiveHoldsAndCountsEachReason()
     {
@@ -138,6 +153,17 @@ public class BrowsePageTests(SiteFixture site)
         Assert.Equal(speakers.Count, document.QuerySelectorAll("tbody tr").Length);
         var british = document.QuerySelectorAll("tbody tr").Count(tr => tr.TextContent.Contains("British", StringComparison.Ordinal));
         Assert.Equal(3, british);
+    }
+
+    [Fact]
+    public async Task SpeakersAreListedAlphabeticallyWhateverTheCase()
+    {
+        var (_, document) = await Html.GetAsync(site.Client, "/speakers");
+        var names = document.QuerySelectorAll("tbody tr").Select(tr => tr.QuerySelector("a")!.TextContent.Trim()).ToList();
+        Assert.Equal(names.Order(StringComparer.OrdinalIgnoreCase), names, StringComparer.Ordinal);
+        // data/ has names in capitals (Abu Ibrahim) and descriptions in lower case: they interleave, not one block after another.
+        Assert.Contains(names, n => char.IsUpper(n[0]));
+        Assert.Contains(names, n => char.IsLower(n[0]));
     }
 
     [Fact]

@@ -10,11 +10,15 @@ public class DetailsModel(ArchiveDbContext db) : PageModel
     public StatementListPage Statements { get; private set; } = null!;
     public List<FindingCard> Findings { get; private set; } = [];
 
+    /// <summary>Every reason as a code, so that the boundary's slugs read as the reasons' names (Rendering/BoundaryLinks).</summary>
+    public List<CodebookCode> Codes { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         var reason = await db.Reasons.AsNoTracking().SingleOrDefaultAsync(r => r.Slug == slug, cancellationToken);
         if (reason is null) return NotFound();
         Reason = reason;
+        Codes = (await db.Reasons.AsNoTracking().ToListAsync(cancellationToken)).Select(CodebookCode.Of).ToList();
         Statements = await StatementList.PageAsync(
             db.PublishedInSourceOrder.AsNoTracking().Where(s => s.Reasons.Any(r => r.Id == reason.Id)), HttpContext, PageSize,
             cancellationToken);

@@ -7,14 +7,18 @@ public class IndexModel(ArchiveDbContext db) : PageModel
 
     public List<SpeakerRow> Speakers { get; private set; } = [];
 
+    private static readonly StringComparer AlphabeticalOrder =
+        StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("en"), System.Globalization.CompareOptions.IgnoreCase);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Speakers = await db.Speakers.AsNoTracking()
+        var speakers = await db.Speakers.AsNoTracking()
             .Where(s => s.Statements.Any(st => st.Status == PublicationStatus.Published))
-            .OrderBy(s => s.Name ?? s.Label ?? s.Description)
             .Select(s => new SpeakerRow(s.Key, Speaker.DisplayNameOf(s.Name, s.Label, s.Description), s.Name == null ? s.Label : null,
                 s.Description, s.Nationality, s.Role, s.IsGroup,
                 s.Statements.Count(st => st.Status == PublicationStatus.Published)))
             .ToListAsync(cancellationToken);
+        // As a reader alphabetises, whatever the case: the store's ordinal order put every capital before "a".
+        Speakers = [.. speakers.OrderBy(s => s.DisplayName, AlphabeticalOrder).ThenBy(s => s.Key, StringComparer.Ordinal)];
     }
 }

@@ -1,10 +1,10 @@
 using System.Text.RegularExpressions;
 
-namespace Testimonies.Web.Pages.Codebook;
+namespace Testimonies.Web.Rendering;
 
 /// <summary>
-/// A boundary names its neighbouring reasons by slug ("… is brutality-and-indiscriminate-killing."); the codebook shows each
-/// such slug as a link with the reason's name.
+/// A boundary names its neighbouring reasons by slug ("… is brutality-and-indiscriminate-killing."); the codebook and the
+/// reason pages show each such slug as a link with the reason's name.
 /// </summary>
 public static class BoundaryLinks
 {
