@@ -87,8 +87,10 @@ public static class Site
         // is what BREACH-style attacks read. Public pages hold no secret.
         app.UseWhen(context => !SecurityHeaders.IsAdmin(context.Request.Path), branch => branch.UseResponseCompression());
         app.UseMaintainersOverHttpsOnly();
+        // One line a request, with its final status: outside the status pages' re-execution, which would log it twice. The
+        // host's own logger: the middleware's default is the static Log.Logger, which this host never sets (Program.cs).
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseStatusCodePagesWithReExecute("/not-found", "?code={0}");
-        app.UseSerilogRequestLogging();
         app.UseRouting();
         app.UseCors();
         app.UseAllowedMethodsOnly();

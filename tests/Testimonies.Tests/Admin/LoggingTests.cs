@@ -43,6 +43,21 @@ public sealed class LoggingTests : IDisposable
         Assert.Contains(_factory.Events, e => e.RenderMessage().Contains("statements.csv", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task EveryRequestIsLoggedOnceWithItsPathAndStatusButNotItsQuery()
+    {
+        var client = _factory.CreateClient();
+        await client.GetAsync("/search?q=query-marker-4d1a", TestContext.Current.CancellationToken);
+        await client.GetAsync("/no-such-page", TestContext.Current.CancellationToken);
+        var requests = _factory.Events.Where(e => e.MessageTemplate.Text.StartsWith("HTTP ", StringComparison.Ordinal))
+            .Select(e => e.RenderMessage()).ToList();
+        Assert.Single(requests, r => r.Contains("\"GET\" \"/search\" responded 200", StringComparison.Ordinal));
+        // The status page's re-execution is part of the same request: one line, with the final status.
+        Assert.Single(requests, r => r.Contains("\"/no-such-page\" responded 404", StringComparison.Ordinal));
+        Assert.Equal(2, requests.Count);
+        Assert.DoesNotContain(requests, r => r.Contains("query-marker-4d1a", StringComparison.Ordinal));
+    }
+
     /// <summary>Keeps every event. A sink of its own, not the factory: Serilog disposes the sinks of a logger it disposes.</summary>
     private sealed class RecordingSink : ILogEventSink
     {

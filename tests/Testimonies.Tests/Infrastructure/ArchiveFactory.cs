@@ -38,7 +38,7 @@ public class ArchiveFactory(string? dataPath = null, TestStore store = TestStore
         builder.UseSetting("Archive:DataPath", DataPath);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Everything the site logs goes to standard error: standard output is xunit's channel to its runner.
-        builder.UseSetting("Serilog:WriteTo:0:Args:standardErrorFromLevel", "Verbose");
+        builder.UseSetting("Serilog:WriteTo:0:Args:configure:0:Args:standardErrorFromLevel", "Verbose");
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedClock(Today)));
     }
 
