@@ -63,6 +63,13 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
     public static IOrderedQueryable<Statement> InSourceOrder(IQueryable<Statement> statements) =>
         statements.OrderBy(s => s.Source.Title).ThenBy(s => s.SourceId).ThenBy(s => s.Position);
 
+    /// <summary>
+    /// SQLite cannot order by DateTimeOffset: moments are stored as sortable ISO 8601 text in UTC. EF passes nulls by, so the
+    /// same converter serves optional moments.
+    /// </summary>
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, string> MomentAsText =
+        new(d => d.UtcDateTime.ToString("O"), s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder); // Identity's tables
@@ -86,8 +93,7 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
             text.Property(t => t.TakenOn)
                 .HasConversion(d => d == null ? null : d.Value.ToString(), text => text == null ? null : PartialDate.Parse(text))
                 .HasMaxLength(10);
-            text.Property(t => t.StoredAt).HasConversion(d => d.UtcDateTime.ToString("O"),
-                s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+            text.Property(t => t.StoredAt).HasConversion(MomentAsText);
         });
 
         builder.Entity<Speaker>(speaker =>
@@ -122,17 +128,14 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
         builder.Entity<ImportRecord>(import =>
         {
             import.HasMany(i => i.Files).WithOne().HasForeignKey(f => f.ImportRecordId).OnDelete(DeleteBehavior.Cascade);
-            // SQLite cannot order by DateTimeOffset; store it as sortable ISO text.
-            import.Property(i => i.UploadedAt).HasConversion(d => d.UtcDateTime.ToString("O"),
-                s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+            import.Property(i => i.UploadedAt).HasConversion(MomentAsText);
         });
 
         builder.Entity<StatementRevision>(revision =>
         {
             revision.HasIndex(r => new { r.StatementId, r.At });
             revision.HasOne(r => r.Statement).WithMany(s => s.Revisions).OnDelete(DeleteBehavior.Cascade);
-            revision.Property(r => r.At).HasConversion(d => d.UtcDateTime.ToString("O"),
-                s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+            revision.Property(r => r.At).HasConversion(MomentAsText);
         });
 
         builder.Entity<RowRevision>(revision =>
@@ -140,15 +143,13 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
             revision.HasIndex(r => new { r.Table, r.Key, r.At });
             revision.Property(r => r.Table).HasMaxLength(20);
             revision.Property(r => r.Key).HasMaxLength(80);
-            revision.Property(r => r.At).HasConversion(d => d.UtcDateTime.ToString("O"),
-                s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+            revision.Property(r => r.At).HasConversion(MomentAsText);
         });
 
         builder.Entity<CodebookVersion>(version =>
         {
             version.HasIndex(v => v.Number).IsUnique();
-            version.Property(v => v.RecordedAt).HasConversion(d => d.UtcDateTime.ToString("O"),
-                s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+            version.Property(v => v.RecordedAt).HasConversion(MomentAsText);
         });
 
         builder.Entity<Coder>(coder =>
@@ -168,10 +169,8 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
             coding.HasOne(c => c.Reason).WithMany().OnDelete(DeleteBehavior.Restrict);
             coding.Property(c => c.Confidence).HasConversion<string>().HasMaxLength(20);
             coding.Property(c => c.Origin).HasMaxLength(40);
-            coding.Property(c => c.CodedAt).HasConversion(d => d == null ? null : d.Value.UtcDateTime.ToString("O"),
-                s => s == null ? null : DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
-            coding.Property(c => c.ReplacedAt).HasConversion(d => d == null ? null : d.Value.UtcDateTime.ToString("O"),
-                s => s == null ? null : DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+            coding.Property(c => c.CodedAt).HasConversion(MomentAsText);
+            coding.Property(c => c.ReplacedAt).HasConversion(MomentAsText);
         });
 
         builder.Entity<CodingDecision>(decision =>
@@ -179,10 +178,8 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
             decision.HasIndex(d => new { d.StatementId, d.DecidedAt });
             decision.HasOne(d => d.Statement).WithMany(s => s.CodingDecisions).OnDelete(DeleteBehavior.Cascade);
             decision.Property(d => d.Origin).HasMaxLength(40);
-            decision.Property(d => d.DecidedAt).HasConversion(d => d.UtcDateTime.ToString("O"),
-                s => DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
-            decision.Property(d => d.ReplacedAt).HasConversion(d => d == null ? null : d.Value.UtcDateTime.ToString("O"),
-                s => s == null ? null : DateTimeOffset.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+            decision.Property(d => d.DecidedAt).HasConversion(MomentAsText);
+            decision.Property(d => d.ReplacedAt).HasConversion(MomentAsText);
         });
 
         builder.Entity<PublishedFinding>(finding =>

@@ -29,7 +29,12 @@ public static class CodingImport
 
     /// <summary>One coder's whole coding of one statement, in a form that compares equal when nothing differs.</summary>
     private sealed record CodingKey(string? Reason, Confidence? Confidence, int Version, DateTimeOffset? CodedAt, string? Note,
-        string? Words);
+        string? Words)
+    {
+        /// <summary>A stored coding's key: its words read back from its span in the statement's text, as a file gives them.</summary>
+        public static CodingKey Stored(string? reason, Coding coding, string text) => new(reason, coding.Confidence,
+            coding.CodebookVersion, coding.CodedAt, coding.Note, Coding.WordsOf(text, coding.SpanStart, coding.SpanEnd));
+    }
 
     private static string Pair(string statement, string coder) => statement + "\n" + coder;
 
@@ -188,15 +193,14 @@ public static class CodingImport
                 .Select(c => new
                 {
                     c.Statement.PublicId, c.Statement.Text, Coder = c.Coder.Key, Reason = c.Reason == null ? null : c.Reason.Slug,
-                    c.Confidence, c.CodebookVersion, c.CodedAt, c.Note, c.SpanStart, c.SpanEnd,
+                    Coding = c,
                 })
                 .ToListAsync(cancellationToken);
             foreach (var c in rows)
             {
                 var byCoder = stored.TryGetValue(c.PublicId, out var found) ? found : stored[c.PublicId] = new(StringComparer.Ordinal);
                 if (!byCoder.TryGetValue(c.Coder, out var keys)) byCoder[c.Coder] = keys = [];
-                keys.Add(new CodingKey(c.Reason, c.Confidence, c.CodebookVersion, c.CodedAt, c.Note,
-                    Coding.WordsOf(c.Text, c.SpanStart, c.SpanEnd)));
+                keys.Add(CodingKey.Stored(c.Reason, c.Coding, c.Text));
             }
             foreach (var d in await db.CodingDecisions.AsNoTracking()
                          .Where(d => d.ReplacedAt == null && chunk.Contains(d.Statement.PublicId))
@@ -311,10 +315,8 @@ public static class CodingImport
             foreach (var c in await db.Codings.AsNoTracking().Where(c => c.ReplacedAt == null && chunk.Contains(c.StatementId))
                          .ToListAsync(cancellationToken))
             {
-                var text = textOf[c.StatementId];
                 if (!stored.TryGetValue((c.StatementId, c.CoderId), out var list)) stored[(c.StatementId, c.CoderId)] = list = [];
-                list.Add((c.Id, new CodingKey(c.ReasonId is { } r ? slugs[r] : null, c.Confidence, c.CodebookVersion, c.CodedAt, c.Note,
-                    Coding.WordsOf(text, c.SpanStart, c.SpanEnd))));
+                list.Add((c.Id, CodingKey.Stored(c.ReasonId is { } r ? slugs[r] : null, c, textOf[c.StatementId])));
             }
             foreach (var d in await db.CodingDecisions.Where(d => d.ReplacedAt == null && chunk.Contains(d.StatementId))
                          .ToListAsync(cancellationToken))
