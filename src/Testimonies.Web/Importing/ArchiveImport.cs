@@ -93,11 +93,12 @@ public static class ArchiveImport
         }
     }
 
-    private static void Reference(RawRecord at, string column, string key, HashSet<string> known, string table,
-        ImportProblems problems)
+    /// <summary>A reference to a row neither the set nor the store holds; with the nearest known key when asked to suggest.</summary>
+    internal static void Reference(RawRecord at, string column, string key, HashSet<string> known, string table,
+        ImportProblems problems, bool suggest = true)
     {
         if (key.Length == 0 || known.Contains(key)) return;
-        var hint = Suggest.Nearest(key, known);
+        var hint = suggest ? Suggest.Nearest(key, known) : null;
         problems.Add(new(at.File, at.Line, column,
             $"“{key}” is not a known {column.TrimEnd('s')}"
             + (hint is null ? $"; add it to {table} first." : $"; did you mean “{hint}”?")));

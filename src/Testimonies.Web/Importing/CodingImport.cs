@@ -244,15 +244,10 @@ public static class CodingImport
         ? $"there is no codebook version {number}; the versions are {string.Join(", ", known.Order())} (codebook.csv)."
         : $"there is no codebook version {number}: the codebook has no version yet; add codebook.csv.";
 
+    // A suggestion compares the key with every known one (there may be 100,000 statements): only for the problems that are listed.
     private static void Reference(RawRecord at, string column, string key, HashSet<string> known, string table,
-        ImportProblems problems)
-    {
-        if (known.Contains(key)) return;
-        // A suggestion compares the key with every known one: only for the problems that are listed.
-        var hint = problems.Total < ImportProblems.MaxListed ? Suggest.Nearest(key, known) : null;
-        problems.Add(new(at.File, at.Line, column, $"“{key}” is not a known {column.TrimEnd('s')}"
-            + (hint is null ? $"; add it to {table} first." : $"; did you mean “{hint}”?")));
-    }
+        ImportProblems problems) =>
+        ArchiveImport.Reference(at, column, key, known, table, problems, suggest: problems.Total < ImportProblems.MaxListed);
 
     /// <summary>
     /// An archive that held reasons before codebook versions were recorded gets its first version at start-up: the reasons as
