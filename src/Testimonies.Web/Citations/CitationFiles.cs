@@ -93,7 +93,11 @@ public static class CitationFiles
                 ("type", w.Series ?? "Report"),
                 ("number", w.SeriesNumber),
                 ("institution", w.Publisher),
-                ("date", w.Published.ToString()),
+                // year and month, which biblatex and classic BibTeX both read (a classic reader ignores date: the report would be
+                // undated); date only where a day is known, which year and month cannot hold.
+                ("year", w.Published.Year.ToString(CultureInfo.InvariantCulture)),
+                ("month", w.Published.Month is { } month ? MonthMacros[month - 1] : null),
+                ("date", w.Published.Day is null ? null : w.Published.ToString()),
                 ("chapter", w.Chapter),
                 ("note", ChapterNote(w)),
                 ("url", w.Url),
@@ -108,12 +112,19 @@ public static class CitationFiles
         foreach (var (field, value) in fields)
         {
             if (value is null) continue;
+            if (field == "month")
+            {
+                bib.Append("  month = ").Append(value).Append(",\n"); // a macro (jan…dec), unbraced: both BibTeX dialects know it
+                continue;
+            }
             // url fields are verbatim in biblatex; the author field arrives already braced and escaped.
             var text = field is "url" || (field == "author" && value.StartsWith('{')) ? value : Escape(value);
             bib.Append("  ").Append(field).Append(" = {").Append(text).Append("},\n");
         }
         bib.Append("}\n\n");
     }
+
+    private static readonly string[] MonthMacros = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
     /// <summary>Escapes what TeX would read as markup; everything else, including non-ASCII letters, stays as written (UTF-8).</summary>
     public static string Escape(string text)
@@ -223,7 +234,9 @@ public static class CitationFiles
                 json.WriteString("publisher", w.Publisher);
                 DateParts(json, "issued", w.Published.Year, w.Published.Month, w.Published.Day);
                 if (w.Series is not null) json.WriteString("collection-title", w.Series);
-                if (w.SeriesNumber is not null) json.WriteString("number", w.SeriesNumber);
+                // citeproc-js (Zotero, citation-js) reads a hyphen in a number as a range ("Nos. 2016-01–01"); an escaped hyphen
+                // is printed as a hyphen. A series number is an identifier, never a range.
+                if (w.SeriesNumber is not null) json.WriteString("number", w.SeriesNumber.Replace("-", @"\-", StringComparison.Ordinal));
                 if (w.Chapter is not null) json.WriteString("chapter-number", w.Chapter);
                 if (ChapterNote(w) is { } note) json.WriteString("note", note);
                 if (w.Url is not null) json.WriteString("URL", w.Url);

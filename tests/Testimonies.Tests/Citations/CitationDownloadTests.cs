@@ -74,7 +74,30 @@ public class CitationDownloadTests(SiteFixture site)
             Text(report, "title"));
         Assert.Equal("Canadian Security Intelligence Service", Text(report, "publisher"));
         Assert.Equal([2016, 1], DateParts(report, "issued"));
-        Assert.Equal("2016-01-01", Text(report, "number"));
+        // CSL-JSON escapes the number's hyphens for citeproc-js, which otherwise reads a range (see below)
+        Assert.Equal(format == "json" ? @"2016\-01\-01" : "2016-01-01", Text(report, "number"));
+    }
+
+    /// <summary>
+    /// The report's reference as citeproc-js renders it (citation-js's APA template) from each download: dated, whichever
+    /// BibTeX dialect reads the file (classic BibTeX has no date field; the file said only date = {2016-01}: "n.d."), and,
+    /// from CSL-JSON, the series number as printed (a bare 2016-01-01 was read as a range: "Nos. 2016-01–01").
+    /// </summary>
+    [Theory]
+    [InlineData("bib", "bibtex")]
+    [InlineData("bib", "bibtex-classic")]
+    [InlineData("ris", "ris")]
+    [InlineData("json", "csl")]
+    public async Task CitationJsRendersTheReportWithItsDate(string format, string reader)
+    {
+        Assert.SkipUnless(CitationJs.NodeInstalled, CitationJs.SkipReason);
+        var (_, text) = await GetAsync($"/sources/csis-2016-ch9/cite.{format}");
+
+        var apa = await CitationJs.ApaAsync(text, reader);
+
+        Assert.StartsWith("Canadian Security Intelligence Service. (2016", apa, StringComparison.Ordinal);
+        Assert.DoesNotContain("n.d.", apa, StringComparison.Ordinal);
+        if (format == "json") Assert.Contains("No. 2016-01-01;", apa, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -39,6 +39,27 @@ public static class CitationJs
         }
     }
 
+    /// <summary>
+    /// The reference citeproc-js renders in citation-js's APA template from <paramref name="text"/> read as
+    /// <paramref name="format"/> (bibtex, bibtex-classic, ris or csl): how a reader of the file sees its date and numbers.
+    /// </summary>
+    public static async Task<string> ApaAsync(string text, string format)
+    {
+        await EnsureInstalledAsync();
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, text, TestContext.Current.CancellationToken);
+            var (exitCode, output, error) = await RunAsync("node", ["parse.mjs", file, format, "--apa"]);
+            Assert.True(exitCode == 0, $"citation-js could not render the {format} file: {error}\n{text}");
+            return output.Trim();
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static async Task EnsureInstalledAsync()
     {
         await InstallLock.WaitAsync(TestContext.Current.CancellationToken);
