@@ -64,8 +64,9 @@ public static class ApiEndpoints
             if (problem is not null) return problem;
             var ids = await query.Select(s => s.Id).ToListAsync(ct);
             http.Response.Headers.ContentDisposition = "attachment; filename=\"testimonies-statements.csv\"";
-            return Results.Stream(body => StatementExport.WriteCsvAsync(body, StatementExport.RowsAsync(db, layouts, ids, Site(http), ct),
-                ct), "text/csv; charset=utf-8");
+            var today = Citations.CitationDownloads.Today(http.RequestServices.GetRequiredService<TimeProvider>());
+            return Results.Stream(body => StatementExport.WriteCsvAsync(body, StatementExport.RowsAsync(db, layouts, ids, Site(http),
+                today, ct), ct), "text/csv; charset=utf-8");
         }).CacheAsDownload("*") // every parameter: an unknown one answers 400, not a cached file
           .WithSummary("The same statements as CSV, all pages at once (the columns of /search.csv)")
           .Produces<string>(contentType: "text/csv");
@@ -105,7 +106,8 @@ public static class ApiEndpoints
                     Count = s.Statements.Count(x => x.Status == PublicationStatus.Published)
                 })
                 .ToListAsync(ct))
-                .Select(s => new SpeakerItem(s.Key, s.Name, s.Description, s.Label, s.Nationality, s.Role.Slug(), s.IsGroup, s.Count))
+                .Select(s => new SpeakerItem(s.Key, s.Name, s.Description, s.Label, s.Nationality, s.Role.Slug(), s.IsGroup, s.Count,
+                    s.Role.Label()))
                 .ToList()))
             .WithSummary("Speakers as the sources identify them; anonymous speakers are kept distinct").Produces<List<SpeakerItem>>();
 
@@ -209,7 +211,7 @@ public static class ApiEndpoints
                 s.Text, ct);
             items.Add(new StatementItem(s.PublicId, $"{site}/s/{s.PublicId}", s.Kind.Slug(), s.Language, s.Text,
                 new SpeakerRef(s.Speaker.Key, s.Speaker.Name, s.Speaker.Description, s.Speaker.Label, s.Speaker.Nationality,
-                    s.Speaker.Role.Slug(), s.Speaker.IsGroup),
+                    s.Speaker.Role.Slug(), s.Speaker.IsGroup, s.Speaker.Role.Label()),
                 new SourceRef(s.Source.Key, s.Source.Title, s.Source.Chapter, s.Source.ChapterTitle, s.Source.Publisher,
                     s.Source.Published.ToString(), s.Source.Url),
                 Statement.Locator(s.Source.Chapter, s.Footnote, s.Section), s.Section, s.Footnote, s.SaidWhen, s.Reasons, s.Context,

@@ -38,8 +38,8 @@ public static class QdaDownloads
                 $"{SiteAddress.Of(http.Request)}{parameters.Url("/search", sort: null)}");
             foreach (var note in parameters.Notes.Concat(query.Notes)) about.Append(CultureInfo.InvariantCulture, $"\nNote: {note}");
             var scope = new QdaScope("Testimonies, search results", about.ToString(), ids.ToHashSet());
-            var today = clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            return await ProjectAsync(http, db, clock, scope, $"testimonies-search-{today}.qdpx", ct);
+            var fileName = $"{SearchExports.FileName(parameters, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))}.qdpx";
+            return await ProjectAsync(http, db, clock, scope, fileName, ct);
         }).CacheAsDownload(SearchExports.QueryKeys);
 
         app.MapRead("/codebook.qdc", CodebookAsync).CacheAsDownload("version");

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Testimonies.Web.Citations;
 using Testimonies.Web.Rendering;
@@ -33,6 +35,40 @@ public static class SearchExports
         return app;
     }
 
+    /// <summary>The longest a file name's description of the search may be (the name stays well under any file system's limit).</summary>
+    public const int MaxNameLength = 80;
+
+    /// <summary>
+    /// "testimonies-search-fighting-kind-quotation-2026-12-01" (+ ".csv" and so on): the search's words and filters in
+    /// lower-case ASCII letters, digits and hyphens (accents dropped, anything else a hyphen), at most
+    /// <see cref="MaxNameLength"/> characters cut at a hyphen; "all" for a search of everything (nothing where the words hold
+    /// no such character); then the day. Every search export is named so (also /search.qdpx).
+    /// </summary>
+    public static string FileName(SearchParameters parameters, DateOnly day)
+    {
+        var words = new List<string?> { parameters.Text };
+        foreach (var facet in Facets.All)
+            if (parameters.Filters[facet] is { Count: > 0 } values) words.AddRange([facet.Key, .. values]);
+        var name = new StringBuilder();
+        foreach (var c in string.Join(' ', words).Normalize(NormalizationForm.FormD))
+        {
+            if (char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (char.IsAsciiLetterOrDigit(c)) name.Append(char.ToLowerInvariant(c));
+            else if (name.Length > 0 && name[^1] != '-') name.Append('-');
+        }
+        var described = name.ToString().Trim('-');
+        if (described.Length > MaxNameLength)
+        {
+            described = described[..MaxNameLength];
+            var cut = described.LastIndexOf('-');
+            described = (cut > 0 ? described[..cut] : described).Trim('-');
+        }
+        var searched = parameters.Text is not null || words.Count > 1;
+        if (described.Length == 0 && !searched) described = "all";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"testimonies-search-{(described.Length == 0 ? "" : described + "-")}{day:yyyy-MM-dd}");
+    }
+
     /// <summary>A search's parameters as the URL gives them and every match's id, in source order (also /search.qdpx).</summary>
     public static async Task<(SearchParameters Parameters, List<int> Ids)> FindAsync(HttpContext http, ArchiveDbContext db,
         StatementSearch search, CancellationToken cancellationToken)
@@ -45,11 +81,11 @@ public static class SearchExports
     private static async Task<IResult> CitationsAsync(HttpContext http, ArchiveDbContext db, StatementSearch search, TimeProvider clock,
         SourceTextLayouts layouts, CitationFormat format, CancellationToken cancellationToken)
     {
-        var (_, ids) = await FindAsync(http, db, search, cancellationToken);
+        var (parameters, ids) = await FindAsync(http, db, search, cancellationToken);
         var today = CitationDownloads.Today(clock);
         var cited = await CitedStatement.LoadAsync(db, layouts, ids.Take(MaxCitedStatements).ToList(), SiteAddress.Of(http.Request),
             today, cancellationToken);
-        return CitationDownloads.Download(http, format, $"testimonies-search-{today:yyyy-MM-dd}", CitationFiles.Write(format, cited, []));
+        return CitationDownloads.Download(http, format, FileName(parameters, today), CitationFiles.Write(format, cited, []));
     }
 
     private static async Task DataAsync(HttpContext http, ArchiveDbContext db, StatementSearch search, string format,
@@ -57,11 +93,12 @@ public static class SearchExports
     {
         var (parameters, ids) = await FindAsync(http, db, search, cancellationToken);
         var query = SearchQuery.Parse(parameters.Text);
+        var today = CitationDownloads.Today(http.RequestServices.GetRequiredService<TimeProvider>());
         var rows = StatementExport.RowsAsync(db, http.RequestServices.GetRequiredService<SourceTextLayouts>(), ids,
-            SiteAddress.Of(http.Request), cancellationToken);
+            SiteAddress.Of(http.Request), today, cancellationToken);
 
         var response = http.Response;
-        var fileName = $"testimonies-search-{DateTime.UtcNow:yyyy-MM-dd}.{format}";
+        var fileName = $"{FileName(parameters, today)}.{format}";
         response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         if (format == "csv")
         {
@@ -93,10 +130,10 @@ public static class SearchExports
             json.WriteStartObject();
             foreach (var (column, cell) in StatementExportRow.Columns.Zip(row.Cells))
             {
-                if (column == "reasons")
+                if (column is "reasons" or "reason_labels")
                 {
                     json.WriteStartArray(column);
-                    foreach (var reason in row.Reasons) json.WriteStringValue(reason);
+                    foreach (var reason in column == "reasons" ? row.Reasons : row.ReasonLabels) json.WriteStringValue(reason);
                     json.WriteEndArray();
                 }
                 else if (cell is null) json.WriteNull(column);
