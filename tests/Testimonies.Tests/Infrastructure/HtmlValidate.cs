@@ -10,7 +10,9 @@ public static class HtmlValidate
     private static readonly string Folder = Path.Combine(RepositoryPaths.Root, "tests", "html-check");
     private static readonly SemaphoreSlim InstallLock = new(1, 1);
 
-    /// <summary>Validates every page at once (name → HTML) and returns html-validate's errors, one line each ("name:line:col rule").</summary>
+    public const string SkipReason = "skipped: node not installed (html-validate checks the pages; apt-get install nodejs npm)";
+
+    /// <summary>Validates every page at once (name → HTML) and returns html-validate's errors, one a line ("name:line:col rule").</summary>
     public static async Task<string[]> ErrorsAsync(IReadOnlyDictionary<string, string> pages)
     {
         await EnsureInstalledAsync();

@@ -23,7 +23,7 @@ public sealed class HtmlValidateTests : IDisposable
     [Fact]
     public async Task EveryPageTypeHasNoHtmlValidateErrors()
     {
-        Assert.SkipUnless(CitationJs.NodeInstalled, "skipped: node not installed (html-validate checks the pages; apt-get install nodejs npm)");
+        Assert.SkipUnless(CitationJs.NodeInstalled, HtmlValidate.SkipReason);
         var pages = new Dictionary<string, string>();
         using var reader = AdminSession.NewClient(_factory); // HTTPS, as the admin pages need
         foreach (var path in BrowsingTests.PageTypes().Select(row => row.Data)) await AddAsync(reader, path);
@@ -37,7 +37,8 @@ public sealed class HtmlValidateTests : IDisposable
         async Task AddAsync(HttpClient client, string path)
         {
             var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
-            Assert.True(response.Content.Headers.ContentType?.MediaType == "text/html", $"GET {path}: {(int)response.StatusCode}, not HTML");
+            Assert.True(response.Content.Headers.ContentType?.MediaType == "text/html",
+                $"GET {path}: {(int)response.StatusCode}, not HTML");
             var name = new string(path.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
             pages[$"{pages.Count:D2}{name}"] = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         }
