@@ -197,4 +197,14 @@ public class DesignPageTests(SiteFixture site)
             Assert.DoesNotMatch(@"\]\(/s/|\*\w", note.TextContent);
         Assert.NotEmpty(linked.QuerySelectorAll(".context-match"));
     }
+
+    [Fact]
+    public async Task StatisticsNameTheSourcesNotTheirKeys()
+    {
+        var page = await PageAsync("/statistics");
+        var links = page.QuerySelectorAll("main a[href^='/sources/']");
+        Assert.NotEmpty(links);
+        Assert.All(links, a => Assert.NotEqual(a.GetAttribute("href")!["/sources/".Length..], a.TextContent.Trim()));
+        Assert.Contains(links, a => a.TextContent.Contains("Why do people leave ISIL?", StringComparison.Ordinal));
+    }
 }
