@@ -22,6 +22,30 @@ public sealed class ArchiveOptions
     /// <summary>The licence text of /dataset.zip (its LICENCE.txt and README); empty: the default.</summary>
     public string? DatasetLicence { get; set; } = DefaultDatasetLicence;
 
+    /// <summary>The licence in effect: <see cref="DatasetLicence"/>, or the default when it is empty.</summary>
+    public string Licence => DatasetLicence is { Length: > 0 } configured ? configured : DefaultDatasetLicence;
+
+    /// <summary>
+    /// The licence's short name as its text gives it: the first parenthesised name that starts with "CC" or ends with a
+    /// version ("(CC BY 4.0)", "(ODbL 1.0)"); null when the text gives none, and the footer then links to the text.
+    /// </summary>
+    public string? LicenceShortName()
+    {
+        foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(Licence, @"\(([^()]{2,30})\)"))
+        {
+            var name = match.Groups[1].Value.Trim();
+            if (name.StartsWith("CC", StringComparison.Ordinal) || System.Text.RegularExpressions.Regex.IsMatch(name, @"\d(\.\d+)*$"))
+                return name;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Where readers write to the maintainers (an e-mail address or a web address), shown in every page's footer.
+    /// Empty (the default): the footer says how to report a problem through the About page instead.
+    /// </summary>
+    public string? ContactAddress { get; set; }
+
     /// <summary>
     /// The site's public address ("https://testimonies.example.org") for every absolute link, and the one host
     /// the site answers (AllowedHosts). Empty: links follow the request's scheme and host (development, tests).

@@ -22,6 +22,17 @@ public static partial class Markdown
         return new HtmlString(document.ToHtml(Pipeline));
     }
 
+    /// <summary>
+    /// The Markdown's text without its markup ("*fitna*" → "fitna", a link → its words), paragraphs joined by spaces: for
+    /// an excerpt shown inside other text, such as a search result's context note. Characters the Markdown does not
+    /// use (the search's private-use mark delimiters) pass through.
+    /// </summary>
+    public static string ToPlainText(string markdown)
+    {
+        var plain = Markdig.Markdown.ToPlainText(markdown, Pipeline);
+        return WhiteSpaceRun().Replace(plain, " ").Trim();
+    }
+
     /// <summary>True for links a reader may follow: http, https, mailto, and addresses within this site.</summary>
     public static bool IsSafeUrl(string? url)
     {
@@ -52,6 +63,9 @@ public static partial class Markdown
             autolink.ReplaceBy(new LiteralInline(autolink.Url));
         }
     }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpaceRun();
 
     [GeneratedRegex(@"[\u0000-\u0020\u007F-\u009F]")]
     private static partial Regex IgnoredInScheme();

@@ -182,11 +182,23 @@ public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
             stemmed.TryGetValue(id, out var a);
             exact.TryGetValue(id, out var b);
             var text = Merge(a.Text, b.Text);
-            var context = Merge(a.Context, b.Context);
+            // A context note is Markdown: its excerpt is shown as text ("fitna", not "*fitna*"), with its marks kept.
+            var context = PlainContext(Merge(a.Context, b.Context));
             marked[id] = (text is null ? null : ToHtml(text),
                 context is not null && context.Contains(MarkStart, StringComparison.Ordinal) ? ToHtml(Excerpt(context)) : null);
         }
         return marked;
+    }
+
+    /// <summary>
+    /// A marked context note without its Markdown; without marks when the markup split a pair of them (in a link's address).
+    /// </summary>
+    internal static string? PlainContext(string? marked)
+    {
+        if (marked is null) return null;
+        var plain = Rendering.Markdown.ToPlainText(marked);
+        if (plain.Count(c => c == MarkStart) == plain.Count(c => c == MarkEnd)) return plain;
+        return plain.Replace(MarkStart.ToString(), "", StringComparison.Ordinal).Replace(MarkEnd.ToString(), "", StringComparison.Ordinal);
     }
 
     /// <summary>Combines the marks of two highlightings of the same text.</summary>

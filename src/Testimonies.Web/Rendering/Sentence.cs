@@ -1,0 +1,17 @@
+using System.Globalization;
+
+namespace Testimonies.Web.Rendering;
+
+/// <summary>Text the archive places at the start of a sentence of its own (an attribution line).</summary>
+public static class Sentence
+{
+    /// <summary>
+    /// The text with its first letter in upper case ("an Indian fighter" → "An Indian fighter"): only where the archive's
+    /// sentence starts with a speaker's description; the stored words, and quotations, are never changed.
+    /// </summary>
+    public static string Start(string text)
+    {
+        if (text.Length == 0 || !char.IsLower(text[0])) return text;
+        return char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
+    }
+}
