@@ -18,12 +18,12 @@ public static class ArchiveImport
     public static async Task ValidateAsync(ArchiveDbContext db, ImportSet set, ImportProblems problems,
         CancellationToken cancellationToken)
     {
-        var reasons = set.Reasons.Select(r => r.Slug).ToHashSet();
-        reasons.UnionWith(await db.Reasons.Select(r => r.Slug).ToListAsync(cancellationToken));
-        var sources = set.Sources.Select(s => s.Key).ToHashSet();
-        sources.UnionWith(await db.Sources.Select(s => s.Key).ToListAsync(cancellationToken));
-        var speakers = set.Speakers.Select(s => s.Key).ToHashSet();
-        speakers.UnionWith(await db.Speakers.Select(s => s.Key).ToListAsync(cancellationToken));
+        var reasons = Known(set, "reasons", set.Reasons.Select(r => r.Slug),
+            await db.Reasons.Select(r => r.Slug).ToListAsync(cancellationToken));
+        var sources = Known(set, "sources", set.Sources.Select(s => s.Key),
+            await db.Sources.Select(s => s.Key).ToListAsync(cancellationToken));
+        var speakers = Known(set, "speakers", set.Speakers.Select(s => s.Key),
+            await db.Speakers.Select(s => s.Key).ToListAsync(cancellationToken));
 
         foreach (var statement in set.Statements)
         {
@@ -37,6 +37,17 @@ public static class ArchiveImport
             Reference(finding.At, "source", finding.SourceKey, sources, "sources.csv", problems);
             foreach (var slug in finding.ReasonSlugs)
                 Reference(finding.At, "reasons", slug, reasons, "reasons.csv", problems);
+        }
+        // Rows left out for their own wrong cells: their other references are checked too, so that one upload says everything.
+        foreach (var (at, column, key) in set.LooseReferences)
+        {
+            var (known, table) = column switch
+            {
+                "source" => (sources, "sources.csv"),
+                "speaker" => (speakers, "speakers.csv"),
+                _ => (reasons, "reasons.csv"),
+            };
+            Reference(at, column, key, known, table, problems);
         }
 
         await CheckPositionsAsync(db, set, problems, cancellationToken);
@@ -70,7 +81,9 @@ public static class ArchiveImport
         CancellationToken cancellationToken)
     {
         if (set.Statements.Count == 0) return;
-        var inSet = set.Statements.ToDictionary(s => s.PublicId, s => (s.SourceKey, s.Position), StringComparer.Ordinal);
+        // A set with problems is checked too (every problem in one pass): a duplicate id is reported already, not counted twice here.
+        var inSet = set.Statements.DistinctBy(s => s.PublicId, StringComparer.Ordinal)
+            .ToDictionary(s => s.PublicId, s => (s.SourceKey, s.Position), StringComparer.Ordinal);
         var keys = set.Statements.Select(s => s.SourceKey).Distinct().ToList();
         var taken = new Dictionary<(string Source, int Position), string>();
         foreach (var chunk in keys.Chunk(1000))
@@ -93,11 +106,27 @@ public static class ArchiveImport
         }
     }
 
-    /// <summary>A reference to a row neither the set nor the store holds; with the nearest known key when asked to suggest.</summary>
-    internal static void Reference(RawRecord at, string column, string key, HashSet<string> known, string table,
+    /// <summary>
+    /// The keys a reference to <paramref name="table"/> may name: the set's, the store's and those of the set's rows left out for
+    /// their own problems; null when the table's file could not be read, so that its references cannot be checked.
+    /// </summary>
+    internal static HashSet<string>? Known(ImportSet set, string table, IEnumerable<string> inSet, IEnumerable<string> stored)
+    {
+        if (set.UnreadTables.Contains(table)) return null;
+        var known = inSet.ToHashSet(StringComparer.Ordinal);
+        known.UnionWith(stored);
+        known.UnionWith(set.LooseKeysOf(table));
+        return known;
+    }
+
+    /// <summary>
+    /// A reference to a row neither the set nor the store holds; with the nearest known key when asked to suggest. Nothing is
+    /// checked against an unknown list (null: its file could not be read).
+    /// </summary>
+    internal static void Reference(RawRecord at, string column, string key, HashSet<string>? known, string table,
         ImportProblems problems, bool suggest = true)
     {
-        if (key.Length == 0 || known.Contains(key)) return;
+        if (known is null || key.Length == 0 || known.Contains(key)) return;
         var hint = suggest ? Suggest.Nearest(key, known) : null;
         problems.Add(new(at.File, at.Line, column,
             $"“{key}” is not a known {column.TrimEnd('s')}"

@@ -8,6 +8,9 @@ internal sealed partial class FieldReader(RawRecord record, ImportProblems probl
 {
     public bool Failed { get; private set; }
 
+    /// <summary>The columns whose cells were wrong: a wrong row's other references are checked still (ImportSet.LooseReferences).</summary>
+    public HashSet<string> FailedColumns { get; } = new(StringComparer.Ordinal);
+
     public string Required(string column, int maxLength = DataFormat.MaxShortLength, bool exact = false)
     {
         var value = exact ? record.Exact(column) : record[column];
@@ -180,6 +183,7 @@ internal sealed partial class FieldReader(RawRecord record, ImportProblems probl
     public void Problem(string column, string message)
     {
         Failed = true;
+        FailedColumns.Add(column);
         problems.Add(new ImportProblem(record.File, record.Line, column, message));
     }
 

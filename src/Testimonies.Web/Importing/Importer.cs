@@ -177,7 +177,8 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
                 problems.Add(new(file.Name, null, null,
                     "the file holds no records, only its header. Add the rows to import below the header, or leave the file out."));
         }
-        if (problems.Count == 0) await ArchiveImport.ValidateAsync(db, set, problems, cancellationToken);
+        // References are checked even when headers or cells are wrong: every problem of an upload in one pass.
+        await ArchiveImport.ValidateAsync(db, set, problems, cancellationToken);
         return (set, problems);
     }
 
