@@ -240,13 +240,14 @@ public static class ArchiveImport
             }
             updated++;
             var oldText = statement.Text;
+            var values = FieldValues(statement, row, fields, set.Coding.ReasonsOf(row));
             CopyInto(row, statement);
             SetAnchor(statement, set.Anchoring.Of(row.PublicId));
             statement.Source = sources[row.SourceKey];
             statement.Speaker = speakers[row.SpeakerKey];
             SetReasons(statement.Reasons, set.Coding.ReasonsOf(row), reasons);
             var textChanged = fields.Contains("text");
-            changes.Add(new StatementChange(row.PublicId, false, fields, textChanged ? oldText : null, row.Text));
+            changes.Add(new StatementChange(row.PublicId, false, fields, textChanged ? oldText : null, row.Text, values));
             revisions.Add((statement, new StatementRevision
             {
                 At = actor.At, By = actor.By, Origin = actor.Origin, Changes = string.Join(", ", fields),
@@ -289,7 +290,7 @@ public static class ArchiveImport
             await index.RebuildAsync(db, cancellationToken);
         else
             await index.SyncAsync(db, [.. createdIds, .. revisions.Select(r => r.Statement.Id), .. recoded], cancellationToken);
-        return new ImportOutcome(tables, changes);
+        return new ImportOutcome(tables, changes, rowRevisions.Select(RowChangeOf).ToList());
     }
 
     /// <summary>
@@ -354,6 +355,39 @@ public static class ArchiveImport
         IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
+
+    /// <summary>A row revision as the preview lists it: the values it is created with, or each changed field before and after.</summary>
+    private static RowChange RowChangeOf(RowRevision revision)
+    {
+        var before = revision.Before is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string?>>(revision.Before) ?? [];
+        var after = JsonSerializer.Deserialize<Dictionary<string, string?>>(revision.After ?? "{}") ?? [];
+        return new RowChange(revision.Table, revision.Key, revision.Before is null,
+            after.Select(field => new FieldChange(field.Key, before.GetValueOrDefault(field.Key), field.Value)).ToList());
+    }
+
+    /// <summary>Each changed field of a stored statement before and after, as the import format writes it (the words apart).</summary>
+    private static List<FieldChange> FieldValues(Statement s, StatementRow row, List<string> fields, IReadOnlyCollection<string> reasons)
+    {
+        string? Before(string field) => field switch
+        {
+            "kind" => s.Kind.Slug(), "language" => s.Language, "source" => s.Source.Key, "speaker" => s.Speaker.Key,
+            "position" => CellText(s.Position), "section" => s.Section, "footnote" => s.Footnote, "said_when" => s.SaidWhen,
+            "context" => s.Context, "content_note" => s.ContentNote, "status" => s.Status.Slug(),
+            "reasons" => string.Join(";", s.Reasons.Select(r => r.Slug).Order(StringComparer.Ordinal)),
+            "provenance" => s.Provenance.Slug(), "provenance_words" => s.ProvenanceWords, "spoken_language" => s.SpokenLanguage,
+            "translated" => CellText(s.Translated), _ => null,
+        };
+        string? After(string field) => field switch
+        {
+            "kind" => row.Kind.Slug(), "language" => row.Language, "source" => row.SourceKey, "speaker" => row.SpeakerKey,
+            "position" => CellText(row.Position), "section" => row.Section, "footnote" => row.Footnote, "said_when" => row.SaidWhen,
+            "context" => row.Context, "content_note" => row.ContentNote, "status" => row.Status.Slug(),
+            "reasons" => string.Join(";", reasons.Order(StringComparer.Ordinal)),
+            "provenance" => row.Provenance.Slug(), "provenance_words" => row.ProvenanceWords, "spoken_language" => row.SpokenLanguage,
+            "translated" => CellText(row.Translated), _ => null,
+        };
+        return fields.Where(f => f is not ("text" or "anchor")).Select(f => new FieldChange(f, Before(f), After(f))).ToList();
+    }
 
     /// <summary>The import's names of the fields that differ between the stored statement and the row.</summary>
     private static List<string> ChangedFields(Statement s, StatementRow row, Source source, Speaker speaker,

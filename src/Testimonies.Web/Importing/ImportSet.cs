@@ -64,7 +64,7 @@ public sealed class ImportSet
             {
                 problems.Add(new(file.Name, null, null,
                     "only CSV (.csv) and JSON (.json) files can be imported, with plain-text (.txt) files of sources' texts; " +
-                    "see docs/data-format.md."));
+                    "see the data format (/admin/data-format on the site, docs/data-format.md in the repository)."));
                 continue;
             }
             var spec = DataFormat.All.FirstOrDefault(t =>
@@ -112,6 +112,7 @@ public sealed class ImportSet
                 var reason = new ReasonRow(record, f.Slug("slug"), f.Required("name"), f.Choice("theme", Names.Themes.BySlug),
                     f.Required("definition", DataFormat.MaxNoteLength), f.Optional("boundary", DataFormat.MaxNoteLength),
                     f.Number("position", 1, 10_000));
+                RefuseExample(f, "slug", reason.Slug);
                 if (!f.Failed) Reasons.Add(reason);
                 else Loose(spec, f, "slug", reason.Slug);
                 break;
@@ -123,6 +124,7 @@ public sealed class ImportSet
                     f.Optional("notes", DataFormat.MaxNoteLength), f.Optional("text_file"), f.OptionalDate("text_taken"),
                     f.Optional("text_headings", DataFormat.MaxNoteLength), f.Optional("text_ends_before"),
                     f.Optional("text_correction_note", DataFormat.MaxNoteLength));
+                RefuseExample(f, "key", source.Key);
                 if (!f.Failed) Sources.Add(source);
                 else Loose(spec, f, "key", source.Key);
                 break;
@@ -130,6 +132,7 @@ public sealed class ImportSet
                 var speaker = new SpeakerRow(record, f.Slug("key"), f.Optional("name"), f.Required("description"), f.Optional("label"),
                     f.Optional("nationality"), f.Choice("role", Names.Roles.BySlug), f.YesNo("group"),
                     f.Optional("notes", DataFormat.MaxNoteLength));
+                RefuseExample(f, "key", speaker.Key);
                 if (!f.Failed) Speakers.Add(speaker);
                 else Loose(spec, f, "key", speaker.Key);
                 break;
@@ -145,6 +148,7 @@ public sealed class ImportSet
                     f.Optional("provenance_words"), f.OptionalLanguage("spoken_language"), f.YesNoOrNotStated("translated"));
                 CheckStatementText(statement, f);
                 if (statement.PublicId.Length is > 0 and < 3) f.Problem("id", "an identifier needs at least 3 characters.");
+                RefuseExample(f, "id", statement.PublicId);
                 if (!f.Failed) Statements.Add(statement);
                 else
                 {
@@ -159,6 +163,7 @@ public sealed class ImportSet
                     f.Required("wording", DataFormat.MaxTextLength), f.Required("figure"), f.OptionalPercent("percent"),
                     f.Optional("percent_qualifier", 40), f.Required("dataset"), f.OptionalNumber("dataset_size", 1, int.MaxValue),
                     f.SlugList("reasons"));
+                RefuseExample(f, "key", finding.Key);
                 if (!f.Failed) Findings.Add(finding);
                 else
                 {
@@ -173,6 +178,7 @@ public sealed class ImportSet
                 break;
             case "coders":
                 var coder = new CoderRow(record, f.Slug("key"), f.Required("label"), f.Optional("notes", DataFormat.MaxNoteLength));
+                RefuseExample(f, "key", coder.Key);
                 if (!f.Failed) Coders.Add(coder);
                 else Loose(spec, f, "key", coder.Key);
                 break;
@@ -192,6 +198,13 @@ public sealed class ImportSet
                 if (!f.Failed) Decisions.Add(decision);
                 break;
         }
+    }
+
+    /// <summary>A template's example row, uploaded as it came, is refused: it would add an example to the archive.</summary>
+    private static void RefuseExample(FieldReader f, string column, string key)
+    {
+        if (DataTemplate.IsExampleKey(key))
+            f.Problem(column, $"“{key}” is the template's example row; replace it with a row of your own, or delete the row.");
     }
 
     /// <summary>The key of a row left out, when its key cell itself read well.</summary>
