@@ -59,6 +59,14 @@ public sealed class MaintainerJourneyTests(BrowserFixture browser) : IClassFixtu
             await NoAxeViolationsAsync(page);
         }
 
+        // On a phone, no admin page scrolls sideways (the data format's and the templates' tables wrap).
+        await page.SetViewportSizeAsync(390, 800);
+        foreach (var url in new[] { "/admin", "/admin/import/templates", "/admin/data-format", "/admin/statements/browser-0001" })
+        {
+            await page.GotoAsync(url);
+            Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, $"{url} is wider than 390 px");
+        }
+
         // An upload's problems, as an alert.
         await page.GotoAsync("/admin/import");
         await page.GetByLabel("Files").SetInputFilesAsync(new FilePayload
