@@ -25,7 +25,7 @@ public static class Site
     private static readonly string[] EditorPages =
     [
         "/Admin/Import", "/Admin/ImportDetails", "/Admin/Template", "/Admin/Records", "/Admin/Record", "/Admin/History",
-        "/Admin/RowHistory",
+        "/Admin/RowHistory", "/Admin/Templates", "/Admin/DataFormat",
     ];
 
     /// <summary>The coding pages for editors (the rest of /Admin/Coding is for coders): disagreements, decisions, histories.</summary>

@@ -18,12 +18,12 @@ public static class ArchiveImport
     public static async Task ValidateAsync(ArchiveDbContext db, ImportSet set, ImportProblems problems,
         CancellationToken cancellationToken)
     {
-        var reasons = set.Reasons.Select(r => r.Slug).ToHashSet();
-        reasons.UnionWith(await db.Reasons.Select(r => r.Slug).ToListAsync(cancellationToken));
-        var sources = set.Sources.Select(s => s.Key).ToHashSet();
-        sources.UnionWith(await db.Sources.Select(s => s.Key).ToListAsync(cancellationToken));
-        var speakers = set.Speakers.Select(s => s.Key).ToHashSet();
-        speakers.UnionWith(await db.Speakers.Select(s => s.Key).ToListAsync(cancellationToken));
+        var reasons = Known(set, "reasons", set.Reasons.Select(r => r.Slug),
+            await db.Reasons.Select(r => r.Slug).ToListAsync(cancellationToken));
+        var sources = Known(set, "sources", set.Sources.Select(s => s.Key),
+            await db.Sources.Select(s => s.Key).ToListAsync(cancellationToken));
+        var speakers = Known(set, "speakers", set.Speakers.Select(s => s.Key),
+            await db.Speakers.Select(s => s.Key).ToListAsync(cancellationToken));
 
         foreach (var statement in set.Statements)
         {
@@ -37,6 +37,17 @@ public static class ArchiveImport
             Reference(finding.At, "source", finding.SourceKey, sources, "sources.csv", problems);
             foreach (var slug in finding.ReasonSlugs)
                 Reference(finding.At, "reasons", slug, reasons, "reasons.csv", problems);
+        }
+        // Rows left out for their own wrong cells: their other references are checked too, so that one upload says everything.
+        foreach (var (at, column, key) in set.LooseReferences)
+        {
+            var (known, table) = column switch
+            {
+                "source" => (sources, "sources.csv"),
+                "speaker" => (speakers, "speakers.csv"),
+                _ => (reasons, "reasons.csv"),
+            };
+            Reference(at, column, key, known, table, problems);
         }
 
         await CheckPositionsAsync(db, set, problems, cancellationToken);
@@ -70,7 +81,9 @@ public static class ArchiveImport
         CancellationToken cancellationToken)
     {
         if (set.Statements.Count == 0) return;
-        var inSet = set.Statements.ToDictionary(s => s.PublicId, s => (s.SourceKey, s.Position), StringComparer.Ordinal);
+        // A set with problems is checked too (every problem in one pass): a duplicate id is reported already, not counted twice here.
+        var inSet = set.Statements.DistinctBy(s => s.PublicId, StringComparer.Ordinal)
+            .ToDictionary(s => s.PublicId, s => (s.SourceKey, s.Position), StringComparer.Ordinal);
         var keys = set.Statements.Select(s => s.SourceKey).Distinct().ToList();
         var taken = new Dictionary<(string Source, int Position), string>();
         foreach (var chunk in keys.Chunk(1000))
@@ -93,11 +106,27 @@ public static class ArchiveImport
         }
     }
 
-    /// <summary>A reference to a row neither the set nor the store holds; with the nearest known key when asked to suggest.</summary>
-    internal static void Reference(RawRecord at, string column, string key, HashSet<string> known, string table,
+    /// <summary>
+    /// The keys a reference to <paramref name="table"/> may name: the set's, the store's and those of the set's rows left out for
+    /// their own problems; null when the table's file could not be read, so that its references cannot be checked.
+    /// </summary>
+    internal static HashSet<string>? Known(ImportSet set, string table, IEnumerable<string> inSet, IEnumerable<string> stored)
+    {
+        if (set.UnreadTables.Contains(table)) return null;
+        var known = inSet.ToHashSet(StringComparer.Ordinal);
+        known.UnionWith(stored);
+        known.UnionWith(set.LooseKeysOf(table));
+        return known;
+    }
+
+    /// <summary>
+    /// A reference to a row neither the set nor the store holds; with the nearest known key when asked to suggest. Nothing is
+    /// checked against an unknown list (null: its file could not be read).
+    /// </summary>
+    internal static void Reference(RawRecord at, string column, string key, HashSet<string>? known, string table,
         ImportProblems problems, bool suggest = true)
     {
-        if (key.Length == 0 || known.Contains(key)) return;
+        if (known is null || key.Length == 0 || known.Contains(key)) return;
         var hint = suggest ? Suggest.Nearest(key, known) : null;
         problems.Add(new(at.File, at.Line, column,
             $"“{key}” is not a known {column.TrimEnd('s')}"
@@ -211,13 +240,14 @@ public static class ArchiveImport
             }
             updated++;
             var oldText = statement.Text;
+            var values = FieldValues(statement, row, fields, set.Coding.ReasonsOf(row));
             CopyInto(row, statement);
             SetAnchor(statement, set.Anchoring.Of(row.PublicId));
             statement.Source = sources[row.SourceKey];
             statement.Speaker = speakers[row.SpeakerKey];
             SetReasons(statement.Reasons, set.Coding.ReasonsOf(row), reasons);
             var textChanged = fields.Contains("text");
-            changes.Add(new StatementChange(row.PublicId, false, fields, textChanged ? oldText : null, row.Text));
+            changes.Add(new StatementChange(row.PublicId, false, fields, textChanged ? oldText : null, row.Text, values));
             revisions.Add((statement, new StatementRevision
             {
                 At = actor.At, By = actor.By, Origin = actor.Origin, Changes = string.Join(", ", fields),
@@ -260,7 +290,7 @@ public static class ArchiveImport
             await index.RebuildAsync(db, cancellationToken);
         else
             await index.SyncAsync(db, [.. createdIds, .. revisions.Select(r => r.Statement.Id), .. recoded], cancellationToken);
-        return new ImportOutcome(tables, changes);
+        return new ImportOutcome(tables, changes, rowRevisions.Select(RowChangeOf).ToList());
     }
 
     /// <summary>
@@ -325,6 +355,39 @@ public static class ArchiveImport
         IFormattable formattable => formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
+
+    /// <summary>A row revision as the preview lists it: the values it is created with, or each changed field before and after.</summary>
+    private static RowChange RowChangeOf(RowRevision revision)
+    {
+        var before = revision.Before is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string?>>(revision.Before) ?? [];
+        var after = JsonSerializer.Deserialize<Dictionary<string, string?>>(revision.After ?? "{}") ?? [];
+        return new RowChange(revision.Table, revision.Key, revision.Before is null,
+            after.Select(field => new FieldChange(field.Key, before.GetValueOrDefault(field.Key), field.Value)).ToList());
+    }
+
+    /// <summary>Each changed field of a stored statement before and after, as the import format writes it (the words apart).</summary>
+    private static List<FieldChange> FieldValues(Statement s, StatementRow row, List<string> fields, IReadOnlyCollection<string> reasons)
+    {
+        string? Before(string field) => field switch
+        {
+            "kind" => s.Kind.Slug(), "language" => s.Language, "source" => s.Source.Key, "speaker" => s.Speaker.Key,
+            "position" => CellText(s.Position), "section" => s.Section, "footnote" => s.Footnote, "said_when" => s.SaidWhen,
+            "context" => s.Context, "content_note" => s.ContentNote, "status" => s.Status.Slug(),
+            "reasons" => string.Join(";", s.Reasons.Select(r => r.Slug).Order(StringComparer.Ordinal)),
+            "provenance" => s.Provenance.Slug(), "provenance_words" => s.ProvenanceWords, "spoken_language" => s.SpokenLanguage,
+            "translated" => CellText(s.Translated), _ => null,
+        };
+        string? After(string field) => field switch
+        {
+            "kind" => row.Kind.Slug(), "language" => row.Language, "source" => row.SourceKey, "speaker" => row.SpeakerKey,
+            "position" => CellText(row.Position), "section" => row.Section, "footnote" => row.Footnote, "said_when" => row.SaidWhen,
+            "context" => row.Context, "content_note" => row.ContentNote, "status" => row.Status.Slug(),
+            "reasons" => string.Join(";", reasons.Order(StringComparer.Ordinal)),
+            "provenance" => row.Provenance.Slug(), "provenance_words" => row.ProvenanceWords, "spoken_language" => row.SpokenLanguage,
+            "translated" => CellText(row.Translated), _ => null,
+        };
+        return fields.Where(f => f is not ("text" or "anchor")).Select(f => new FieldChange(f, Before(f), After(f))).ToList();
+    }
 
     /// <summary>The import's names of the fields that differ between the stored statement and the row.</summary>
     private static List<string> ChangedFields(Statement s, StatementRow row, Source source, Speaker speaker,

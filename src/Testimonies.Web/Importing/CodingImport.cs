@@ -44,13 +44,16 @@ public static class CodingImport
         var versionCodes = await CheckCodebookAsync(db, set, problems, cancellationToken);
         if (set.Codings.Count == 0 && set.Decisions.Count == 0 && set.Statements.Count == 0) return;
 
-        var coders = set.Coders.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-        coders.UnionWith(await db.Coders.Select(c => c.Key).ToListAsync(cancellationToken));
+        var coders = ArchiveImport.Known(set, "coders", set.Coders.Select(c => c.Key),
+            await db.Coders.Select(c => c.Key).ToListAsync(cancellationToken));
         var reasons = set.Reasons.Select(r => r.Slug).ToHashSet(StringComparer.Ordinal);
         reasons.UnionWith(await db.Reasons.Select(r => r.Slug).ToListAsync(cancellationToken));
+        var knownReasons = ArchiveImport.Known(set, "reasons", reasons, []);
 
         // Every statement the codings name, with its words after the import: the set's row, else the store's.
-        var texts = set.Statements.ToDictionary(s => s.PublicId, s => s.Text, StringComparer.Ordinal);
+        // Distinct: a duplicate id is a problem reported already, and the rest of the set is checked all the same.
+        var texts = set.Statements.DistinctBy(s => s.PublicId, StringComparer.Ordinal)
+            .ToDictionary(s => s.PublicId, s => s.Text, StringComparer.Ordinal);
         var named = set.Codings.Select(c => c.StatementId).Concat(set.Decisions.Select(d => d.StatementId))
             .Where(id => !texts.ContainsKey(id)).Distinct().ToList();
         foreach (var chunk in named.Chunk(1000))
@@ -58,12 +61,12 @@ public static class CodingImport
                          .ToListAsync(cancellationToken))
                 texts[s.PublicId] = s.Text;
 
-        var statementIds = texts.Keys.ToHashSet(StringComparer.Ordinal);
+        var statementIds = ArchiveImport.Known(set, "statements", texts.Keys, []);
         foreach (var row in set.Codings)
         {
             Reference(row.At, "statement", row.StatementId, statementIds, "statements.csv", problems);
             Reference(row.At, "coder", row.CoderKey, coders, "coders.csv", problems);
-            if (row.ReasonSlug is { } slug) Reference(row.At, "reason", slug, reasons, "reasons.csv", problems);
+            if (row.ReasonSlug is { } slug) Reference(row.At, "reason", slug, knownReasons, "reasons.csv", problems);
             if (!versionCodes.TryGetValue(row.CodebookVersion, out var codes))
                 problems.Add(new(row.At.File, row.At.Line, "codebook_version", NoSuchVersion(row.CodebookVersion, versionCodes.Keys)));
             else if (row.ReasonSlug is { } applied && codes is not null && reasons.Contains(applied) && !codes.Contains(applied))
@@ -90,7 +93,7 @@ public static class CodingImport
         foreach (var row in set.Decisions)
         {
             Reference(row.At, "statement", row.StatementId, statementIds, "statements.csv", problems);
-            foreach (var slug in row.ReasonSlugs) Reference(row.At, "reasons", slug, reasons, "reasons.csv", problems);
+            foreach (var slug in row.ReasonSlugs) Reference(row.At, "reasons", slug, knownReasons, "reasons.csv", problems);
             if (!versionCodes.ContainsKey(row.CodebookVersion))
                 problems.Add(new(row.At.File, row.At.Line, "codebook_version", NoSuchVersion(row.CodebookVersion, versionCodes.Keys)));
         }
@@ -245,7 +248,7 @@ public static class CodingImport
         : $"there is no codebook version {number}: the codebook has no version yet; add codebook.csv.";
 
     // A suggestion compares the key with every known one (there may be 100,000 statements): only for the problems that are listed.
-    private static void Reference(RawRecord at, string column, string key, HashSet<string> known, string table,
+    private static void Reference(RawRecord at, string column, string key, HashSet<string>? known, string table,
         ImportProblems problems) =>
         ArchiveImport.Reference(at, column, key, known, table, problems, suggest: problems.Total < ImportProblems.MaxListed);
 

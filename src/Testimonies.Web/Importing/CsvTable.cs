@@ -8,15 +8,16 @@ namespace Testimonies.Web.Importing;
 /// <summary>Reads one CSV file strictly: UTF-8 only, the documented header, every record located by line.</summary>
 public static partial class CsvTable
 {
-    public static List<RawRecord> Read(byte[] content, string fileName, TableSpec spec, ImportProblems problems)
+    /// <summary>The file's records; null when it cannot be read row by row (its encoding, an unclosed quote, its header).</summary>
+    public static List<RawRecord>? Read(byte[] content, string fileName, TableSpec spec, ImportProblems problems)
     {
-        if (TextEncoding.Decode(content, fileName, "“CSV UTF-8”", problems) is not { } text) return [];
+        if (TextEncoding.Decode(content, fileName, "“CSV UTF-8”", problems) is not { } text) return null;
         // CsvHelper reads an unclosed quote to the end of the file as one cell, taking every record after it along.
         if (UnclosedQuoteLine(text) is { } opened)
         {
             problems.Add(new(fileName, opened, null, "a double quote opened on this line is never closed, so every line after it "
                 + "would be read as part of one cell. Close the quote (a quote inside a quoted cell is written twice: \"\")."));
-            return [];
+            return null;
         }
 
         var records = new List<RawRecord>();
@@ -34,11 +35,17 @@ public static partial class CsvTable
             {
                 problems.Add(new(fileName, null, null,
                     $"the file is empty. The first line must be the header: {string.Join(",", spec.Columns.Select(c => c.Name))}"));
-                return records;
+                return null;
             }
 
             var header = parser.Record!.Select(h => h.Trim()).ToArray();
-            if (!CheckHeader(header, fileName, spec, problems)) return records;
+            if (!CheckHeader(header, fileName, spec, problems))
+            {
+                // Said once, not for every row: the other files are still read and checked.
+                problems.Add(new(fileName, null, null, "the rows of this file were not checked, because its header is wrong: "
+                    + "the cells are read by the header's names. Fix the header and upload it again to have its rows checked."));
+                return null;
+            }
 
             var lastLine = parser.RawRow;
             while (parser.Read())

@@ -8,6 +8,9 @@ internal sealed partial class FieldReader(RawRecord record, ImportProblems probl
 {
     public bool Failed { get; private set; }
 
+    /// <summary>The columns whose cells were wrong: a wrong row's other references are checked still (ImportSet.LooseReferences).</summary>
+    public HashSet<string> FailedColumns { get; } = new(StringComparer.Ordinal);
+
     public string Required(string column, int maxLength = DataFormat.MaxShortLength, bool exact = false)
     {
         var value = exact ? record.Exact(column) : record[column];
@@ -34,9 +37,20 @@ internal sealed partial class FieldReader(RawRecord record, ImportProblems probl
         if (value.Length > 0 && !SlugPattern().IsMatch(value))
             Problem(column,
                 $"“{value}” is not a valid identifier: use lower-case letters, digits and single hyphens " +
-                $"(e.g. “lack-of-humanitarian-concern”).");
+                $"(e.g. “{ExampleIdentifier(column)}”).");
         return value;
     }
+
+    /// <summary>An identifier of the kind the column holds: a statement's id for a statement, not a reason's slug.</summary>
+    private static string ExampleIdentifier(string column) => column switch
+    {
+        "id" or "statement" => "csis16-01",
+        "source" => "csis-2016-ch9",
+        "reasons" or "reason" or "slug" => "lack-of-humanitarian-concern",
+        "coder" => "coder-1",
+        "speaker" => "anonymous-fighter-1",
+        _ => "csis-2016-ch9",
+    };
 
     public T Choice<T>(string column, IReadOnlyDictionary<string, T> allowed, T? fallback = null) where T : struct
     {
@@ -180,6 +194,7 @@ internal sealed partial class FieldReader(RawRecord record, ImportProblems probl
     public void Problem(string column, string message)
     {
         Failed = true;
+        FailedColumns.Add(column);
         problems.Add(new ImportProblem(record.File, record.Line, column, message));
     }
 

@@ -22,6 +22,21 @@ public sealed class ImportSet
     /// <summary>What validation worked out of the codings: each coded statement's published reasons after the import.</summary>
     public CodingImport.Result Coding { get; set; } = CodingImport.Result.Empty;
 
+    /// <summary>
+    /// References made by rows left out for their own wrong cells, from those of their cells that read well: checked all the
+    /// same, so that one upload shows its unknown references along with its wrong cells.
+    /// </summary>
+    public List<(RawRecord At, string Column, string Key)> LooseReferences { get; } = [];
+
+    /// <summary>Keys of rows left out for their own wrong cells, by table: a reference to one is not called unknown.</summary>
+    public Dictionary<string, HashSet<string>> LooseKeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Tables whose file could not be read row by row (its header is wrong): references to them are not checked.</summary>
+    public HashSet<string> UnreadTables { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The keys of a table's rows left out for their own wrong cells.</summary>
+    public IReadOnlySet<string> LooseKeysOf(string table) => LooseKeys.GetValueOrDefault(table) ?? [];
+
     public int RowCount => Reasons.Count + Sources.Count + Speakers.Count + Statements.Count + Findings.Count + Codebook.Count
         + Coders.Count + Codings.Count + Decisions.Count;
 
@@ -49,7 +64,7 @@ public sealed class ImportSet
             {
                 problems.Add(new(file.Name, null, null,
                     "only CSV (.csv) and JSON (.json) files can be imported, with plain-text (.txt) files of sources' texts; " +
-                    "see docs/data-format.md."));
+                    "see the data format (/admin/data-format on the site, docs/data-format.md in the repository)."));
                 continue;
             }
             var spec = DataFormat.All.FirstOrDefault(t =>
@@ -61,7 +76,9 @@ public sealed class ImportSet
                     $"Name each CSV file after its table: {string.Join(", ", DataFormat.All.Select(t => t.FileName))}."));
                 continue;
             }
-            read.AddRange(CsvTable.Read(file.Content, file.Name, spec, problems).Select(record => (spec, record)));
+            if (CsvTable.Read(file.Content, file.Name, spec, problems) is { } records)
+                read.AddRange(records.Select(record => (spec, record)));
+            else set.UnreadTables.Add(spec.Name);
         }
         foreach (var (spec, record) in read.OrderBy(r => DataFormat.All.ToList().IndexOf(r.Spec)))
             set.Add(spec, record, problems);
@@ -95,7 +112,9 @@ public sealed class ImportSet
                 var reason = new ReasonRow(record, f.Slug("slug"), f.Required("name"), f.Choice("theme", Names.Themes.BySlug),
                     f.Required("definition", DataFormat.MaxNoteLength), f.Optional("boundary", DataFormat.MaxNoteLength),
                     f.Number("position", 1, 10_000));
+                RefuseExample(f, "slug", reason.Slug);
                 if (!f.Failed) Reasons.Add(reason);
+                else Loose(spec, f, "slug", reason.Slug);
                 break;
             case "sources":
                 var source = new SourceRow(record, f.Slug("key"), f.Required("title"), f.Optional("subtitle"),
@@ -105,13 +124,17 @@ public sealed class ImportSet
                     f.Optional("notes", DataFormat.MaxNoteLength), f.Optional("text_file"), f.OptionalDate("text_taken"),
                     f.Optional("text_headings", DataFormat.MaxNoteLength), f.Optional("text_ends_before"),
                     f.Optional("text_correction_note", DataFormat.MaxNoteLength));
+                RefuseExample(f, "key", source.Key);
                 if (!f.Failed) Sources.Add(source);
+                else Loose(spec, f, "key", source.Key);
                 break;
             case "speakers":
                 var speaker = new SpeakerRow(record, f.Slug("key"), f.Optional("name"), f.Required("description"), f.Optional("label"),
                     f.Optional("nationality"), f.Choice("role", Names.Roles.BySlug), f.YesNo("group"),
                     f.Optional("notes", DataFormat.MaxNoteLength));
+                RefuseExample(f, "key", speaker.Key);
                 if (!f.Failed) Speakers.Add(speaker);
+                else Loose(spec, f, "key", speaker.Key);
                 break;
             case "statements":
                 var statement = new StatementRow(record, f.Slug("id", 40), f.Slug("source"), f.Number("position", 1, 1_000_000),
@@ -125,14 +148,28 @@ public sealed class ImportSet
                     f.Optional("provenance_words"), f.OptionalLanguage("spoken_language"), f.YesNoOrNotStated("translated"));
                 CheckStatementText(statement, f);
                 if (statement.PublicId.Length is > 0 and < 3) f.Problem("id", "an identifier needs at least 3 characters.");
+                RefuseExample(f, "id", statement.PublicId);
                 if (!f.Failed) Statements.Add(statement);
+                else
+                {
+                    Loose(spec, f, "id", statement.PublicId);
+                    LooseReference(record, f, "source", [statement.SourceKey]);
+                    LooseReference(record, f, "speaker", [statement.SpeakerKey]);
+                    LooseReference(record, f, "reasons", statement.ReasonSlugs);
+                }
                 break;
             case "findings":
                 var finding = new FindingRow(record, f.Slug("key"), f.Slug("source"), f.Optional("footnote", 20),
                     f.Required("wording", DataFormat.MaxTextLength), f.Required("figure"), f.OptionalPercent("percent"),
                     f.Optional("percent_qualifier", 40), f.Required("dataset"), f.OptionalNumber("dataset_size", 1, int.MaxValue),
                     f.SlugList("reasons"));
+                RefuseExample(f, "key", finding.Key);
                 if (!f.Failed) Findings.Add(finding);
+                else
+                {
+                    LooseReference(record, f, "source", [finding.SourceKey]);
+                    LooseReference(record, f, "reasons", finding.ReasonSlugs);
+                }
                 break;
             case "codebook":
                 var version = new CodebookRow(record, f.Number("version", 1, 10_000), f.Day("dated"),
@@ -141,7 +178,9 @@ public sealed class ImportSet
                 break;
             case "coders":
                 var coder = new CoderRow(record, f.Slug("key"), f.Required("label"), f.Optional("notes", DataFormat.MaxNoteLength));
+                RefuseExample(f, "key", coder.Key);
                 if (!f.Failed) Coders.Add(coder);
+                else Loose(spec, f, "key", coder.Key);
                 break;
             case "codings":
                 var coding = new CodingRow(record, f.Slug("statement", 40), f.Slug("coder"), f.OptionalSlug("reason"),
@@ -159,6 +198,27 @@ public sealed class ImportSet
                 if (!f.Failed) Decisions.Add(decision);
                 break;
         }
+    }
+
+    /// <summary>A template's example row, uploaded as it came, is refused: it would add an example to the archive.</summary>
+    private static void RefuseExample(FieldReader f, string column, string key)
+    {
+        if (DataTemplate.IsExampleKey(key))
+            f.Problem(column, $"“{key}” is the template's example row; replace it with a row of your own, or delete the row.");
+    }
+
+    /// <summary>The key of a row left out, when its key cell itself read well.</summary>
+    private void Loose(TableSpec spec, FieldReader f, string column, string key)
+    {
+        if (f.FailedColumns.Contains(column) || key.Length == 0) return;
+        if (!LooseKeys.TryGetValue(spec.Name, out var keys)) LooseKeys[spec.Name] = keys = new(StringComparer.Ordinal);
+        keys.Add(key);
+    }
+
+    private void LooseReference(RawRecord at, FieldReader f, string column, IEnumerable<string> keys)
+    {
+        if (f.FailedColumns.Contains(column)) return;
+        foreach (var key in keys.Where(k => k.Length > 0)) LooseReferences.Add((at, column, key));
     }
 
     /// <summary>Catches the usual copy-and-paste debris from a source's web text.</summary>

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using Testimonies.Web.Search;
 
 namespace Testimonies.Web.Importing;
@@ -13,15 +12,13 @@ namespace Testimonies.Web.Importing;
 public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate gate, TimeProvider clock)
 {
     /// <summary>A preview lists at most this many statement changes; the counts are always complete.</summary>
-    public const int MaxPreviewChanges = 500;
+    public const int MaxPreviewChanges = ImportPreview.MaxListed;
 
     public const string NoSuchImport = "There is no such import.";
     public const string AppliedAlready = "This import was applied already; applying it again would change nothing.";
     public const string StalePreview =
         "The archive changed since this preview was made, so it may no longer say what the import would do. "
         + "Upload the file again for a new preview; nothing was written.";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Checks and previews an upload: nothing is written but the record of the preview, waiting for confirmation.</summary>
     public async Task<ImportResult> PreviewUploadAsync(IReadOnlyList<ImportFile> files, string by, CancellationToken cancellationToken)
@@ -35,8 +32,7 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
         var preview = await ArchiveImport.PreviewAsync(db, index, set, new ImportActor(by, "preview", now), cancellationToken);
         var record = NewRecord(files, by, now);
         record.Summary = preview.Summary;
-        record.PreviewJson = JsonSerializer.Serialize(
-            preview.Statements.Where(c => !c.Created).Concat(preview.Statements.Where(c => c.Created)).Take(MaxPreviewChanges), Json);
+        record.PreviewJson = ImportPreview.Of(preview).ToJson();
         record.PreviewedVersion = version;
         db.Imports.Add(record);
         await db.SaveChangesAsync(cancellationToken);
@@ -46,7 +42,7 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
 
     /// <summary>The statement changes a preview listed.</summary>
     public static IReadOnlyList<StatementChange> PreviewChanges(ImportRecord record) =>
-        JsonSerializer.Deserialize<List<StatementChange>>(record.PreviewJson, Json) ?? [];
+        ImportPreview.FromJson(record.PreviewJson).Statements;
 
     /// <summary>Applies a previewed upload, unless the archive changed since the preview or it was applied already.</summary>
     public async Task<ImportResult> ConfirmAsync(int importId, string by, CancellationToken cancellationToken)
@@ -177,7 +173,8 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
                 problems.Add(new(file.Name, null, null,
                     "the file holds no records, only its header. Add the rows to import below the header, or leave the file out."));
         }
-        if (problems.Count == 0) await ArchiveImport.ValidateAsync(db, set, problems, cancellationToken);
+        // References are checked even when headers or cells are wrong: every problem of an upload in one pass.
+        await ArchiveImport.ValidateAsync(db, set, problems, cancellationToken);
         return (set, problems);
     }
 

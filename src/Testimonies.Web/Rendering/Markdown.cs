@@ -14,6 +14,18 @@ public static partial class Markdown
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().Build();
 
+    /// <summary>The project's documents (docs/data-format.md): tables and heading anchors as well, raw HTML still disabled.</summary>
+    private static readonly MarkdownPipeline DocumentPipeline = new MarkdownPipelineBuilder().DisableHtml().UsePipeTables()
+        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub).Build();
+
+    /// <summary>A document of the project as a page, with the same safety as notes.</summary>
+    public static IHtmlContent DocumentToHtml(string markdown)
+    {
+        var document = Markdig.Markdown.Parse(markdown, DocumentPipeline);
+        RemoveUnsafeLinks(document);
+        return new HtmlString(document.ToHtml(DocumentPipeline));
+    }
+
     public static IHtmlContent ToHtml(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return HtmlString.Empty;

@@ -32,7 +32,7 @@ public class AdminAccessTests : IDisposable
         "/admin/statements", "/admin/statements/new", "/admin/statements/csis16-04", "/admin/statements/csis16-04/history",
         "/admin/speakers", "/admin/speakers/abu-ibrahim", "/admin/sources", "/admin/sources/csis-2016-ch9", "/admin/reasons",
         "/admin/reasons/infighting", "/admin/accounts", "/admin/coding", "/admin/coding/csis16-04", "/admin/coding/disagreements",
-        "/admin/coding/csis16-04/decide", "/admin/coding/csis16-04/history",
+        "/admin/coding/csis16-04/decide", "/admin/coding/csis16-04/history", "/admin/import/templates", "/admin/data-format",
     ];
 
     /// <summary>The role each admin address needs (MaintainerRoles); absent: any signed-in account.</summary>
@@ -49,6 +49,7 @@ public class AdminAccessTests : IDisposable
         ["/admin/coding"] = MaintainerRoles.Coder, ["/admin/coding/csis16-04"] = MaintainerRoles.Coder,
         ["/admin/coding/disagreements"] = MaintainerRoles.Editor, ["/admin/coding/csis16-04/decide"] = MaintainerRoles.Editor,
         ["/admin/coding/csis16-04/history"] = MaintainerRoles.Editor,
+        ["/admin/import/templates"] = MaintainerRoles.Editor, ["/admin/data-format"] = MaintainerRoles.Editor,
     };
 
     /// <summary>Each kind of account: none (an account without a role), coder, editor, administrator.</summary>

@@ -97,7 +97,7 @@ public class EditingTests : MaintainerSiteTests
         var problems = document.QuerySelectorAll(".field-error").Select(p => p.TextContent).ToList();
         Assert.Contains(problems, p => p.Contains("“csis16-01” is taken already", StringComparison.Ordinal));
         // A form keeps what was typed.
-        Assert.Equal("indian-fightr", document.QuerySelector("input[name=speaker]")!.GetAttribute("value"));
+        Assert.Equal("indian-fightr", document.QuerySelector("[name=speaker] option[selected]")!.GetAttribute("value"));
     }
 
     [Fact]

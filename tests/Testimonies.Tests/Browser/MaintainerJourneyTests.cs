@@ -46,9 +46,36 @@ public sealed class MaintainerJourneyTests(BrowserFixture browser) : IClassFixtu
 
         // The editing form, with a problem marked, is accessible too.
         await page.GotoAsync("/admin/statements/browser-0001");
-        await page.GetByLabel("text (required)").FillAsync("");
+        await page.GetByLabel("Words (required)").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.Locator(".field-error").First).ToContainTextAsync("required");
+        await NoAxeViolationsAsync(page);
+
+        // The admin area's other page types: the overview with its navigation, the templates, the data format, another form.
+        foreach (var url in new[] { "/admin", "/admin/import/templates", "/admin/data-format", "/admin/speakers/indian-fighter" })
+        {
+            await page.GotoAsync(url);
+            await Assertions.Expect(page.Locator("nav.admin-nav")).ToBeVisibleAsync();
+            await NoAxeViolationsAsync(page);
+        }
+
+        // On a phone, no admin page scrolls sideways (the data format's and the templates' tables wrap).
+        await page.SetViewportSizeAsync(390, 800);
+        foreach (var url in new[] { "/admin", "/admin/import/templates", "/admin/data-format", "/admin/statements/browser-0001" })
+        {
+            await page.GotoAsync(url);
+            Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, $"{url} is wider than 390 px");
+        }
+
+        // An upload's problems, as an alert.
+        await page.GotoAsync("/admin/import");
+        await page.GetByLabel("Files").SetInputFilesAsync(new FilePayload
+        {
+            Name = "statements.csv", MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("id,source,position,speaker,kind,text\nbrowser-0002,nowhere,1,nobody,quote,Synthetic\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview the import" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was changed");
         await NoAxeViolationsAsync(page);
     }
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Testimonies.Web.Importing;
 
 namespace Testimonies.Web.Pages.Admin;
@@ -6,6 +7,10 @@ public class ImportDetailsModel(ArchiveDbContext db, Importer importer, ILogger<
 {
     public ImportRecord Record { get; private set; } = null!;
     public IReadOnlyList<StatementChange> Changes { get; private set; } = [];
+    public ImportPreview Preview { get; private set; } = ImportPreview.Empty;
+
+    /// <summary>Each file of the import with the SHA-256 of its bytes, in the order they were uploaded.</summary>
+    public IReadOnlyList<(string Name, long Bytes, string Sha256)> Files { get; private set; } = [];
     public string? Refusal { get; private set; }
     public bool JustApplied { get; private set; }
 
@@ -36,7 +41,10 @@ public class ImportDetailsModel(ArchiveDbContext db, Importer importer, ILogger<
         var record = await db.Imports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (record is null) return false;
         Record = record;
-        Changes = Importer.PreviewChanges(record);
+        Preview = ImportPreview.FromJson(record.PreviewJson);
+        Changes = Preview.Statements;
+        Files = (await db.ImportFiles.AsNoTracking().Where(f => f.ImportRecordId == id).OrderBy(f => f.Id).ToListAsync(cancellationToken))
+            .Select(f => (f.FileName, (long)f.Content.Length, Convert.ToHexStringLower(SHA256.HashData(f.Content)))).ToList();
         return true;
     }
 }

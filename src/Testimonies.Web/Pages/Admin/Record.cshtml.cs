@@ -28,6 +28,17 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
         ["group"] = ["no", "yes"],
     };
 
+    /// <summary>A column's label for people: “Said when”, not said_when.</summary>
+    public static string LabelOf(string column) => column switch
+    {
+        "id" => "Permanent id",
+        "url" => "Web address",
+        "text" => "Words",
+        "group" => "Several people",
+        "text_file" => "Text file",
+        _ => char.ToUpperInvariant(column[0]) + column[1..].Replace('_', ' '),
+    };
+
     public string Table { get; private set; } = "";
     public string Key { get; private set; } = "";
     public bool IsNew => Key == "new";
@@ -38,6 +49,10 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
     public bool Previewing { get; private set; }
     public bool Saved { get; private set; }
     public List<(string Slug, string Name)> AllReasons { get; private set; } = [];
+
+    /// <summary>The statement form's pickers: every speaker and source by key, with what names it.</summary>
+    public List<(string Key, string Name)> AllSpeakers { get; private set; } = [];
+    public List<(string Key, string Name)> AllSources { get; private set; } = [];
     public List<StatementRevision> Revisions { get; private set; } = [];
 
     /// <summary>
@@ -81,6 +96,11 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
         var openedAt = IsNew ? null : PostedOpenedAt();
         OpenedAt = openedAt ?? OpenedAt;
         var keyColumn = Spec.Columns[0].Name;
+        // The permanent id is locked once the row exists (its URL is cited): a form that changes it anyway is refused.
+        if (!IsNew && Request.Form[keyColumn].FirstOrDefault() is { Length: > 0 } postedKey && postedKey.Trim() != Key)
+            AddProblem(keyColumn, $"the {LabelOf(keyColumn).ToLowerInvariant()} of a {Table.TrimEnd('s')} that exists already never "
+                + $"changes (“{Key}” is cited by its address); nothing was saved. To publish the words under another id, create a new "
+                + "one and withdraw this one.");
         if (IsNew && Values[keyColumn] is { Length: > 0 } newKey
             && await FormatRows.FindAsync(db, table, newKey.Trim(), cancellationToken) is not null)
             AddProblem(keyColumn, $"“{newKey.Trim()}” is taken already; choose another {keyColumn}, or edit that one.");
@@ -162,8 +182,15 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
         if (table == "reasons")
             NextCodebookVersion = (await db.CodebookVersions.MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0) + 1;
         if (table == "statements")
+        {
             AllReasons = (await db.Reasons.OrderBy(r => r.Position).Select(r => new { r.Slug, r.Name }).ToListAsync(cancellationToken))
                 .Select(r => (r.Slug, r.Name)).ToList();
+            AllSpeakers = (await db.Speakers.OrderBy(s => s.Key).Select(s => new { s.Key, s.Name, s.Description })
+                    .ToListAsync(cancellationToken))
+                .Select(s => (s.Key, s.Name ?? s.Description)).ToList();
+            AllSources = (await db.Sources.OrderBy(s => s.Key).Select(s => new { s.Key, s.Title }).ToListAsync(cancellationToken))
+                .Select(s => (s.Key, s.Title)).ToList();
+        }
         if (IsNew)
         {
             Values = Spec.Columns.ToDictionary(c => c.Name, c => (string?)(c.Name switch
