@@ -67,8 +67,8 @@ public sealed class MaintainerJourneyTests(BrowserFixture browser) : IClassFixtu
         await page.GetByRole(AriaRole.Link, new() { Name = "Report 1", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator(".report-description")).ToHaveTextAsync("Synthetic report from a browser.");
         await NoAxeViolationsAsync(page);
-        await page.GetByLabel("State").SelectOptionAsync("declined");
-        await page.GetByLabel("Note").FillAsync("Synthetic: the source bears the words out.");
+        await page.GetByLabel("State", new() { Exact = true }).SelectOptionAsync("declined");
+        await page.GetByLabel("Note", new() { Exact = true }).FillAsync("Synthetic: the source bears the words out.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
         await NoAxeViolationsAsync(page);
