@@ -2,15 +2,6 @@ using Testimonies.Web.Importing;
 
 namespace Testimonies.Web.Reports;
 
-/// <summary>A refused report or save: the status to answer with, and each problem beside its field (null: the form's).</summary>
-public sealed record ReportRefusal(int Status, IReadOnlyList<(string? Field, string Message)> Problems)
-{
-    public static ReportRefusal Invalid(IReadOnlyList<(string? Field, string Message)> problems) =>
-        new(StatusCodes.Status422UnprocessableEntity, problems);
-
-    public static ReportRefusal Of(int status, string message) => new(status, [(null, message)]);
-}
-
 /// <summary>
 /// Readers' reports of problems with statements, and editors' work on them. Every value is checked before anything is
 /// written; writes take the archive's writer lock (ImportGate) like the other small saves, waiting a moment for it.

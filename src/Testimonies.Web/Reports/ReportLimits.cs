@@ -26,9 +26,3 @@ public sealed class ReportLimits : IDisposable
 
     public void Dispose() => _limiter.Dispose();
 }
-
-public static class ReportsSetup
-{
-    public static IServiceCollection AddProblemReports(this IServiceCollection services) =>
-        services.AddScoped<ProblemReports>().AddSingleton<ReportLimits>();
-}
