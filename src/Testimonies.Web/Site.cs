@@ -12,6 +12,7 @@ using Testimonies.Web.Pages.Data;
 using Testimonies.Web.Pages.Discovery;
 using Testimonies.Web.Pages.Sources;
 using Testimonies.Web.RefiQda;
+using Testimonies.Web.Reports;
 using Testimonies.Web.Pages.Statements;
 using Testimonies.Web.Pages.Statistics;
 using Testimonies.Web.Search;
@@ -74,6 +75,8 @@ public static class Site
         });
         // Heavy exports limited per client and in total (ExportLimits.cs).
         services.AddExportLimits();
+        // Readers' problem reports and their limit per address (Reports/).
+        services.AddProblemReports();
         return services;
     }
 

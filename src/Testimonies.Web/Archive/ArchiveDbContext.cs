@@ -32,6 +32,7 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
     public DbSet<Coder> Coders => Set<Coder>();
     public DbSet<Coding> Codings => Set<Coding>();
     public DbSet<CodingDecision> CodingDecisions => Set<CodingDecision>();
+    public DbSet<ProblemReport> ProblemReports => Set<ProblemReport>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Marks the archive as changed; call inside the transaction that changes it.</summary>
@@ -180,6 +181,21 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
             decision.Property(d => d.Origin).HasMaxLength(40);
             decision.Property(d => d.DecidedAt).HasConversion(MomentAsText);
             decision.Property(d => d.ReplacedAt).HasConversion(MomentAsText);
+        });
+
+        builder.Entity<ProblemReport>(report =>
+        {
+            report.HasIndex(r => new { r.State, r.ReceivedAt });
+            report.HasOne(r => r.Statement).WithMany().OnDelete(DeleteBehavior.Cascade);
+            report.HasOne(r => r.FixedByRevision).WithMany().OnDelete(DeleteBehavior.Restrict);
+            report.Property(r => r.Kind).HasConversion<string>().HasMaxLength(30);
+            report.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+            report.Property(r => r.Description).HasMaxLength(ProblemReport.DescriptionMaxLength);
+            report.Property(r => r.Contact).HasMaxLength(ProblemReport.ContactMaxLength);
+            report.Property(r => r.Note).HasMaxLength(ProblemReport.NoteMaxLength);
+            report.Property(r => r.ChangedBy).HasMaxLength(256);
+            report.Property(r => r.ReceivedAt).HasConversion(MomentAsText);
+            report.Property(r => r.ChangedAt).HasConversion(MomentAsText);
         });
 
         builder.Entity<PublishedFinding>(finding =>

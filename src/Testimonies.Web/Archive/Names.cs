@@ -45,6 +45,21 @@ public static class Names
         (Theme.CorruptionAndBarbarism, "corruption-and-barbarism", "Corruption and barbarism"),
         (Theme.Other, "other", "Other"));
 
+    /// <summary>What a reader may report about a statement; the labels finish "What is wrong: …".</summary>
+    public static readonly NameTable<ProblemKind> ProblemKinds = new(
+        (ProblemKind.Words, "words", "The words (they differ from the source)"),
+        (ProblemKind.Attribution, "attribution", "The attribution (who said it, or where it was published)"),
+        (ProblemKind.Coding, "coding", "The coding (the reasons given for it)"),
+        (ProblemKind.SafetyOrPrivacy, "safety-or-privacy", "A safety or privacy concern"),
+        (ProblemKind.Other, "other", "Something else"));
+
+    /// <summary>Where a report stands in the editors' queue.</summary>
+    public static readonly NameTable<ProblemReportState> ProblemReportStates = new(
+        (ProblemReportState.Open, "open", "Open"),
+        (ProblemReportState.Accepted, "accepted", "Accepted"),
+        (ProblemReportState.Declined, "declined", "Declined"),
+        (ProblemReportState.Done, "done", "Done"));
+
     /// <summary>What readers see where a source gives no nationality.</summary>
     public const string NotStated = "Not stated";
 
@@ -61,6 +76,10 @@ public static class Names
     public static string Slug(this Confidence confidence) => Confidences.Slug(confidence);
     public static string Slug(this CodingState state) => CodingStates.Slug(state);
     public static string Label(this CodingState state) => CodingStates.Label(state);
+    public static string Slug(this ProblemKind kind) => ProblemKinds.Slug(kind);
+    public static string Label(this ProblemKind kind) => ProblemKinds.Label(kind);
+    public static string Slug(this ProblemReportState state) => ProblemReportStates.Slug(state);
+    public static string Label(this ProblemReportState state) => ProblemReportStates.Label(state);
     public static string Slug(this Theme theme) => Themes.Slug(theme);
     public static string Name(this Theme theme) => Themes.Label(theme);
 }

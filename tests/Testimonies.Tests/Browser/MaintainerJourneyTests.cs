@@ -77,6 +77,28 @@ public sealed class MaintainerJourneyTests(BrowserFixture browser) : IClassFixtu
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview the import" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was changed");
         await NoAxeViolationsAsync(page);
+
+        // A reader reports a problem from the statement's page (a refused form first), and the editor works the queue.
+        await page.GotoAsync("/s/browser-0001");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Report a problem with this statement" }).ClickAsync();
+        await page.GetByLabel("Describe the problem (required)").FillAsync("Synthetic report from a browser.");
+        await page.Locator("form.report-form").EvaluateAsync("form => form.noValidate = true"); // the server's own refusal
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the report" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#kind-problem")).ToContainTextAsync("Choose what is wrong");
+        await NoAxeViolationsAsync(page);
+        await page.GetByLabel("The words (they differ from the source)").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the report" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thank you for your report" })).ToBeVisibleAsync();
+        await page.GotoAsync("/admin/reports");
+        await NoAxeViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Report 1", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".report-description")).ToHaveTextAsync("Synthetic report from a browser.");
+        await NoAxeViolationsAsync(page);
+        await page.GetByLabel("State", new() { Exact = true }).SelectOptionAsync("declined");
+        await page.GetByLabel("Note", new() { Exact = true }).FillAsync("Synthetic: the source bears the words out.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+        await NoAxeViolationsAsync(page);
     }
 
     private static async Task NoAxeViolationsAsync(IPage page)

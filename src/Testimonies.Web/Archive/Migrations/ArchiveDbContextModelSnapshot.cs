@@ -529,6 +529,66 @@ namespace Testimonies.Web.Archive.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Testimonies.Web.Archive.ProblemReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FixedByRevisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceivedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FixedByRevisionId");
+
+                    b.HasIndex("StatementId");
+
+                    b.HasIndex("State", "ReceivedAt");
+
+                    b.ToTable("ProblemReports");
+                });
+
             modelBuilder.Entity("Testimonies.Web.Archive.PublishedFinding", b =>
                 {
                     b.Property<int>("Id")
@@ -1075,6 +1135,24 @@ namespace Testimonies.Web.Archive.Migrations
                         .HasForeignKey("ImportRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Testimonies.Web.Archive.ProblemReport", b =>
+                {
+                    b.HasOne("Testimonies.Web.Archive.StatementRevision", "FixedByRevision")
+                        .WithMany()
+                        .HasForeignKey("FixedByRevisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Testimonies.Web.Archive.Statement", "Statement")
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FixedByRevision");
+
+                    b.Navigation("Statement");
                 });
 
             modelBuilder.Entity("Testimonies.Web.Archive.PublishedFinding", b =>

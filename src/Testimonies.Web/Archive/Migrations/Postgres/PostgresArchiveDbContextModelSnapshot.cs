@@ -554,6 +554,68 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Testimonies.Web.Archive.ProblemReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChangedAt")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("FixedByRevisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ReceivedAt")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FixedByRevisionId");
+
+                    b.HasIndex("StatementId");
+
+                    b.HasIndex("State", "ReceivedAt");
+
+                    b.ToTable("ProblemReports");
+                });
+
             modelBuilder.Entity("Testimonies.Web.Archive.PublishedFinding", b =>
                 {
                     b.Property<int>("Id")
@@ -1116,6 +1178,24 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
                         .HasForeignKey("ImportRecordId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Testimonies.Web.Archive.ProblemReport", b =>
+                {
+                    b.HasOne("Testimonies.Web.Archive.StatementRevision", "FixedByRevision")
+                        .WithMany()
+                        .HasForeignKey("FixedByRevisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Testimonies.Web.Archive.Statement", "Statement")
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("FixedByRevision");
+
+                    b.Navigation("Statement");
                 });
 
             modelBuilder.Entity("Testimonies.Web.Archive.PublishedFinding", b =>
