@@ -27,26 +27,27 @@ builder.Services.AddSerilog((services, logger) => logger
 
 // Settings: every options class bound to its section (Settings.cs, documented in the README).
 builder.Services.AddSettings();
-// The store (SQLite, or PostgreSQL when Database:Provider says so); a setting that cannot work stops start-up.
-DatabaseProvider provider;
+// The features; a setting that cannot work (a store, an address, an exporter) stops start-up with its message.
 try
 {
     ArchiveOptions.PublicAddress(builder.Configuration["Archive:PublicUrl"]); // a PublicUrl that is not an address stops start-up
-    provider = builder.Services.AddArchive(builder.Configuration, builder.Environment);
+    LogOptions.Apply(builder.Configuration);        // Logs:Format json: the console writes compact JSON
+    // The store: SQLite, or PostgreSQL when Database:Provider says so.
+    var provider = builder.Services.AddArchive(builder.Configuration, builder.Environment);
+    // The clock that dates citations' access dates; tests replace it.
+    builder.Services.AddSingleton(TimeProvider.System);
+    builder.Services.AddSearch(provider);           // Search/: the full-text engine of that store, the catalog, the search
+    builder.Services.AddImporting();                // Importing/: the one import service and its gate
+    builder.Services.AddMaintainers();              // Maintainers/: accounts, sessions, lockout, login rate limit
+    builder.Services.AddArchiveApi();               // Api/: /api/v1 with its OpenAPI document and CORS
+    builder.Services.AddSitePages();                // Site.cs: pages, output cache, compression
+    builder.Services.AddOperations(builder.Configuration); // Operations/: health checks; metrics when configured
 }
 catch (ArchiveConfigurationException ex)
 {
     Console.Error.WriteLine(ex.Message);
     return 1;
 }
-// The clock that dates citations' access dates; tests replace it.
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSearch(provider);           // Search/: the full-text engine of that store, the catalog, the search
-builder.Services.AddImporting();                // Importing/: the one import service and its gate
-builder.Services.AddMaintainers();             // Maintainers/: accounts, sessions, lockout, login rate limit
-builder.Services.AddArchiveApi();               // Api/: /api/v1 with its OpenAPI document and CORS
-builder.Services.AddSitePages();                // Site.cs: pages, output cache, compression
-builder.Services.AddOperations(builder.Configuration); // Operations/: health checks and metrics
 
 var app = builder.Build();
 

@@ -137,7 +137,8 @@ public sealed class ArchiveVerification(ArchiveDbContext db, SearchIndex index, 
         var names = await db.Statements.AsNoTracking().Where(s => ids.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => s.PublicId, cancellationToken);
         await ReportAsync("Search index",
-            ids.Select(id => $"{(names.TryGetValue(id, out var name) ? name : $"row {id}")}: its index row is missing, extra or stale").ToList(),
+            ids.Select(id => $"{(names.TryGetValue(id, out var name) ? name : $"row {id}")}: " +
+                "its index row is missing, extra or stale").ToList(),
             count, $"{published} published statement{(published == 1 ? "" : "s")}, every index row in step");
     }
 }

@@ -25,7 +25,8 @@ public static class HealthEndpoints
     {
         app.MapHealthChecks(Live, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync })
             .WithMetadata(new HttpMethodMetadata(AllowedMethods.GetAndHead)).CacheOutput(policy => policy.NoCache());
-        app.MapHealthChecks(Ready, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
+        app.MapHealthChecks(Ready,
+                new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync })
             .WithMetadata(new HttpMethodMetadata(AllowedMethods.GetAndHead)).CacheOutput(policy => policy.NoCache());
         return app;
     }
