@@ -15,6 +15,8 @@ public static class Settings
         SettingsSection.Of<MaintainerOptions>(MaintainerOptions.Section),
         SettingsSection.Of<HstsSettings>(HstsSettings.Section),
         SettingsSection.Of<ExportOptions>(ExportOptions.Section),
+        SettingsSection.Of<Operations.TelemetryOptions>(Operations.TelemetryOptions.Section),
+        SettingsSection.Of<Operations.LogOptions>(Operations.LogOptions.Section),
     ];
 
     /// <summary>Binds every section's options class (IOptions&lt;T&gt;) to the app's configuration.</summary>

@@ -7,6 +7,7 @@ using Serilog;
 using Testimonies.Web.Api;
 using Testimonies.Web.Citations;
 using Testimonies.Web.Maintainers;
+using Testimonies.Web.Operations;
 using Testimonies.Web.Pages.Codebook;
 using Testimonies.Web.Pages.Data;
 using Testimonies.Web.Pages.Discovery;
@@ -135,6 +136,7 @@ public static class Site
         app.MapStatementRedirects();
         app.MapSourceTextDownload();
         app.MapQdaDownloads();
+        app.MapHealthEndpoints();
         return app;
     }
 }

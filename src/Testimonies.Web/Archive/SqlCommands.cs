@@ -44,4 +44,32 @@ public static class SqlCommands
     /// <summary>Runs SQL built only from the engines' constants and integer ids: no user text ever reaches it.</summary>
     public static Task<int> ExecuteAsync(ArchiveDbContext db, string sql, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+
+    /// <summary>The one integer a query of the engines' constants gives (a count).</summary>
+    public static async Task<long> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Create(connection, null, sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The two integers of a one-row query of the engines' constants.</summary>
+    public static async Task<(long, long)> PairAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Create(connection, null, sql);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>How many ids a query of the engines' constants gives, and the first <paramref name="limit"/> of them in order.</summary>
+    public static async Task<(long Count, List<int> Ids)> CountAndFirstAsync(DbConnection connection, string idsSql, int limit,
+        CancellationToken cancellationToken)
+    {
+        var count = await ScalarAsync(connection, $"SELECT count(*) FROM ({idsSql}) AS found", cancellationToken);
+        var ids = new List<int>();
+        await using var command = Create(connection, null, $"SELECT * FROM ({idsSql}) AS found ORDER BY 1 LIMIT {limit}");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetInt32(0));
+        return (count, ids);
+    }
 }

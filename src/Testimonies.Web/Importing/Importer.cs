@@ -21,7 +21,10 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
         + "Upload the file again for a new preview; nothing was written.";
 
     /// <summary>Checks and previews an upload: nothing is written but the record of the preview, waiting for confirmation.</summary>
-    public async Task<ImportResult> PreviewUploadAsync(IReadOnlyList<ImportFile> files, string by, CancellationToken cancellationToken)
+    public Task<ImportResult> PreviewUploadAsync(IReadOnlyList<ImportFile> files, string by, CancellationToken cancellationToken) =>
+        ImportMetrics.MeasureAsync("preview", () => PreviewAsync(files, by, cancellationToken));
+
+    private async Task<ImportResult> PreviewAsync(IReadOnlyList<ImportFile> files, string by, CancellationToken cancellationToken)
     {
         var (set, problems) = await ReadAsync(files, requireRecords: true, cancellationToken);
         if (problems.Count > 0) return ImportResult.Invalid(problems);
@@ -45,7 +48,10 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
         ImportPreview.FromJson(record.PreviewJson).Statements;
 
     /// <summary>Applies a previewed upload, unless the archive changed since the preview or it was applied already.</summary>
-    public async Task<ImportResult> ConfirmAsync(int importId, string by, CancellationToken cancellationToken)
+    public Task<ImportResult> ConfirmAsync(int importId, string by, CancellationToken cancellationToken) =>
+        ImportMetrics.MeasureAsync("confirm", () => ApplyPreviewAsync(importId, by, cancellationToken));
+
+    private async Task<ImportResult> ApplyPreviewAsync(int importId, string by, CancellationToken cancellationToken)
     {
         // Checked under the lock, so that no other instance's import can come between the check and the write.
         await using var writer = await gate.BeginAsync(db, cancellationToken);
@@ -70,7 +76,8 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
     /// <summary>The command line's import: checked, then applied with its record in one go, or only previewed (a dry run).</summary>
     public Task<ImportResult> ImportFilesAsync(IReadOnlyList<ImportFile> files, string by, bool dryRun,
         CancellationToken cancellationToken) =>
-        ImportAsync(files, null, by, dryRun ? null : "command-line import", cancellationToken);
+        ImportMetrics.MeasureAsync(dryRun ? "dry run" : "command line",
+            () => ImportAsync(files, null, by, dryRun ? null : "command-line import", cancellationToken));
 
     /// <summary>
     /// A maintainer's form, saved as a one-row import of its table: the same rules as a file, and a record whose file is the
@@ -99,14 +106,17 @@ public sealed class Importer(ArchiveDbContext db, SearchIndex index, ImportGate 
         var problems = new ImportProblems();
         var set = ImportSet.FromRecords(records, problems);
         var row = openedAt is { } opened ? (spec.Name, values[spec.Columns[0].Name] ?? "", opened) : ((string, string, int)?)null;
-        return await ImportAsync(files, (set, problems), by, "edit", cancellationToken, row);
+        return await ImportMetrics.MeasureAsync("form", () => ImportAsync(files, (set, problems), by, "edit", cancellationToken, row));
     }
 
     /// <summary>
     /// data/ into an empty store at start-up, under the same limits and rules. It leaves no import record: data/ is kept in
     /// the repository, whose history says who changed what; the revisions it writes say "data folder".
     /// </summary>
-    public async Task<ImportResult> LoadDataFolderAsync(IReadOnlyList<ImportFile> files, CancellationToken cancellationToken)
+    public Task<ImportResult> LoadDataFolderAsync(IReadOnlyList<ImportFile> files, CancellationToken cancellationToken) =>
+        ImportMetrics.MeasureAsync("data folder", () => LoadAsync(files, cancellationToken));
+
+    private async Task<ImportResult> LoadAsync(IReadOnlyList<ImportFile> files, CancellationToken cancellationToken)
     {
         var (set, problems) = await ReadAsync(files, requireRecords: false, cancellationToken);
         if (problems.Count > 0) return ImportResult.Invalid(problems);

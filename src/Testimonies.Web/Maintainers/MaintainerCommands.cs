@@ -7,8 +7,8 @@ namespace Testimonies.Web.Maintainers;
 /// <summary>
 /// The command-line side of maintenance, run instead of the web server:
 /// <c>create-admin --email &lt;address&gt; [--role &lt;role&gt;]</c>, <c>set-role --email &lt;address&gt; --role &lt;role&gt;</c>
-/// and <c>import &lt;file&gt;… [--dry-run]</c>. What the arguments ask for is decided
-/// before the host is built: a first argument that is not an option names a command; without one the server starts.
+/// <c>import &lt;file&gt;… [--dry-run]</c>, and the operator's <c>backup &lt;file&gt;</c> and <c>verify</c>. What the
+/// arguments ask for is decided before the host is built: a first argument that is not an option names a command; without one the server starts.
 /// </summary>
 public static class MaintainerCommands
 {
@@ -27,6 +27,9 @@ public static class MaintainerCommands
                                           administrators also manage accounts)
           import <file>… [--dry-run]      import CSV or JSON files, with the .txt files of sources' texts they name
                                           (docs/data-format.md); --dry-run checks and previews, writes nothing
+          backup <file>                   copy a SQLite archive to a new file, consistent while the site serves
+          verify                          check the database, the source texts' hashes, every anchor and the search
+                                          index; exit 1 when it finds a problem (docs/deployment.md)
           help, --help                    print this list
         Exit codes: 0 done, 1 refused (why, on standard error), 2 wrong usage, 3 another import is running.
         """;
@@ -39,7 +42,8 @@ public static class MaintainerCommands
         "captureStartupErrors", "shutdownTimeoutSeconds", "suppressStatusMessages", "pathBase",
     };
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "set-role" or "import";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "create-admin" or "set-role" or "import"
+        or "backup" or "verify";
 
     /// <summary>
     /// Decides from the arguments alone, before anything starts: the exit code when the process ends here (--help: 0; an unknown
@@ -73,6 +77,33 @@ public static class MaintainerCommands
         return null;
     }
 
+    /// <summary>
+    /// What the host reads of a command's arguments: its settings (<c>--key=value</c>, or a host option or configuration
+    /// path and its value), not the command, its own options or its files. Otherwise .NET's command-line settings read an
+    /// absolute path (<c>/tmp/copy.db</c>) as a key and take the next argument as its value.
+    /// </summary>
+    public static string[] HostArguments(string[] args) => IsCommand(args) ? [.. Split(args).Host] : args;
+
+    /// <summary>A command's own arguments, the command first, without the settings the host reads.</summary>
+    private static string[] OwnArguments(string[] args) => IsCommand(args) ? [.. Split(args).Own] : args;
+
+    private static (List<string> Host, List<string> Own) Split(string[] args)
+    {
+        var (host, own) = (new List<string>(), new List<string>());
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i].StartsWith("--", StringComparison.Ordinal) ? args[i][2..].Split('=', 2)[0] : null;
+            if (name is null || !IsSetting(name)) own.Add(args[i]);
+            else if (args[i].Contains('=', StringComparison.Ordinal)) host.Add(args[i]);
+            else if (i + 1 < args.Length) host.AddRange([args[i], args[++i]]);
+            else own.Add(args[i]);
+        }
+        return (host, own);
+    }
+
+    private static bool IsSetting(string name) => HostOptions.Contains(name) || name.Contains(':', StringComparison.Ordinal)
+        || name.Contains("__", StringComparison.Ordinal);
+
     private static int WrongUsage(TextWriter error, string problem)
     {
         error.WriteLine(problem);
@@ -84,10 +115,13 @@ public static class MaintainerCommands
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error)
     {
         await using var scope = services.CreateAsyncScope();
+        args = OwnArguments(args);
         return args[0] switch
         {
             "create-admin" => await CreateAdminAsync(scope.ServiceProvider, args[1..], input, output, error),
             "set-role" => await SetRoleAsync(scope.ServiceProvider, args[1..], output, error),
+            "backup" => await Operations.OperatorCommands.BackupAsync(scope.ServiceProvider, args[1..], output, error),
+            "verify" => await Operations.OperatorCommands.VerifyAsync(scope.ServiceProvider, args[1..], output, error),
             _ => await ImportAsync(scope.ServiceProvider, args[1..], output, error),
         };
     }

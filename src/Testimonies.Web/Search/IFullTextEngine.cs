@@ -25,6 +25,18 @@ public interface IFullTextEngine
     /// <summary>Re-indexes the statements of <paramref name="ids"/> (a comma-separated list of integers).</summary>
     Task SyncAsync(ArchiveDbContext db, string ids, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Published statements and rows in the index, counted in one statement (one snapshot): equal when the index is in step,
+    /// a cheap check for readiness.
+    /// </summary>
+    Task<(long Published, long Indexed)> CountsAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ids of statements whose index rows are missing, extra or not what the tables give now (a full comparison, for
+    /// <c>verify</c>): at most <paramref name="limit"/> of them, and how many there are in all.
+    /// </summary>
+    Task<(long Count, List<int> Ids)> OutOfStepAsync(DbConnection connection, int limit, CancellationToken cancellationToken);
+
     /// <summary>Ids of the published statements that match the query, comma-separated in one value, or null for none.</summary>
     Task<string?> MatchAsync(DbConnection connection, SearchQuery query, CancellationToken cancellationToken);
 

@@ -42,9 +42,14 @@ public sealed class PostgresFullText : IFullTextEngine
 
     private static string Fill(string where) => $"""
         INSERT INTO "StatementSearch" ("StatementId", "Stemmed", "Exact")
+        {Rows(where)};
+        """;
+
+    /// <summary>What the index holds for each published statement, as a rebuild computes it now.</summary>
+    private static string Rows(string where) => $"""
         SELECT s."Id", {Vector(StemmedConfiguration, weighted: true)}, {Vector(ExactConfiguration, weighted: false)}
         FROM "Statements" s JOIN "Speakers" sp ON sp."Id" = s."SpeakerId"
-        WHERE s."Status" = 'Published' {where};
+        WHERE s."Status" = 'Published' {where}
         """;
 
     public int RebuildAbove => int.MaxValue;
@@ -59,6 +64,22 @@ public sealed class PostgresFullText : IFullTextEngine
     {
         await SqlCommands.ExecuteAsync(db, $"""DELETE FROM "StatementSearch" WHERE "StatementId" IN ({ids});""", cancellationToken);
         await SqlCommands.ExecuteAsync(db, Fill($"""AND s."Id" IN ({ids})"""), cancellationToken);
+    }
+
+    public Task<(long Published, long Indexed)> CountsAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        SqlCommands.PairAsync(connection, """
+            SELECT (SELECT count(*) FROM "Statements" WHERE "Status" = 'Published'), (SELECT count(*) FROM "StatementSearch");
+            """, cancellationToken);
+
+    public async Task<(long Count, List<int> Ids)> OutOfStepAsync(DbConnection connection, int limit,
+        CancellationToken cancellationToken)
+    {
+        const string stored = """SELECT "StatementId", "Stemmed", "Exact" FROM "StatementSearch" """;
+        var differences = $"""
+            SELECT "Id" FROM ({Rows("")} EXCEPT {stored}) AS missing
+            UNION SELECT "StatementId" FROM ({stored} EXCEPT {Rows("")}) AS stale
+            """;
+        return await SqlCommands.CountAndFirstAsync(connection, differences, limit, cancellationToken);
     }
 
     /// <summary>One round trip: the conditions of the four expressions, the ids aggregated into one string.</summary>

@@ -56,6 +56,23 @@ public sealed class SqliteFullText : IFullTextEngine
         }
     }
 
+    public Task<(long Published, long Indexed)> CountsAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        SqlCommands.PairAsync(connection,
+            $"SELECT (SELECT count(*) FROM Statements WHERE Status = 'Published'), (SELECT count(*) FROM {Stemmed});",
+            cancellationToken);
+
+    public async Task<(long Count, List<int> Ids)> OutOfStepAsync(DbConnection connection, int limit,
+        CancellationToken cancellationToken)
+    {
+        // Both tables against what a rebuild would write now, in both directions (a missing row, a stale or extra one).
+        var differences = string.Join(" UNION ", new[] { Stemmed, Exact }.SelectMany(table => new[]
+        {
+            $"SELECT Id FROM ({SelectRows("")} EXCEPT SELECT rowid, text, context, speaker, reasons FROM {table})",
+            $"SELECT Id FROM (SELECT rowid AS Id, text, context, speaker, reasons FROM {table} EXCEPT {SelectRows("")})",
+        }));
+        return await SqlCommands.CountAndFirstAsync(connection, differences, limit, cancellationToken);
+    }
+
     /// <summary>One FTS5 round trip; every value from the query is a parameter.</summary>
     public async Task<string?> MatchAsync(DbConnection connection, SearchQuery query, CancellationToken cancellationToken)
     {

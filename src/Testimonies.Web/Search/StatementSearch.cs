@@ -28,12 +28,15 @@ public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
     public async Task<SearchResult> RunAsync(ArchiveDbContext db, SearchCatalog.Snapshot snapshot, SearchRequest request,
         CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var query = SearchQuery.Parse(request.Text);
 
         // A search seen before in this archive version (the same words, filters and sort, another page) reuses its result.
         var resultKey = string.Join('\u0003', query.Text, request.Filters.Key, request.Sort?.ToString() ?? "");
+        var seenBefore = true;
         if (!snapshot.Results.TryGetValue(resultKey, out var remembered))
         {
+            seenBefore = false;
             remembered = await ComputeAsync(db, snapshot, query, request, cancellationToken);
             if (snapshot.Results.Count >= SearchCatalog.MaxRememberedResults) snapshot.Results.Clear();
             snapshot.Results[resultKey] = remembered;
@@ -61,6 +64,8 @@ public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
             return new SearchHit(card, marked.Text ?? WebUtility.HtmlEncode(card.Text), marked.Context);
         }).ToList();
 
+        ArchiveMetrics.SearchDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds,
+            new KeyValuePair<string, object?>("remembered", seenBefore));
         return new SearchResult(query, remembered.Sort, remembered.Ordered.Length, hits, remembered.Facets, remembered.RankingNote);
     }
 

@@ -157,8 +157,8 @@ public class CommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(2, "backup")]
-    [InlineData(2, "verify", "--all")]
+    [InlineData(2, "restore")]
+    [InlineData(2, "check", "--all")]
     [InlineData(2, "--nope")]
     [InlineData(0, "--help")]
     [InlineData(0, "help")]
