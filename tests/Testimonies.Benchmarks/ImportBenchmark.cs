@@ -22,7 +22,8 @@ internal static class ImportBenchmark
         Func<ArchiveDbContext> open;
         if (postgresAt >= 0 && postgresAt + 1 < args.Length)
         {
-            var postgres = new DbContextOptionsBuilder<PostgresArchiveDbContext>().UseNpgsql(args[postgresAt + 1], npgsql => npgsql.CommandTimeout(600)).Options;
+            var postgres = new DbContextOptionsBuilder<PostgresArchiveDbContext>()
+                .UseNpgsql(args[postgresAt + 1], npgsql => npgsql.CommandTimeout(600)).Options;
             open = () => new PostgresArchiveDbContext(postgres);
         }
         else

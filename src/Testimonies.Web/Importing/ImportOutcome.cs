@@ -1,6 +1,8 @@
 namespace Testimonies.Web.Importing;
 
-/// <summary>Everything an import did or, as a preview, would do: counts by table, and each statement and other row created or changed.</summary>
+/// <summary>
+/// Everything an import did or, as a preview, would do: counts by table, and each statement and other row created or changed.
+/// </summary>
 public sealed record ImportOutcome(IReadOnlyList<TableChanges> Tables, IReadOnlyList<StatementChange> Statements,
     IReadOnlyList<RowChange> Rows)
 {

@@ -58,8 +58,9 @@ public static class StatementInserts
     {
         var parameters = Columns.Select((_, i) => $"@p{i}").ToArray();
         await using var insertStatement = SqlCommands.Prepare(connection, transaction,
-            $"""INSERT INTO "Statements" ({ColumnList(Columns.Select(c => c.Name))}) VALUES ({string.Join(", ", parameters)}) RETURNING "Id";""",
-            parameters);
+            $"""
+            INSERT INTO "Statements" ({ColumnList(Columns.Select(c => c.Name))}) VALUES ({string.Join(", ", parameters)}) RETURNING "Id";
+            """, parameters);
         await using var insertReason = SqlCommands.Prepare(connection, transaction,
             """INSERT INTO "StatementReasons" ("ReasonsId", "StatementsId") VALUES (@reason, @statement);""", "@reason", "@statement");
         await using var insertRevision = SqlCommands.Prepare(connection, transaction,

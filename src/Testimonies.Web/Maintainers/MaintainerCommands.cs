@@ -8,7 +8,8 @@ namespace Testimonies.Web.Maintainers;
 /// The command-line side of maintenance, run instead of the web server:
 /// <c>create-admin --email &lt;address&gt; [--role &lt;role&gt;]</c>, <c>set-role --email &lt;address&gt; --role &lt;role&gt;</c>
 /// <c>import &lt;file&gt;… [--dry-run]</c>, and the operator's <c>backup &lt;file&gt;</c> and <c>verify</c>. What the
-/// arguments ask for is decided before the host is built: a first argument that is not an option names a command; without one the server starts.
+/// arguments ask for is decided before the host is built: a first argument that is not an option names a command;
+/// without one the server starts.
 /// </summary>
 public static class MaintainerCommands
 {

@@ -34,7 +34,7 @@ public class WorkedExampleImportTests
         var statements = new StringBuilder(TestData.StatementsHeader + "\n");
         for (var unit = 1; unit <= 12; unit++)
             statements.Append(CultureInfo.InvariantCulture,
-                $"example-unit-{unit:D2},example-source,{unit},,,example-speaker,paraphrase,en,Synthetic unit {unit} of the worked " +
+                $"worked-unit-{unit:D2},worked-source,{unit},,,worked-speaker,paraphrase,en,Synthetic unit {unit} of the worked " +
                 $"example.,,,,,published,\n");
         var coders = new StringBuilder("key,label,notes\n");
         var codings = new StringBuilder("statement,coder,reason,confidence,codebook_version,coded_at,note,words\n");
@@ -47,14 +47,14 @@ public class WorkedExampleImportTests
             for (var unit = 1; unit <= 12; unit++)
                 if (values[unit - 1] != ".")
                     codings.Append(CultureInfo.InvariantCulture,
-                        $"example-unit-{unit:D2},synthetic-observer-{letter},synthetic-value-{values[unit - 1]},,1,,,\n");
+                        $"worked-unit-{unit:D2},synthetic-observer-{letter},synthetic-value-{values[unit - 1]},,1,,,\n");
         }
         var files = new Dictionary<string, string>
         {
             ["reasons.csv"] = reasons.ToString(),
             ["codebook.csv"] = "version,dated,change_note\n1,2011-01-25,The values of Krippendorff's worked example as codes.\n",
-            ["sources.csv"] = TestData.SourcesHeader + "\nexample-source,Synthetic Worked Example,,,,,,Test Publisher,,2011,,en,\n",
-            ["speakers.csv"] = TestData.SpeakersHeader + "\nexample-speaker,,a synthetic speaker of the worked example,,fighter,no,\n",
+            ["sources.csv"] = TestData.SourcesHeader + "\nworked-source,Synthetic Worked Example,,,,,,Test Publisher,,2011,,en,\n",
+            ["speakers.csv"] = TestData.SpeakersHeader + "\nworked-speaker,,a synthetic speaker of the worked example,,fighter,no,\n",
             ["statements.csv"] = statements.ToString(),
             ["coders.csv"] = coders.ToString(),
             ["codings.csv"] = codings.ToString(),

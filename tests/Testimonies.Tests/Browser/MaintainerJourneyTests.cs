@@ -72,7 +72,8 @@ public sealed class MaintainerJourneyTests(BrowserFixture browser) : IClassFixtu
         await page.GetByLabel("Files").SetInputFilesAsync(new FilePayload
         {
             Name = "statements.csv", MimeType = "text/csv",
-            Buffer = System.Text.Encoding.UTF8.GetBytes("id,source,position,speaker,kind,text\nbrowser-0002,nowhere,1,nobody,quote,Synthetic\n"),
+            Buffer = System.Text.Encoding.UTF8.GetBytes(
+                "id,source,position,speaker,kind,text\nbrowser-0002,nowhere,1,nobody,quote,Synthetic\n"),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview the import" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was changed");

@@ -13,7 +13,9 @@ public class CitationPageTests(SiteFixture site)
         var (_, document) = await Html.GetAsync(site.Client, $"/s/{id}");
         var cite = document.QuerySelector("section.cite")!;
         Assert.Equal("Cite this statement", cite.QuerySelector("h2")!.TextContent);
-        Assert.Equal(["APA 7", "MLA 9", "Chicago 17 (notes and bibliography)"], cite.QuerySelectorAll("h3").Select(h => h.TextContent));
+        // One style at a time: each is a <details> whose summary names it.
+        Assert.Equal(["APA 7", "MLA 9", "Chicago 17 (notes and bibliography)"],
+            cite.QuerySelectorAll(".citation-style > summary").Select(h => h.TextContent));
         var citations = cite.QuerySelectorAll("p.citation");
         Assert.Equal(10, citations.Length); // APA 3, MLA 3, Chicago 4 (its shortened note too)
         foreach (var citation in citations)

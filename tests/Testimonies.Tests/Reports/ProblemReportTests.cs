@@ -275,7 +275,8 @@ public class ProblemReportTests : MaintainerSiteTests
     private static async Task<Dictionary<string, string>> FormAsync(HttpClient client, string url, Dictionary<string, string> changes)
     {
         var (_, document) = await Html.GetAsync(client, url);
-        var form = document.QuerySelector("main form")!;
+        // The editor's form, not the admin bar's Log out.
+        var form = document.QuerySelectorAll("main form").First(f => f.QuerySelector("[name=state]") is not null);
         var fields = new Dictionary<string, string>();
         foreach (var input in form.QuerySelectorAll("input[name], textarea[name]"))
             fields[input.GetAttribute("name")!] =
