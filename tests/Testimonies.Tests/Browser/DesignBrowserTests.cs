@@ -24,6 +24,28 @@ public sealed class DesignBrowserTests(BrowserFixture browser) : IClassFixture<B
         Assert.True(width <= 390, $"{path} is {width} px wide on a 390 px phone");
     }
 
+    [Fact]
+    public async Task OnADesktopTheKeyboardReachesTheFiltersWithoutTabbingPastEveryResult()
+    {
+        Assert.SkipUnless(BrowserFixture.ChromiumInstalled, BrowserFixture.SkipReason);
+        var options = browser.ContextOptions();
+        options.ViewportSize = new ViewportSize { Width = 1280, Height = 900 };
+        var page = await (await browser.Browser.NewContextAsync(options)).NewPageAsync();
+        await page.GotoAsync("/search?q=jihad");
+        var jump = page.Locator(".facets-jump a");
+        // Hidden until focused, and the first stop after the search form's controls.
+        Assert.True(await page.Locator(".facets-jump").BoundingBoxAsync() is null or { Width: <= 1 }, "the jump shows unfocused");
+        await page.Locator("#search-q, main input[name=q]").First.FocusAsync();
+        for (var i = 0; i < 10 && !await jump.EvaluateAsync<bool>("a => a === document.activeElement"); i++)
+            await page.Keyboard.PressAsync("Tab");
+        await Assertions.Expect(jump).ToBeFocusedAsync();
+        Assert.True(await page.Locator(".facets-jump").BoundingBoxAsync() is { Width: > 1 }, "the focused jump is not shown");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.activeElement.closest('#facets') !== null"),
+            "the Tab after the jump does not land in the filters");
+    }
+
     [Theory]
     [InlineData(390, 844)]
     [InlineData(1280, 900)]

@@ -55,7 +55,7 @@ public class ImportModel(Importer importer, IAntiforgery antiforgery, ILogger<Im
         if (result.Refusal is { } refusal)
         {
             // File names and counts only: an upload's contents never reach the logs.
-            logger.LogWarning("Import of {Files} refused with {Count} problems", FileNames, result.ProblemCount);
+            logger.LogWarning("Import of {Files} refused with {Count} problem(s)", FileNames, result.ProblemCount);
             MoreProblems = result.MoreProblems;
             return Refused(ImportStatus.For(refusal), result.Problems, result.ProblemCount);
         }

@@ -26,7 +26,20 @@ public class RecordModel(ArchiveDbContext db, Importer importer, ILogger<RecordM
         ["role"] = [.. Names.Roles.Slugs],
         ["theme"] = [.. Names.Themes.Slugs],
         ["group"] = ["no", "yes"],
+        // Empty: the source does not say (the format's default), offered first so that an empty value stays empty.
+        ["provenance"] = ["", .. Names.Provenances.Slugs],
+        ["translated"] = ["", "no", "yes"],
     };
+
+    /// <summary>Hints where a form's picker replaces what a file writes (reasons as checkboxes, not slugs with semicolons).</summary>
+    public static readonly IReadOnlyDictionary<(string Table, string Column), string> FormHints =
+        new Dictionary<(string Table, string Column), string>
+        {
+            [("statements", "reasons")] = "Tick each reason the words themselves give; the codebook defines each and its boundaries. " +
+                "Where coders code the statement, its published reasons come from their codings instead.",
+            [("statements", "speaker")] = "The speaker as the source describes them; add a new one under Records → Speakers first.",
+            [("statements", "source")] = "The publication the words are taken from; add a new one under Records → Sources first.",
+        };
 
     /// <summary>A column's label for people: “Said when”, not said_when.</summary>
     public static string LabelOf(string column) => column switch

@@ -18,7 +18,15 @@ public class IndexModel(ArchiveDbContext db) : PageModel
                 s.Description, s.Nationality, s.Role, s.IsGroup,
                 s.Statements.Count(st => st.Status == PublicationStatus.Published)))
             .ToListAsync(cancellationToken);
-        // As a reader alphabetises, whatever the case: the store's ordinal order put every capital before "a".
-        Speakers = [.. speakers.OrderBy(s => s.DisplayName, AlphabeticalOrder).ThenBy(s => s.Key, StringComparer.Ordinal)];
+        // As a reader alphabetises: whatever the case (the store's ordinal order put every capital before "a"), and by the
+        // first word after an article, as an index does ("a defector" under d), or nearly every description files under a.
+        Speakers = [.. speakers.OrderBy(s => WithoutArticle(s.DisplayName), AlphabeticalOrder).ThenBy(s => s.Key, StringComparer.Ordinal)];
+    }
+
+    private static string WithoutArticle(string name)
+    {
+        foreach (var article in (string[])["a ", "an ", "the "])
+            if (name.StartsWith(article, StringComparison.OrdinalIgnoreCase) && name.Length > article.Length) return name[article.Length..];
+        return name;
     }
 }
