@@ -39,7 +39,9 @@ public static partial class CsvTable
             }
 
             var header = parser.Record!.Select(h => h.Trim()).ToArray();
-            if (!CheckHeader(header, fileName, spec, problems))
+            var headerReading = CheckHeader(header, fileName, spec, problems);
+            var known = spec.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            if (headerReading == HeaderReading.Unreadable)
             {
                 // Said once, not for every row: the other files are still read and checked.
                 problems.Add(new(fileName, null, null, "the rows of this file were not checked, because its header is wrong: "
@@ -69,7 +71,9 @@ public static partial class CsvTable
                 }
                 var values = new Dictionary<string, string?>(StringComparer.Ordinal);
                 for (var i = 0; i < header.Length; i++)
-                    values[header[i]] = i < fields.Length ? Rendering.CsvCells.RestoreFormula(fields[i]) : null; // our exports' apostrophe
+                    if (headerReading == HeaderReading.Readable || known.Contains(header[i]))
+                        // Rendering.CsvCells: our exports' apostrophe before a formula-like cell, taken off again.
+                        values[header[i]] = i < fields.Length ? Rendering.CsvCells.RestoreFormula(fields[i]) : null;
                 records.Add(new RawRecord(fileName, line, values));
             }
         }
@@ -125,15 +129,22 @@ public static partial class CsvTable
         return null;
     }
 
-    private static bool CheckHeader(string[] header, string fileName, TableSpec spec, ImportProblems problems)
+    /// <summary>
+    /// How a header lets its rows be read: as they are, by their known columns only (an unknown column is listed and the rows
+    /// are still checked, so that one upload shows everything), or not at all (a column twice, or a required one missing).
+    /// </summary>
+    private enum HeaderReading { Readable, KnownColumnsOnly, Unreadable }
+
+    private static HeaderReading CheckHeader(string[] header, string fileName, TableSpec spec, ImportProblems problems)
     {
         var ok = true;
         var known = spec.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var unknown = false;
         foreach (var name in header.Where(h => !known.Contains(h)))
         {
             var hint = Suggest.Nearest(name, known);
             problems.Add(new(fileName, 1, name, $"unknown column “{name}”" + (hint is null ? "." : $"; did you mean “{hint}”?")));
-            ok = false;
+            unknown = true;
         }
         foreach (var duplicate in header.GroupBy(h => h).Where(g => g.Count() > 1))
         {
@@ -145,7 +156,7 @@ public static partial class CsvTable
             problems.Add(new(fileName, 1, column.Name, $"the header lacks the required column “{column.Name}”."));
             ok = false;
         }
-        return ok;
+        return !ok ? HeaderReading.Unreadable : unknown ? HeaderReading.KnownColumnsOnly : HeaderReading.Readable;
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

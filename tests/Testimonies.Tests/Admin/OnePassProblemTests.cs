@@ -39,8 +39,8 @@ public class OnePassProblemTests : MaintainerSiteTests
     {
         var before = await CountsAsync();
         var problems = await ProblemsAsync(
-            // A header problem: the file cannot be read row by row, which is said once.
-            ("speakers.csv", Csv("key,nam,description,role", "synthetic-speaker-1,,A synthetic speaker,fighter")),
+            // A header problem: a column twice, so the file cannot be read row by row, which is said once.
+            ("speakers.csv", Csv("key,name,name,description,role", "synthetic-speaker-1,,,A synthetic speaker,fighter")),
             ("statements.csv", Csv(Header,
                 // A cell problem (status) in a row whose reference (reason) is unknown too.
                 "synthetic-01,test-untexted,101,,,indian-fighter,quotation,en,Synthetic words one,,no-such-reason,,,publishd",
@@ -48,7 +48,8 @@ public class OnePassProblemTests : MaintainerSiteTests
                 "synthetic-02,test-untexted,102,,,indian-fighter,quotation,en,Synthetic words two,,boredom,,,published",
                 "synthetic-03,no-such-source,103,,,indian-fighter,quotation,en,Synthetic words three,,boredom,,,published")));
 
-        Assert.Contains(problems, p => p.Contains("speakers.csv, line 1, “nam”", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("speakers.csv, line 1, “name”", StringComparison.Ordinal)
+            && p.Contains("more than once", StringComparison.Ordinal));
         Assert.Single(problems, p => p.Contains("speakers.csv", StringComparison.Ordinal)
             && p.Contains("rows of this file were not checked", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("statements.csv, line 2, “status”", StringComparison.Ordinal));
@@ -79,5 +80,28 @@ public class OnePassProblemTests : MaintainerSiteTests
             ("statements.csv", Csv(Header,
                 "synthetic-01,test-untexted,101,,,synthetic-speaker-1,quotation,en,Synthetic words one,,boredom,,,published")));
         Assert.DoesNotContain(problems, p => p.Contains("statements.csv", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnUnknownColumnIsListedAndTheRowsAreStillCheckedWithEveryReferenceToThem()
+    {
+        var before = await CountsAsync();
+        var problems = await ProblemsAsync(
+            // A misspelt optional column: listed, and the file's rows are read by their known columns all the same.
+            ("speakers.csv", Csv("key,nme,description,role", "synthetic-speaker-1,,A synthetic speaker,fightr")),
+            ("statements.csv", Csv(Header,
+                "synthetic-01,test-untexted,101,,,synthetic-speaker-1,quotation,en,Synthetic words one,,boredom,,,published",
+                "synthetic-02,test-untexted,102,,,no-such-speaker,quotation,en,Synthetic words two,,boredom,,,published")));
+
+        Assert.Contains(problems, p => p.Contains("speakers.csv, line 1, “nme”", StringComparison.Ordinal)
+            && p.Contains("did you mean “name”", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Contains("rows of this file were not checked", StringComparison.Ordinal));
+        // The rows were checked (a wrong role), and the statements' references too: the speaker in the file is known,
+        // the other one is not.
+        Assert.Contains(problems, p => p.Contains("speakers.csv, line 2, “role”", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("statements.csv, line 3, “speaker”", StringComparison.Ordinal)
+            && p.Contains("no-such-speaker", StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Contains("statements.csv, line 2", StringComparison.Ordinal));
+        Assert.Equal(before, await CountsAsync());
     }
 }
