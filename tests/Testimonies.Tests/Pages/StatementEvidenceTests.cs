@@ -106,7 +106,8 @@ public class StatementEvidenceTests(SiteFixture site)
         var (_, document) = await Html.GetAsync(site.Client, "/speakers");
         var names = document.QuerySelectorAll("tbody th a").Select(a => a.TextContent).ToList();
         Assert.Equal(names.Count, names.Distinct().Count());
-        Assert.Contains("a defector who warned others against travelling to Syria", names);
+        // Listed as an index lists them, with a capital; the stored words keep the source's case.
+        Assert.Contains("A defector who warned others against travelling to Syria", names);
     }
 
     // Regression: cards and the statement's heading showed only the source's words, so two speakers the source calls only
