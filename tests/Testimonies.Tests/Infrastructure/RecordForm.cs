@@ -7,17 +7,11 @@ public static class RecordForm
     {
         var (_, document) = await Html.GetAsync(client, url);
         var form = document.QuerySelector("form.record-form")!;
-        var fields = new Dictionary<string, string>();
-        foreach (var input in form.QuerySelectorAll("input[name]:not([type=checkbox]), textarea[name]"))
-            fields[input.GetAttribute("name")!] =
-                input is AngleSharp.Html.Dom.IHtmlTextAreaElement area ? area.Value : input.GetAttribute("value") ?? "";
-        foreach (var select in form.QuerySelectorAll("select[name]").Cast<AngleSharp.Html.Dom.IHtmlSelectElement>())
-            fields[select.Name!] = select.Value ?? "";
+        var fields = Html.FormFields(form);
         var reasons = form.QuerySelectorAll("input[type=checkbox][name=reasons]").Where(c => c.HasAttribute("checked"))
             .Select(c => c.GetAttribute("value")!);
         fields["reasons"] = string.Join(";", reasons); // the page reads several checkbox values; one joined value reads the same
         foreach (var (key, value) in changes) fields[key] = value;
-        fields.Remove("__RequestVerificationToken");
         return fields;
     }
 

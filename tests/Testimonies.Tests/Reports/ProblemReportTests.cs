@@ -277,14 +277,8 @@ public class ProblemReportTests : MaintainerSiteTests
         var (_, document) = await Html.GetAsync(client, url);
         // The editor's form, not the admin bar's Log out.
         var form = document.QuerySelectorAll("main form").First(f => f.QuerySelector("[name=state]") is not null);
-        var fields = new Dictionary<string, string>();
-        foreach (var input in form.QuerySelectorAll("input[name], textarea[name]"))
-            fields[input.GetAttribute("name")!] =
-                input is AngleSharp.Html.Dom.IHtmlTextAreaElement area ? area.Value : input.GetAttribute("value") ?? "";
-        foreach (var select in form.QuerySelectorAll("select[name]").Cast<AngleSharp.Html.Dom.IHtmlSelectElement>())
-            fields[select.Name!] = select.Value ?? "";
+        var fields = Html.FormFields(form);
         foreach (var (key, value) in changes) fields[key] = value;
-        fields.Remove("__RequestVerificationToken");
         return fields;
     }
 
