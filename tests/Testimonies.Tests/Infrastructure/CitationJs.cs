@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Testimonies.Tests.Infrastructure;
@@ -12,23 +11,18 @@ public static class CitationJs
 {
     public const string SkipReason = "skipped: node not installed (citation-js parses the downloads; apt-get install nodejs npm)";
 
-    private static readonly string Folder = Path.Combine(RepositoryPaths.Root, "tests", "citation-check");
-    private static readonly SemaphoreSlim InstallLock = new(1, 1);
+    private static readonly NodeCheck Check = new("citation-check", Path.Combine("@citation-js", "core"));
 
-    public static bool NodeInstalled { get; } = OnPath("node") && OnPath("npm");
-
-    private static bool OnPath(string program) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, program)));
+    public static bool NodeInstalled => NodeCheck.NodeInstalled;
 
     /// <summary>Parses <paramref name="text"/> as bibtex, ris or csl and returns the CSL-JSON items citation-js read from it.</summary>
     public static async Task<JsonElement> ParseAsync(string text, string format)
     {
-        await EnsureInstalledAsync();
         var file = Path.GetTempFileName();
         try
         {
             await File.WriteAllTextAsync(file, text, TestContext.Current.CancellationToken);
-            var (exitCode, output, error) = await RunAsync("node", ["parse.mjs", file, format]);
+            var (exitCode, output, error) = await Check.NodeAsync("parse.mjs", file, format);
             Assert.True(exitCode == 0, $"citation-js could not parse the {format} file: {error}\n{text}");
             using var json = JsonDocument.Parse(output);
             return json.RootElement.Clone();
@@ -45,12 +39,11 @@ public static class CitationJs
     /// </summary>
     public static async Task<string> ApaAsync(string text, string format)
     {
-        await EnsureInstalledAsync();
         var file = Path.GetTempFileName();
         try
         {
             await File.WriteAllTextAsync(file, text, TestContext.Current.CancellationToken);
-            var (exitCode, output, error) = await RunAsync("node", ["parse.mjs", file, format, "--apa"]);
+            var (exitCode, output, error) = await Check.NodeAsync("parse.mjs", file, format, "--apa");
             Assert.True(exitCode == 0, $"citation-js could not render the {format} file: {error}\n{text}");
             return output.Trim();
         }
@@ -58,26 +51,5 @@ public static class CitationJs
         {
             File.Delete(file);
         }
-    }
-
-    private static async Task EnsureInstalledAsync()
-    {
-        await InstallLock.WaitAsync(TestContext.Current.CancellationToken);
-        try
-        {
-            if (Directory.Exists(Path.Combine(Folder, "node_modules", "@citation-js", "core"))) return;
-            var (exitCode, output, error) = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"]);
-            Assert.True(exitCode == 0, $"npm ci in tests/citation-check failed: {output}{error}");
-        }
-        finally
-        {
-            InstallLock.Release();
-        }
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string program, string[] arguments)
-    {
-        using var process = ChildProcess.Start(program, arguments, Folder);
-        return await ChildProcess.RunToExitAsync(process, TimeSpan.FromMinutes(3));
     }
 }

@@ -7,21 +7,19 @@ namespace Testimonies.Tests.Infrastructure;
 /// </summary>
 public static class HtmlValidate
 {
-    private static readonly string Folder = Path.Combine(RepositoryPaths.Root, "tests", "html-check");
-    private static readonly SemaphoreSlim InstallLock = new(1, 1);
+    private static readonly NodeCheck Check = new("html-check", "html-validate");
 
     public const string SkipReason = "skipped: node not installed (html-validate checks the pages; apt-get install nodejs npm)";
 
     /// <summary>Validates every page at once (name → HTML) and returns html-validate's errors, one a line ("name:line:col rule").</summary>
     public static async Task<string[]> ErrorsAsync(IReadOnlyDictionary<string, string> pages)
     {
-        await EnsureInstalledAsync();
         var folder = Directory.CreateTempSubdirectory("testimonies-html-");
         try
         {
             foreach (var (name, html) in pages)
                 await File.WriteAllTextAsync(Path.Combine(folder.FullName, name + ".html"), html, TestContext.Current.CancellationToken);
-            var (exitCode, output, error) = await RunAsync("node", ["check.mjs", folder.FullName]);
+            var (exitCode, output, error) = await Check.NodeAsync("check.mjs", folder.FullName);
             Assert.True(exitCode == 0 || exitCode == 1 && output.Length > 0, $"html-validate did not run ({exitCode}): {error}");
             return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         }
@@ -29,26 +27,5 @@ public static class HtmlValidate
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    private static async Task EnsureInstalledAsync()
-    {
-        await InstallLock.WaitAsync(TestContext.Current.CancellationToken);
-        try
-        {
-            if (Directory.Exists(Path.Combine(Folder, "node_modules", "html-validate"))) return;
-            var (exitCode, output, error) = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"]);
-            Assert.True(exitCode == 0, $"npm ci in tests/html-check failed: {output}{error}");
-        }
-        finally
-        {
-            InstallLock.Release();
-        }
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string program, string[] arguments)
-    {
-        using var process = ChildProcess.Start(program, arguments, Folder);
-        return await ChildProcess.RunToExitAsync(process, TimeSpan.FromMinutes(3));
     }
 }
