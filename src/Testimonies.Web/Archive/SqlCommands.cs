@@ -61,15 +61,19 @@ public static class SqlCommands
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    /// <summary>How many ids a query of the engines' constants gives, and the first <paramref name="limit"/> of them in order.</summary>
+    /// <summary>
+    /// How many ids a query of the engines' constants gives, and the first <paramref name="limit"/> of them in order: one run of
+    /// the query (it can be a full comparison), the ids counted as they are read.
+    /// </summary>
     public static async Task<(long Count, List<int> Ids)> CountAndFirstAsync(DbConnection connection, string idsSql, int limit,
         CancellationToken cancellationToken)
     {
-        var count = await ScalarAsync(connection, $"SELECT count(*) FROM ({idsSql}) AS found", cancellationToken);
         var ids = new List<int>();
-        await using var command = Create(connection, null, $"SELECT * FROM ({idsSql}) AS found ORDER BY 1 LIMIT {limit}");
+        long count = 0;
+        await using var command = Create(connection, null, $"SELECT * FROM ({idsSql}) AS found ORDER BY 1");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetInt32(0));
+        while (await reader.ReadAsync(cancellationToken))
+            if (count++ < limit) ids.Add(reader.GetInt32(0));
         return (count, ids);
     }
 }
