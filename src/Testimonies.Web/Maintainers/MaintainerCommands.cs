@@ -70,9 +70,7 @@ public static class MaintainerCommands
             }
             // --key=value sets any setting (the test host passes its settings so); --key value only a host option or a path.
             if (args[i].Contains('=', StringComparison.Ordinal)) continue;
-            if (!HostOptions.Contains(name) && !name.Contains(':', StringComparison.Ordinal)
-                && !name.Contains("__", StringComparison.Ordinal))
-                return WrongUsage(error, $"unknown option “{args[i]}”.");
+            if (!IsSetting(name)) return WrongUsage(error, $"unknown option “{args[i]}”.");
             i++; // its value
         }
         return null;
@@ -102,6 +100,7 @@ public static class MaintainerCommands
         return (host, own);
     }
 
+    /// <summary>A host option (--urls) or a configuration path (--Archive:DataPath, --Archive__DataPath): the host reads it.</summary>
     private static bool IsSetting(string name) => HostOptions.Contains(name) || name.Contains(':', StringComparison.Ordinal)
         || name.Contains("__", StringComparison.Ordinal);
 
