@@ -39,7 +39,7 @@ public static class CitationStyles
         {
             // A described speaker reads best as a narrative citation that opens the sentence.
             label = "In-text citation (narrative)";
-            inText = Of($"{TitleCase.Capitalize(s.SpeakerDescription)} (as cited in {work.Creator}, {work.Published.Year}, {where})");
+            inText = Of($"{Rendering.Sentence.Start(s.SpeakerDescription)} (as cited in {work.Creator}, {work.Published.Year}, {where})");
         }
         var page = Of($"{SiteName}. (n.d.). ", Italic(s.PageTitle), $" [{s.Kind.Label()}]. ",
             $"Retrieved {ApaDate(s.Accessed)}, from {s.Permalink}");
@@ -138,11 +138,11 @@ public static class CitationStyles
     {
         var work = s.Work;
         var locator = ChicagoLocator(s);
-        var quoted = s.Kind == StatementKind.Quotation ? $"{TitleCase.Capitalize(s.Speaker)}{ChicagoInterview(s)}, quoted in " : "";
+        var quoted = s.Kind == StatementKind.Quotation ? $"{Rendering.Sentence.Start(s.Speaker)}{ChicagoInterview(s)}, quoted in " : "";
         var note = Of($"1. {quoted}{work.Creator}, ", Italic(TitleCase.Headline(work.FullTitle)), ChicagoSeries(work, ", "),
             $" (n.p.: {work.Publisher}, {work.Published.Year}), ",
             TitleCase.EndWithPeriod(locator + (work.Url is null ? "" : $", {work.Url}")));
-        var shortQuoted = s.Kind == StatementKind.Quotation ? $"{TitleCase.Capitalize(s.Speaker)}, quoted in " : "";
+        var shortQuoted = s.Kind == StatementKind.Quotation ? $"{Rendering.Sentence.Start(s.Speaker)}, quoted in " : "";
         var shortNote = Of($"2. {shortQuoted}{work.Creator}, ", Italic(work.ShortTitle ?? TitleCase.ShortTitle(work.Title)), ", ",
             TitleCase.EndWithPeriod(locator));
         var page = Of(

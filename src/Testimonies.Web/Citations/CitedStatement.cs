@@ -15,7 +15,7 @@ public sealed record CitedStatement(
     public string Speaker => SpeakerName ?? SpeakerDescription;
 
     /// <summary>The archive page's own title, used when citing the page.</summary>
-    public string PageTitle => $"Statement {PublicId}: {TitleCase.Capitalize(Speaker)}";
+    public string PageTitle => $"Statement {PublicId}: {Rendering.Sentence.Start(Speaker)}";
 
     /// <summary>The statements whose ids are given, with their sources, for citation files; published ones only.</summary>
     public static async Task<List<CitedStatement>> LoadAsync(ArchiveDbContext db, SourceTextLayouts layouts, IReadOnlyCollection<int> ids,

@@ -68,10 +68,6 @@ public static class TitleCase
         return text.EndsWith('.') || text.EndsWith('?') || text.EndsWith('!') ? text : text + ".";
     }
 
-    /// <summary>Upper-cases the first letter, for a description that opens a sentence or a note.</summary>
-    public static string Capitalize(string text) =>
-        text.Length == 0 || !char.IsLower(text[0]) ? text : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
-
     /// <summary>The title's first words without a leading article, for a short title when none is recorded.</summary>
     public static string ShortTitle(string title)
     {

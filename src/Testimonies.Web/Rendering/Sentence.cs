@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Testimonies.Web.Rendering;
 
-/// <summary>Text the archive places at the start of a sentence of its own (an attribution line).</summary>
+/// <summary>Text the archive places at the start of a sentence of its own: an attribution line, a citation's in-text part.</summary>
 public static class Sentence
 {
     /// <summary>
