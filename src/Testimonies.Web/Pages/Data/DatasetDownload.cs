@@ -67,10 +67,8 @@ public static class DatasetDownload
                 // The sources' texts exactly as stored (their SHA-256 is the archive's), which text_file names.
                 foreach (var (key, text) in await DataExport.LatestTextsAsync(db, ct))
                     Add(archive, $"{name}/{DataExport.TextFileName(key)}", text.Text);
-                // An empty setting (Archive__DatasetLicence="") means the default, not a blank licence.
-                var licence = options.DatasetLicence is { Length: > 0 } configured
-                    ? configured
-                    : ArchiveOptions.DefaultDatasetLicence;
+                // An empty setting (Archive__DatasetLicence="") means the default, not a blank licence (ArchiveOptions.Licence).
+                var licence = options.Licence;
                 Add(archive, $"{name}/LICENCE.txt", licence + "\n");
                 Add(archive, $"{name}/README.md", Codebook(counts, reasons, codebook, version, today, site, licence));
             }
