@@ -228,7 +228,9 @@ public static class ArchiveImport
             if (!existing.TryGetValue(row.PublicId, out var statement))
             {
                 created.Add(row);
-                changes.Add(new StatementChange(row.PublicId, true, [], null, row.Text));
+                // The preview lists at most MaxListed statements: a large import does not keep every new row's facts.
+                changes.Add(new StatementChange(row.PublicId, true, [], null, row.Text, created.Count > ImportPreview.MaxListed ? null
+                    : FieldValues(null, row, CreatedFacts, set.Coding.ReasonsOf(row))));
                 continue;
             }
             var fields = ChangedFields(statement, row, sources[row.SourceKey], speakers[row.SpeakerKey], set.Anchoring.Of(row.PublicId),
@@ -258,16 +260,27 @@ public static class ArchiveImport
 
         var findings = await db.Findings.Include(f => f.Reasons).ToDictionaryAsync(f => f.Key, cancellationToken);
         var counter = new Counter("findings");
+        var rowChanges = new List<RowChange>();
         foreach (var row in set.Findings)
         {
             var finding = findings.GetValueOrDefault(row.Key);
             var isNew = finding is null;
             finding ??= findings[row.Key] =
                 new PublishedFinding { Key = row.Key, Wording = row.Wording, Figure = row.Figure, Dataset = row.Dataset };
+            var reasonsBefore = string.Join(";", finding.Reasons.Select(r => r.Slug).Order(StringComparer.Ordinal));
+            var sourceBefore = isNew ? null : finding.Source.Key;
             CopyInto(row, finding);
             finding.Source = sources[row.SourceKey];
             var reasonsChanged = SetReasons(finding.Reasons, row.ReasonSlugs, reasons);
-            if (isNew) counter.Add(db, finding); else counter.Count(db, finding, reasonsChanged);
+            if (isNew)
+            {
+                counter.Add(db, finding);
+                rowChanges.Add(new RowChange("findings", row.Key, true, FindingFields(db, finding, null, null, null, row)));
+                continue;
+            }
+            var entry = counter.Count(db, finding, reasonsChanged);
+            var fields = FindingFields(db, finding, entry, sourceBefore, reasonsChanged ? reasonsBefore : null, row);
+            if (fields.Count > 0) rowChanges.Add(new RowChange("findings", row.Key, false, fields));
         }
         tables.Add(counter.Result);
 
@@ -281,7 +294,7 @@ public static class ArchiveImport
         await db.SaveChangesAsync(cancellationToken);
 
         var createdIds = await InsertStatementsAsync(db, created, set, sources, speakers, reasons, actor, cancellationToken);
-        var (codingTables, recoded) = await CodingImport.WriteAsync(db, set, actor, reasons, cancellationToken);
+        var (codingTables, codingRows, recoded) = await CodingImport.WriteAsync(db, set, actor, reasons, cancellationToken);
         tables.AddRange(codingTables);
 
         // The search index changes in the same transaction. A renamed speaker or reason appears in
@@ -290,7 +303,31 @@ public static class ArchiveImport
             await index.RebuildAsync(db, cancellationToken);
         else
             await index.SyncAsync(db, [.. createdIds, .. revisions.Select(r => r.Statement.Id), .. recoded], cancellationToken);
-        return new ImportOutcome(tables, changes, rowRevisions.Select(RowChangeOf).ToList());
+        return new ImportOutcome(tables, changes, [.. rowRevisions.Select(RowChangeOf), .. rowChanges, .. codingRows]);
+    }
+
+    /// <summary>What the preview lists of a new statement besides its words: who, where, and how it would be shown.</summary>
+    private static readonly List<string> CreatedFacts =
+        ["kind", "speaker", "source", "position", "section", "footnote", "said_when", "status", "reasons", "content_note"];
+
+    /// <summary>
+    /// A finding's changed columns before and after, as the import format names them, or a new finding's every value (read
+    /// through the model, as Upsert does for a new row): findings have no revisions of their own to read them from.
+    /// </summary>
+    private static List<FieldChange> FindingFields(ArchiveDbContext db, PublishedFinding finding,
+        Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry? stored, string? sourceBefore, string? reasonsBefore, FindingRow row)
+    {
+        static bool Shown(string property) => property is not ("Id" or "Key" or "SourceId");
+        var fields = stored is null
+            ? db.Model.FindEntityType(typeof(PublishedFinding))!.GetProperties()
+                .Where(p => Shown(p.Name) && p.PropertyInfo?.GetValue(finding) is not null)
+                .Select(p => new FieldChange(ColumnName(p.Name), null, CellText(p.PropertyInfo!.GetValue(finding)))).ToList()
+            : stored.Properties.Where(p => Shown(p.Metadata.Name) && p.IsModified)
+                .Select(p => new FieldChange(ColumnName(p.Metadata.Name), CellText(p.OriginalValue), CellText(p.CurrentValue))).ToList();
+        if (stored is null || sourceBefore != row.SourceKey) fields.Add(new FieldChange("source", sourceBefore, row.SourceKey));
+        if (stored is null || reasonsBefore is not null)
+            fields.Add(new FieldChange("reasons", reasonsBefore, string.Join(";", row.ReasonSlugs.Order(StringComparer.Ordinal))));
+        return fields;
     }
 
     /// <summary>
@@ -365,10 +402,13 @@ public static class ArchiveImport
             after.Select(field => new FieldChange(field.Key, before.GetValueOrDefault(field.Key), field.Value)).ToList());
     }
 
-    /// <summary>Each changed field of a stored statement before and after, as the import format writes it (the words apart).</summary>
-    private static List<FieldChange> FieldValues(Statement s, StatementRow row, List<string> fields, IReadOnlyCollection<string> reasons)
+    /// <summary>
+    /// Each changed field of a stored statement before and after, as the import format writes it (the words apart); for a new
+    /// statement (no stored one), the fields' values that are given.
+    /// </summary>
+    private static List<FieldChange> FieldValues(Statement? s, StatementRow row, List<string> fields, IReadOnlyCollection<string> reasons)
     {
-        string? Before(string field) => field switch
+        string? Before(string field) => s is null ? null : field switch
         {
             "kind" => s.Kind.Slug(), "language" => s.Language, "source" => s.Source.Key, "speaker" => s.Speaker.Key,
             "position" => CellText(s.Position), "section" => s.Section, "footnote" => s.Footnote, "said_when" => s.SaidWhen,
@@ -386,7 +426,8 @@ public static class ArchiveImport
             "provenance" => row.Provenance.Slug(), "provenance_words" => row.ProvenanceWords, "spoken_language" => row.SpokenLanguage,
             "translated" => CellText(row.Translated), _ => null,
         };
-        return fields.Where(f => f is not ("text" or "anchor")).Select(f => new FieldChange(f, Before(f), After(f))).ToList();
+        return fields.Where(f => f is not ("text" or "anchor")).Select(f => new FieldChange(f, Before(f), After(f)))
+            .Where(change => s is not null || !string.IsNullOrEmpty(change.After)).ToList();
     }
 
     /// <summary>The import's names of the fields that differ between the stored statement and the row.</summary>

@@ -288,14 +288,15 @@ public static class CodingImport
     }
 
     /// <summary>
-    /// Writes the set's codings and decisions (statements, coders and reasons are written already); returns the counts and the
-    /// ids of statements whose published reasons this changed, for the search index.
+    /// Writes the set's codings and decisions (statements, coders and reasons are written already); returns the counts, each
+    /// coding and decision created or changed (for the preview), and the ids of statements whose published reasons this changed,
+    /// for the search index.
     /// </summary>
-    public static async Task<(List<TableChanges> Tables, List<int> Changed)> WriteAsync(ArchiveDbContext db, ImportSet set,
-        ImportActor actor, Dictionary<string, Reason> reasons, CancellationToken cancellationToken)
+    public static async Task<(List<TableChanges> Tables, List<RowChange> Rows, List<int> Changed)> WriteAsync(ArchiveDbContext db,
+        ImportSet set, ImportActor actor, Dictionary<string, Reason> reasons, CancellationToken cancellationToken)
     {
         if (set.Codings.Count == 0 && set.Decisions.Count == 0)
-            return ([new("codings", 0, 0, 0), new("decisions", 0, 0, 0)], []);
+            return ([new("codings", 0, 0, 0), new("decisions", 0, 0, 0)], [], []);
         var ids = set.Codings.Select(c => c.StatementId).Concat(set.Decisions.Select(d => d.StatementId)).Distinct().ToList();
         var statements = new Dictionary<string, (int Id, string Text)>(StringComparer.Ordinal);
         foreach (var chunk in ids.Chunk(1000))
@@ -324,17 +325,25 @@ public static class CodingImport
         var replaced = new List<int>();
         var inserts = new List<(int Statement, int Coder, CodingRow Row)>();
         var touched = new HashSet<int>();
+        var rows = new List<RowChange>();
         var (created, updated, unchanged) = (0, 0, 0);
         foreach (var pair in set.Codings.GroupBy(c => (Statement: statements[c.StatementId].Id, Coder: coders[c.CoderKey])))
         {
             var keys = Keys(pair);
+            var first = pair.First();
+            var key = $"{first.StatementId}, coded by {first.CoderKey}";
             if (stored.TryGetValue(pair.Key, out var before))
             {
                 if (Same(before.Select(b => b.Key).ToList(), keys)) { unchanged++; continue; }
                 replaced.AddRange(before.Select(b => b.Id));
                 updated++;
+                rows.Add(new RowChange("codings", key, false, CodingFields(before.Select(b => b.Key).ToList(), keys)));
             }
-            else created++;
+            else
+            {
+                created++;
+                rows.Add(new RowChange("codings", key, true, CodingFields(null, keys)));
+            }
             touched.Add(pair.Key.Statement);
             inserts.AddRange(pair.Select(row => (pair.Key.Statement, pair.Key.Coder, row)));
         }
@@ -363,6 +372,12 @@ public static class CodingImport
                 }
                 decisionsCreated++;
                 touched.Add(group.Key);
+                rows.Add(new RowChange("decisions", $"{row.StatementId}, decided {row.DecidedAt:yyyy-MM-dd HH:mm}", true,
+                [
+                    new("reasons", null, row.ReasonSlugs.Count == 0 ? "(none applies)" : string.Join(";", row.ReasonSlugs)),
+                    new("codebook_version", null, row.CodebookVersion.ToString(CultureInfo.InvariantCulture)),
+                    new("why", null, row.Why),
+                ]));
                 db.CodingDecisions.Add(new CodingDecision
                 {
                     StatementId = group.Key, CodebookVersion = row.CodebookVersion, Reasons = string.Join(';', row.ReasonSlugs),
@@ -375,7 +390,26 @@ public static class CodingImport
         await db.SaveChangesAsync(cancellationToken);
 
         var changed = await PublishedReasons.UpdateAsync(db, touched, actor.By, actor.Origin, actor.At, cancellationToken);
-        return ([new("codings", created, updated, unchanged), new("decisions", decisionsCreated, 0, decisionsUnchanged)], changed);
+        return ([new("codings", created, updated, unchanged), new("decisions", decisionsCreated, 0, decisionsUnchanged)], rows,
+            changed);
+    }
+
+    /// <summary>A coder's coding of one statement as the preview lists it: its reasons and codebook version, before and after.</summary>
+    private static List<FieldChange> CodingFields(List<CodingKey>? before, List<CodingKey> after)
+    {
+        static string Reasons(List<CodingKey> keys) => keys.All(k => k.Reason is null)
+            ? "(none applies)"
+            : string.Join(";", keys.Select(k => k.Reason).OfType<string>().Order(StringComparer.Ordinal));
+        static string Versions(List<CodingKey> keys) =>
+            string.Join(";", keys.Select(k => k.Version).Distinct().Order().Select(v => v.ToString(CultureInfo.InvariantCulture)));
+        var fields = new List<FieldChange>();
+        if (before is null || Reasons(before) != Reasons(after))
+            fields.Add(new("reasons", before is null ? null : Reasons(before), Reasons(after)));
+        if (before is null || Versions(before) != Versions(after))
+            fields.Add(new("codebook_version", before is null ? null : Versions(before), Versions(after)));
+        // The same reasons and version with another confidence, note or words: say that the coding's details changed.
+        if (fields.Count == 0) fields.Add(new("confidence, note or words", "as stored", "as in the file"));
+        return fields;
     }
 
     /// <summary>New codings, inserted with one prepared command on the import's transaction (an import may bring many).</summary>

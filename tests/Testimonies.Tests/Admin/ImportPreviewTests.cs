@@ -47,4 +47,60 @@ public class ImportPreviewTests : MaintainerSiteTests
             Assert.Contains(files, f => f.Contains(name, StringComparison.Ordinal)
                 && f.Contains(Convert.ToHexStringLower(SHA256.HashData(content)), StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task NewStatementsShowTheirFactsAndFindingsCodingsAndDecisionsAreListedRowByRow()
+    {
+        var statements = Csv(Header,
+            "synthetic-02,test-untexted,102,Synthetic section,7,indian-fighter,paraphrase,en,Synthetic reported words,,boredom,,"
+            + "Synthetic content note,published");
+        var findings = Csv("key,source,footnote,wording,figure,percent,percent_qualifier,dataset,dataset_size,reasons",
+            "synthetic-finding-1,test-untexted,7,Synthetic finding wording,at least 3,,,Synthetic dataset,,boredom");
+        var coders = Csv("key,label,notes", "synthetic-coder-9,Synthetic coder 9,");
+        var codings = Csv("statement,coder,reason,confidence,codebook_version,coded_at,note,words",
+            "synthetic-02,synthetic-coder-9,boredom,certain,1,2020-02-01,,");
+        var decisions = Csv("statement,codebook_version,reasons,decided_at,why",
+            "synthetic-02,1,boredom,2020-02-02,Synthetic reason for a decision");
+        var upload = await AdminSession.UploadAsync(Client, ("statements.csv", statements), ("findings.csv", findings),
+            ("coders.csv", coders), ("codings.csv", codings), ("decisions.csv", decisions));
+        Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
+        var (_, page) = await Html.GetAsync(Client, upload.Headers.Location!.OriginalString);
+
+        var created = page.QuerySelectorAll(".import-changes > li").Single(li => li.TextContent.Contains("synthetic-02", StringComparison.Ordinal));
+        var facts = created.QuerySelectorAll(".field-changes li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Contains("kind: paraphrase", facts);
+        Assert.Contains("speaker: indian-fighter", facts);
+        Assert.Contains("source: test-untexted", facts);
+        Assert.Contains("section: Synthetic section", facts);
+        Assert.Contains("status: published", facts);
+        Assert.Contains("reasons: boredom", facts);
+        Assert.Contains("content_note: Synthetic content note", facts);
+
+        var tables = page.QuerySelectorAll(".preview-rows h3").Select(h => h.TextContent).ToList();
+        Assert.Contains("findings", tables);
+        Assert.Contains("codings", tables);
+        Assert.Contains("decisions", tables);
+        var rows = page.QuerySelector(".preview-rows")!.TextContent;
+        Assert.Contains("synthetic-finding-1: new", rows, StringComparison.Ordinal);
+        Assert.Contains("figure: at least 3", rows, StringComparison.Ordinal);
+        Assert.Contains("synthetic-02, coded by synthetic-coder-9: new", rows, StringComparison.Ordinal);
+        Assert.Contains("why: Synthetic reason for a decision", rows, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AChangedFindingShowsItsFieldsBeforeAndAfter()
+    {
+        var header = "key,source,footnote,wording,figure,percent,percent_qualifier,dataset,dataset_size,reasons";
+        var first = await AdminSession.UploadAsync(Client, ("findings.csv", Csv(header,
+            "synthetic-finding-2,test-untexted,8,Synthetic finding wording,at least 3,,,Synthetic dataset,,boredom")));
+        var confirmed = await AdminSession.PostFormAsync(Client, first.Headers.Location!.OriginalString, [], tokenFrom: "/admin/import");
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+
+        var upload = await AdminSession.UploadAsync(Client, ("findings.csv", Csv(header,
+            "synthetic-finding-2,test-untexted,8,Synthetic finding wording,just over 3,,,Synthetic dataset,,")));
+        var (_, page) = await Html.GetAsync(Client, upload.Headers.Location!.OriginalString);
+        var changes = page.QuerySelectorAll(".preview-rows li li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Contains("figure: at least 3 →becomes just over 3", changes);
+        Assert.Contains("reasons: boredom →becomes (empty)", changes);
+    }
 }
