@@ -38,7 +38,8 @@ public class AdminTableLabelTests : MaintainerSiteTests
             {
                 tables++;
                 var bare = table.QuerySelectorAll("td").Where(td => string.IsNullOrWhiteSpace(td.GetAttribute("data-label"))).ToList();
-                Assert.True(bare.Count == 0, $"{url}: {bare.Count} cells without a data-label, the first: {bare.FirstOrDefault()?.OuterHtml}");
+                Assert.True(bare.Count == 0,
+                    $"{url}: {bare.Count} cells without a data-label, the first: {bare.FirstOrDefault()?.OuterHtml}");
             }
         }
         Assert.True(tables >= 8, $"only {tables} tables were checked");

@@ -66,7 +66,8 @@ public class ImportPreviewTests : MaintainerSiteTests
         Assert.Equal(HttpStatusCode.Redirect, upload.StatusCode);
         var (_, page) = await Html.GetAsync(Client, upload.Headers.Location!.OriginalString);
 
-        var created = page.QuerySelectorAll(".import-changes > li").Single(li => li.TextContent.Contains("synthetic-02", StringComparison.Ordinal));
+        var created = page.QuerySelectorAll(".import-changes > li")
+            .Single(li => li.TextContent.Contains("synthetic-02", StringComparison.Ordinal));
         var facts = created.QuerySelectorAll(".field-changes li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Contains("kind: paraphrase", facts);
         Assert.Contains("speaker: indian-fighter", facts);
