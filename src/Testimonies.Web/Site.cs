@@ -94,6 +94,7 @@ public static class Site
         // One line a request, with its final status: outside the status pages' re-execution, which would log it twice. The
         // host's own logger: the middleware's default is the static Log.Logger, which this host never sets (Program.cs).
         app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        app.UseAbandonedRequests();
         app.UseStatusCodePagesWithReExecute("/not-found", "?code={0}");
         app.UseRouting();
         app.UseCors();

@@ -87,6 +87,9 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
     /// <summary>Held while a catalog loads; tests hold it to stand for a slow load.</summary>
     internal SemaphoreSlim Loading => _loading;
 
+    /// <summary>Run once a load has begun, before it reads anything; tests use it to give up on the request there.</summary>
+    internal Func<Task>? BeforeLoad { get; set; }
+
     /// <summary>
     /// The catalog of the archive's current version. In the site that version is the one this instance holds
     /// in memory (<see cref="ArchiveVersion"/>), so an unchanged archive costs no query; without it (tests,
@@ -106,7 +109,10 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
         try
         {
             if (_snapshot is { } loaded && loaded.Version >= current) return loaded;
-            _snapshot = await LoadAsync(db, cancellationToken);
+            if (BeforeLoad is { } beforeLoad) await beforeLoad();
+            // Not the request's token: every search arriving meanwhile waits for this load, and a client that gave up
+            // (wrk's timeout, a closed tab) must not cancel it for them; under load each next waiter started over.
+            _snapshot = await LoadAsync(db, CancellationToken.None);
             return _snapshot;
         }
         finally

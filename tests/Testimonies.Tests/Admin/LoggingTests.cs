@@ -58,6 +58,34 @@ public sealed class LoggingTests : IDisposable
         Assert.DoesNotContain(requests, r => r.Contains("query-marker-4d1a", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ARequestItsClientGaveUpIsLoggedAs499NotAsAnError()
+    {
+        var catalog = _factory.Services.GetRequiredService<Testimonies.Web.Search.SearchCatalog>();
+        var client = _factory.CreateClient();
+        await catalog.Loading.WaitAsync(TestContext.Current.CancellationToken); // the first search waits for the catalog
+        try
+        {
+            using var gaveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAsync("/search", gaveUp.Token));
+        }
+        finally
+        {
+            catalog.Loading.Release();
+        }
+
+        string? line = null;
+        for (var i = 0; i < 100 && line is null; i++)
+        {
+            line = _factory.Events.Where(e => e.MessageTemplate.Text.StartsWith("HTTP ", StringComparison.Ordinal))
+                .Select(e => e.RenderMessage()).FirstOrDefault(r => r.Contains("\"/search\"", StringComparison.Ordinal));
+            if (line is null) await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+        Assert.NotNull(line);
+        Assert.Contains("responded 499", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(_factory.Events, e => e.Level >= LogEventLevel.Error);
+    }
+
     /// <summary>Keeps every event. A sink of its own, not the factory: Serilog disposes the sinks of a logger it disposes.</summary>
     private sealed class RecordingSink : ILogEventSink
     {

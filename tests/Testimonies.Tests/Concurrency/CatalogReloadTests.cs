@@ -49,4 +49,29 @@ public class CatalogReloadTests : MaintainerSiteTests
         Assert.Equal("17 statements", await HeadingAsync(await reader.GetAsync("/search", token)));
         Assert.Equal("17 statements", await HeadingAsync(await reader.GetAsync("/search", token)));
     }
+
+    [Fact]
+    public async Task ALoadGoesOnWhenTheRequestThatBeganItGivesUp()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var withdrawn = await RecordForm.SaveAsync(Client, "/admin/statements/csis16-04", new() { ["status"] = "withdrawn" });
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+
+        var catalog = Factory.Services.GetRequiredService<SearchCatalog>();
+        using var client = CancellationTokenSource.CreateLinkedTokenSource(token);
+        // The client that began the load goes away once it has begun: the load was cancelled for every search waiting on it,
+        // and under load each next one began again and was cancelled in turn (no answer for seconds at 100,000 statements).
+        catalog.BeforeLoad = () => client.CancelAsync();
+        try
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Testimonies.Web.Archive.ArchiveDbContext>();
+            var snapshot = await catalog.GetAsync(db, client.Token);
+            Assert.Equal(17, snapshot.Count);
+        }
+        finally
+        {
+            catalog.BeforeLoad = null;
+        }
+    }
 }
