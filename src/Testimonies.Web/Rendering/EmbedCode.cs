@@ -31,7 +31,8 @@ public static partial class EmbedCode
                 .Replace("?", "<wbr>?", StringComparison.Ordinal)
             : Whole(token.Value)));
 
-    private static string Whole(string word) => word.Contains('-', StringComparison.Ordinal) ? $"<span class=\"nobreak\">{word}</span>" : word;
+    private static string Whole(string word) =>
+        word.Contains('-', StringComparison.Ordinal) ? $"<span class=\"nobreak\">{word}</span>" : word;
 
     [System.Text.RegularExpressions.GeneratedRegex(@"https?://[^""\s&]+|[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+")]
     private static partial System.Text.RegularExpressions.Regex Tokens();

@@ -52,7 +52,8 @@ public class IndexModel(TimeProvider clock) : PageModel
 
         if (on)
         {
-            Response.Cookies.Append(ClassroomDisplay.CookieName, ClassroomDisplay.CookieValue, ClassroomDisplay.CookieOptions(Request, clock));
+            Response.Cookies.Append(ClassroomDisplay.CookieName, ClassroomDisplay.CookieValue,
+                ClassroomDisplay.CookieOptions(Request, clock));
         }
         else
         {
