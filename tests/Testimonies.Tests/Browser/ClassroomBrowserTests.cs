@@ -16,7 +16,10 @@ public sealed class ClassroomBrowserTests(BrowserFixture browser) : IClassFixtur
         var options = browser.ContextOptions();
         options.ViewportSize = new ViewportSize { Width = width, Height = 900 };
         var context = await browser.Browser.NewContextAsync(options);
-        if (cover) await context.AddCookiesAsync([new Cookie { Name = "classroom", Value = "cover", Url = browser.BaseAddress.ToString() }]);
+        if (cover)
+        {
+            await context.AddCookiesAsync([new Cookie { Name = "classroom", Value = "cover", Url = browser.BaseAddress.ToString() }]);
+        }
         return context;
     }
 

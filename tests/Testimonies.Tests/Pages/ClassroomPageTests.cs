@@ -22,7 +22,8 @@ public sealed class ClassroomPageTests(SiteFixture site) : IDisposable
     }
 
     private const string Note = "Describes the killing of women and children.";
-    private const string Words = "They think nothing of bringing down a whole building with women and children inside, just to kill one person";
+    private const string Words =
+        "They think nothing of bringing down a whole building with women and children inside, just to kill one person";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -186,9 +187,11 @@ public sealed class ClassroomPageTests(SiteFixture site) : IDisposable
         Assert.Contains("title=\"Statement csis16-14 from the Testimonies archive\"", code, StringComparison.Ordinal);
         Assert.Contains(" data-testimonies-embed>", code, StringComparison.Ordinal);
         Assert.Contains("<script src=\"http://localhost/js/embed.js\" async></script>", code, StringComparison.Ordinal);
-        Assert.Contains("/s/csis16-14/embed?cover=1\"", document.QuerySelector("#embed-code-covered")!.TextContent, StringComparison.Ordinal);
+        var covered = document.QuerySelector("#embed-code-covered")!.TextContent;
+        Assert.Contains("/s/csis16-14/embed?cover=1\"", covered, StringComparison.Ordinal);
         var embed = await GetAsync("/s/csis16-14/embed", cookie: false);
-        Assert.Contains(embed.QuerySelectorAll("script"), s => s.GetAttribute("src")!.Contains("/js/embed-frame", StringComparison.Ordinal));
+        Assert.Contains(embed.QuerySelectorAll("script"),
+            s => s.GetAttribute("src")!.Contains("/js/embed-frame", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -30,5 +30,6 @@ public class EmbedCodeTests
 
     [Fact]
     public void ATitleIsEncoded() =>
-        Assert.Contains("title=\"&lt;b&gt; &quot;x&quot;\"", EmbedCode.For("https://a.example", "/e", "<b> \"x\""), StringComparison.Ordinal);
+        Assert.Contains("title=\"&lt;b&gt; &quot;x&quot;\"", EmbedCode.For("https://a.example", "/e", "<b> \"x\""),
+            StringComparison.Ordinal);
 }
