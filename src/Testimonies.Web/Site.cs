@@ -52,8 +52,8 @@ public static class Site
         });
         services.AddScoped<Pages.Admin.Codings.CodingWriter>();
         services.AddRouting(options => options.LowercaseUrls = true);
-        // Public pages and data cached per archive version (Archive/ArchiveOutputCache.cs).
-        services.AddArchiveOutputCache();
+        // Public pages and data cached per archive version and per the reader's classroom cover (Archive/ArchiveOutputCache.cs).
+        services.AddArchiveOutputCache(Rendering.ClassroomDisplay.CacheValue);
         // Compressed pages and data (Brotli or gzip); static files come pre-compressed from MapStaticAssets.
         services.AddResponseCompression(options =>
         {

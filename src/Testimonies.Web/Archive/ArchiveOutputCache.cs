@@ -7,10 +7,15 @@ namespace Testimonies.Web.Archive;
 /// the version in its own transaction, so the next request after a change builds a fresh page, on every
 /// instance that shares the database. Entries also expire after a minute (citations carry today's date).
 /// Requests with a maintainer's session, and responses that set cookies, are never cached (the defaults).
+/// A reader's display choice that changes a page (the classroom cover) is part of every key,
+/// so that one reader's covered page is never served to another.
 /// </summary>
 public static class ArchiveOutputCache
 {
-    public static IServiceCollection AddArchiveOutputCache(this IServiceCollection services) =>
+    /// <param name="services">The site's services.</param>
+    /// <param name="readerDisplay">The request's display choice as a key value ("cover" or "open"), given by the caller.</param>
+    public static IServiceCollection AddArchiveOutputCache(this IServiceCollection services,
+        Func<HttpRequest, string> readerDisplay) =>
         services.AddOutputCache(options =>
         {
             options.DefaultExpirationTimeSpan = TimeSpan.FromMinutes(1);
@@ -32,6 +37,7 @@ public static class ArchiveOutputCache
                     return new KeyValuePair<string, string>("archive-version",
                         version.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 })
+                .VaryByValue(context => new KeyValuePair<string, string>("reader-display", readerDisplay(context.Request)))
                 .Cache());
         });
 

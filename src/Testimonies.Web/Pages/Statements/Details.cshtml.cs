@@ -1,4 +1,5 @@
 using Testimonies.Web.Citations;
+using Testimonies.Web.Rendering;
 
 namespace Testimonies.Web.Pages.Statements;
 
@@ -12,7 +13,7 @@ public class DetailsModel(ArchiveDbContext db, TimeProvider clock, SourceTextLay
     }
     public record SourceFacts(string Key, string Title, string? Subtitle, string? Chapter, string? ChapterTitle, string Publisher,
         string? Author, PartialDate Published, string? Url);
-    public record Neighbour(string PublicId, string Text);
+    public record Neighbour(string PublicId, string Text, string? ContentNote);
 
     public Statement Statement { get; private set; } = null!;
     public SpeakerFacts Speaker { get; private set; } = null!;
@@ -40,9 +41,19 @@ public class DetailsModel(ArchiveDbContext db, TimeProvider clock, SourceTextLay
     public string Locator => Archive.Statement.Locator(Source.Chapter, Statement.Footnote, Statement.Section);
     public string Permalink => $"{Rendering.SiteAddress.Of(Request)}/s/{Statement.PublicId}";
 
-    public string EmbedSnippet =>
-        $"<iframe src=\"{Permalink}/embed\" title=\"Statement {Statement.PublicId} from the Testimonies archive\" " +
-        $"width=\"100%\" height=\"280\" style=\"border:0\" loading=\"lazy\"></iframe>";
+    /// <summary>The classroom display is on and these words have a content note: they are shown behind a cover.</summary>
+    public bool Covered => Statement.ContentNote is not null && ClassroomDisplay.IsOn(Request);
+
+    /// <summary>Whether a neighbour's words are shown in the links before and after, or only its identifier.</summary>
+    public bool Hides(Neighbour neighbour) => neighbour.ContentNote is not null && ClassroomDisplay.IsOn(Request);
+
+    public string EmbedSnippet => EmbedSnippetFor("");
+
+    /// <summary>The embed code with the classroom cover on, whatever the host page's readers chose.</summary>
+    public string CoveredEmbedSnippet => EmbedSnippetFor($"?{ClassroomDisplay.QueryName}=1");
+
+    private string EmbedSnippetFor(string query) => EmbedCode.For(SiteAddress.Of(Request), $"/s/{Statement.PublicId}/embed{query}",
+        $"Statement {Statement.PublicId} from the Testimonies archive");
 
     public StatementMetadata Metadata => new(
         Title: Statement.Kind == StatementKind.Quotation ? $"“{Shorten(Statement.Text, 150)}”" : Shorten(Statement.Text, 150),
@@ -104,9 +115,9 @@ public class DetailsModel(ArchiveDbContext db, TimeProvider clock, SourceTextLay
 
         var sameSource = db.PublishedStatements.AsNoTracking().Where(s => s.SourceId == statement.SourceId);
         Previous = await sameSource.Where(s => s.Position < statement.Position).OrderByDescending(s => s.Position)
-            .Select(s => new Neighbour(s.PublicId, s.Text)).FirstOrDefaultAsync(cancellationToken);
+            .Select(s => new Neighbour(s.PublicId, s.Text, s.ContentNote)).FirstOrDefaultAsync(cancellationToken);
         Next = await sameSource.Where(s => s.Position > statement.Position).OrderBy(s => s.Position)
-            .Select(s => new Neighbour(s.PublicId, s.Text)).FirstOrDefaultAsync(cancellationToken);
+            .Select(s => new Neighbour(s.PublicId, s.Text, s.ContentNote)).FirstOrDefaultAsync(cancellationToken);
         return Page();
     }
 
