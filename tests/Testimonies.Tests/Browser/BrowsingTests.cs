@@ -63,7 +63,8 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
          "/search", "/search?q=jihad&kind=quotation", "/search?q=%22unclosed", "/s/csis16-14/embed", "/admin/login", "/statistics", "/api",
          "/codebook", "/codebook/versions", "/codebook/compare", "/codebook/print", "/codebook/v/9",
          "/codebook/agreement",
-         "/s/csis16-03/report", "/s/csis16-03/report/sent"];
+         "/s/csis16-03/report", "/s/csis16-03/report/sent",
+         "/s/csis16-03/v/1"];
 
     [Theory]
     [MemberData(nameof(PageTypes))]
