@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Testimonies.Tests.Infrastructure;
 using Testimonies.Web.Archive;
 using Testimonies.Web.Importing;
@@ -149,5 +151,36 @@ public class StatementVersionTests
         Assert.Equal([1, 2], versions.Select(v => v.Number));
         Assert.Equal(["section", "footnote marker"], StatementVersions.Differences(versions[0], versions[1]).Select(d => d.Field));
         Assert.Null(versions[1].Note);
+    }
+
+    [Fact]
+    public async Task TheMigrationGivesAStoreThatHadNoVersionsEachStatementsPresentStateAsVersionOne()
+    {
+        var (database, data) = await LoadedAsync();
+        await using var _database = database;
+        data.Statements[1] = data.Statements[1].Replace("Synthetic words number one", "Synthetic words number won",
+            StringComparison.Ordinal) + ",Synthetic correction note";
+        await ReloadAsync(database, data);
+        await using (var db = database.CreateContext())
+        {
+            // Back to the store before versions (the migration's Down drops them), then up again: the migration fills them in.
+            var migrations = db.Database.GetMigrations().ToList();
+            var before = migrations[migrations.FindIndex(m => m.Contains("_StatementVersions", StringComparison.Ordinal)) - 1];
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(before, Ct);
+            await migrator.MigrateAsync(null, Ct);
+        }
+        var version = Assert.Single(await VersionsAsync(database, "test-0001"));
+        // Its present words (what was cited before cannot be told fully, so no older version is made up), and who and how of the
+        // first revision, whose date it has.
+        Assert.Equal((1, "Synthetic words number won", "load"), (version.Number, version.Text, version.Origin));
+        await using (var db = database.CreateContext())
+        {
+            var revisions = await db.Revisions.Where(r => r.Statement.PublicId == "test-0001").OrderBy(r => r.Id).ToListAsync(Ct);
+            Assert.Equal(revisions[0].At, version.At); // dated when the statement entered the archive
+            Assert.Equal(revisions[^1].Id, version.RevisionId); // made by the last change, after which it stood so
+            Assert.Null(version.Note);
+            Assert.Equal(await db.Statements.CountAsync(Ct), await db.StatementVersions.CountAsync(Ct));
+        }
     }
 }
