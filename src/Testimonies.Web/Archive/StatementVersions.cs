@@ -52,7 +52,8 @@ public static class StatementVersions
     /// present state as version 1; what it was before cannot be told fully, so no older version is made up.
     /// </summary>
     public static async Task<int> AddChangedAsync(ArchiveDbContext db,
-        IReadOnlyList<(Statement Statement, StatementRevision? Revision)> changed, DateTimeOffset at, string by, string origin, CancellationToken cancellationToken)
+        IReadOnlyList<(Statement Statement, StatementRevision? Revision)> changed, DateTimeOffset at, string by, string origin,
+        CancellationToken cancellationToken)
     {
         var latest = new Dictionary<int, StatementVersion>();
         foreach (var chunk in changed.Select(c => c.Statement.Id).Where(id => id != 0).Distinct().Chunk(1000))
