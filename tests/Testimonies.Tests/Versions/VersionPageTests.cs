@@ -62,6 +62,10 @@ public class VersionPageTests : MaintainerSiteTests
         Assert.Contains(versions.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/s/{Id}/v/1");
         Assert.Contains(versions.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/s/{Id}/v/2");
         Assert.Contains("Synthetic correction of a transcription.", versions.TextContent, StringComparison.Ordinal);
+
+        // The API gives the current version's number.
+        using var api = JsonDocument.Parse(await Client.GetStringAsync($"/api/v1/statements/{Id}", Ct));
+        Assert.Equal(2, api.RootElement.GetProperty("version").GetInt32());
     }
 
     [Fact]
