@@ -202,6 +202,7 @@ public static class ApiEndpoints
                 s.Source.Key, s.Source.Title, s.Source.Chapter, s.Source.ChapterTitle, s.Source.Publisher, s.Source.Published, s.Source.Url
             },
             Reasons = s.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToList(),
+            Version = db.StatementVersions.Where(v => v.StatementId == s.Id).Max(v => (int?)v.Number),
         }).ToListAsync(ct);
         var places = new TextPlaces(db, layouts);
         var items = new List<StatementItem>(rows.Count);
@@ -215,7 +216,8 @@ public static class ApiEndpoints
                 new SourceRef(s.Source.Key, s.Source.Title, s.Source.Chapter, s.Source.ChapterTitle, s.Source.Publisher,
                     s.Source.Published.ToString(), s.Source.Url),
                 Statement.Locator(s.Source.Chapter, s.Footnote, s.Section), s.Section, s.Footnote, s.SaidWhen, s.Reasons, s.Context,
-                s.ContentNote, place, s.Provenance.Slug(), s.ProvenanceWords, s.SpokenLanguage, StatementExportRow.YesNo(s.Translated)));
+                s.ContentNote, place, s.Provenance.Slug(), s.ProvenanceWords, s.SpokenLanguage, StatementExportRow.YesNo(s.Translated),
+                s.Version));
         }
         return items;
     }

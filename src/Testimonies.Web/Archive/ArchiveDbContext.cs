@@ -27,6 +27,7 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
     public DbSet<ImportFileContent> ImportFiles => Set<ImportFileContent>();
     public DbSet<StatementRevision> Revisions => Set<StatementRevision>();
+    public DbSet<StatementVersion> StatementVersions => Set<StatementVersion>();
     public DbSet<RowRevision> RowRevisions => Set<RowRevision>();
     public DbSet<CodebookVersion> CodebookVersions => Set<CodebookVersion>();
     public DbSet<Coder> Coders => Set<Coder>();
@@ -137,6 +138,18 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
             revision.HasIndex(r => new { r.StatementId, r.At });
             revision.HasOne(r => r.Statement).WithMany(s => s.Revisions).OnDelete(DeleteBehavior.Cascade);
             revision.Property(r => r.At).HasConversion(MomentAsText);
+        });
+
+        builder.Entity<StatementVersion>(version =>
+        {
+            version.HasIndex(v => new { v.StatementId, v.Number }).IsUnique();
+            version.HasOne(v => v.Statement).WithMany().OnDelete(DeleteBehavior.Cascade);
+            version.HasOne(v => v.Revision).WithMany().OnDelete(DeleteBehavior.ClientSetNull);
+            version.Property(v => v.Kind).HasConversion<string>().HasMaxLength(20);
+            version.Property(v => v.Language).HasMaxLength(35);
+            version.Property(v => v.SpeakerKey).HasMaxLength(80);
+            version.Property(v => v.SourceKey).HasMaxLength(80);
+            version.Property(v => v.At).HasConversion(MomentAsText);
         });
 
         builder.Entity<RowRevision>(revision =>

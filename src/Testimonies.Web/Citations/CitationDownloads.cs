@@ -3,7 +3,8 @@ using Microsoft.Net.Http.Headers;
 namespace Testimonies.Web.Citations;
 
 /// <summary>
-/// Reference-manager files: /s/{id}/cite.{bib|ris|json} for a statement, /sources/{key}/cite.{…} for a
+/// Reference-manager files: /s/{id}/cite.{bib|ris|json} for a statement, /s/{id}/v/{n}/cite.{…} for one version of it
+/// (its URL the version's), /sources/{key}/cite.{…} for a
 /// publication. (A search's, /search.bib and its siblings, are among the search's exports: Search/SearchExports.cs.)
 /// </summary>
 public static class CitationDownloads
@@ -11,6 +12,7 @@ public static class CitationDownloads
     public static IEndpointRouteBuilder MapCitationDownloads(this IEndpointRouteBuilder app)
     {
         app.MapRead("/s/{id}/cite.{format}", StatementAsync);
+        app.MapRead("/s/{id}/v/{n}/cite.{format}", VersionAsync);
         app.MapRead("/sources/{key}/cite.{format}", SourceAsync);
         return app;
     }
@@ -28,6 +30,18 @@ public static class CitationDownloads
         var cited = await CitedStatement.LoadAsync(db, layouts, [statement.Id], Rendering.SiteAddress.Of(http.Request), Today(clock),
             cancellationToken);
         return Download(http, citationFormat, $"testimonies-{id}", CitationFiles.Write(citationFormat, cited, []));
+    }
+
+    private static async Task<IResult> VersionAsync(string id, string n, string format, HttpContext http, ArchiveDbContext db,
+        TimeProvider clock, SourceTextLayouts layouts, CancellationToken cancellationToken)
+    {
+        if (CitationFiles.Parse(format) is not { } citationFormat) return Results.NotFound();
+        var (status, found) = await StatementVersionFinder.FindAsync(db, id, n, cancellationToken);
+        if (found is null) return Results.StatusCode(status);
+        var cited = await StatementVersionFinder.CiteAsync(db, layouts, found, Rendering.SiteAddress.Of(http.Request), Today(clock),
+            cancellationToken);
+        var name = $"testimonies-{id}-v{found.Version.Number}";
+        return Download(http, citationFormat, name, CitationFiles.Write(citationFormat, [cited], []));
     }
 
     private static async Task<IResult> SourceAsync(string key, string format, HttpContext http, ArchiveDbContext db,

@@ -49,7 +49,8 @@ public static class CitationFiles
         };
     }
 
-    public static string PageKey(CitedStatement statement) => $"testimonies-{statement.PublicId}";
+    public static string PageKey(CitedStatement statement) =>
+        statement.Version is { } version ? $"testimonies-{statement.PublicId}-v{version}" : $"testimonies-{statement.PublicId}";
 
     /// <summary>
     /// "Quotation of Abu Ibrahim, as reported in …, Chapter 9, Fighting Injustice section, para. 3": what the page holds and where
@@ -75,6 +76,7 @@ public static class CitationFiles
             Entry(bib, "online", PageKey(s),
             [
                 ("title", s.PageTitle),
+                ("version", s.Version?.ToString(CultureInfo.InvariantCulture)),
                 ("organization", CitationStyles.SiteName),
                 ("url", s.Permalink),
                 ("urldate", s.Accessed.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
@@ -214,6 +216,7 @@ public static class CitationFiles
                 json.WriteString("container-title", CitationStyles.SiteName);
                 json.WriteString("genre", s.Kind.Label());
                 json.WriteString("URL", s.Permalink);
+                if (s.Version is { } version) json.WriteString("version", version.ToString(CultureInfo.InvariantCulture));
                 DateParts(json, "accessed", s.Accessed.Year, s.Accessed.Month, s.Accessed.Day);
                 json.WriteString("abstract", s.Text);
                 json.WriteString("note", PageNote(s));

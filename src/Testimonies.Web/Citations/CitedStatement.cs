@@ -9,13 +9,18 @@ namespace Testimonies.Web.Citations;
 public sealed record CitedStatement(
     string PublicId, string Text, StatementKind Kind, string Language, string? SpeakerName, string SpeakerDescription,
     string? Section, CitedWork Work, string Permalink, DateOnly Accessed, TextPlace? Place = null,
-    Provenance Provenance = Provenance.NotStated, string? ProvenanceWords = null)
+    Provenance Provenance = Provenance.NotStated, string? ProvenanceWords = null, int? Version = null)
 {
     /// <summary>The speaker as the source names or describes them ("Abu Ibrahim", "a disillusioned British fighter from London").</summary>
     public string Speaker => SpeakerName ?? SpeakerDescription;
 
-    /// <summary>The archive page's own title, used when citing the page.</summary>
-    public string PageTitle => $"Statement {PublicId}: {Rendering.Sentence.Start(Speaker)}";
+    /// <summary>
+    /// The archive page's own title, used when citing the page; a version's page (<see cref="Version"/> set, the
+    /// <see cref="Permalink"/> then /s/{id}/v/{n}) names its number, so every format carries it.
+    /// </summary>
+    public string PageTitle => Version is { } number
+        ? $"Statement {PublicId}, version {number}: {Rendering.Sentence.Start(Speaker)}"
+        : $"Statement {PublicId}: {Rendering.Sentence.Start(Speaker)}";
 
     /// <summary>The statements whose ids are given, with their sources, for citation files; published ones only.</summary>
     public static async Task<List<CitedStatement>> LoadAsync(ArchiveDbContext db, SourceTextLayouts layouts, IReadOnlyCollection<int> ids,

@@ -285,15 +285,27 @@ public static class ArchiveImport
         tables.Add(counter.Result);
 
         // Statements the set leaves alone whose source's text changed: the same words, anchored in the new version.
+        var reanchored = new List<Statement>();
         foreach (var chunk in set.Anchoring.Reanchored.Keys.Chunk(1000))
             foreach (var statement in await db.Statements.Where(s => chunk.Contains(s.PublicId)).ToListAsync(cancellationToken))
+            {
                 SetAnchor(statement, set.Anchoring.Reanchored[statement.PublicId]);
+                reanchored.Add(statement);
+            }
 
         foreach (var (statement, revision) in revisions) statement.Revisions.Add(revision);
+        // A change to the words, the attribution or the locator makes a citable version; one to reasons or notes does not.
+        await StatementVersions.AddChangedAsync(db,
+            [
+                .. revisions.Select(r => (r.Statement, (StatementRevision?)r.Revision)),
+                .. reanchored.Select(s => (s, (StatementRevision?)null)),
+            ],
+            actor.At, actor.By, actor.Origin, cancellationToken);
         db.RowRevisions.AddRange(rowRevisions);
         await db.SaveChangesAsync(cancellationToken);
 
         var createdIds = await InsertStatementsAsync(db, created, set, sources, speakers, reasons, actor, cancellationToken);
+        if (createdIds.Count > 0) await StatementVersions.AddFirstVersionsAsync(db, actor.At, actor.By, actor.Origin, cancellationToken);
         var (codingTables, codingRows, recoded) = await CodingImport.WriteAsync(db, set, actor, reasons, cancellationToken);
         tables.AddRange(codingTables);
 

@@ -64,7 +64,8 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
          "/codebook", "/codebook/versions", "/codebook/compare", "/codebook/print", "/codebook/v/9",
          "/codebook/agreement",
          "/s/csis16-03/report", "/s/csis16-03/report/sent",
-         "/classroom", "/classroom?cover=maybe", "/s/csis16-14?cover=1", "/s/csis16-14/embed?cover=1"];
+         "/classroom", "/classroom?cover=maybe", "/s/csis16-14?cover=1", "/s/csis16-14/embed?cover=1",
+         "/s/csis16-03/v/1"];
 
     [Theory]
     [MemberData(nameof(PageTypes))]

@@ -34,6 +34,9 @@ public class DetailsModel(ArchiveDbContext db, TimeProvider clock, SourceTextLay
     /// <summary>The latest correction of the words themselves: when, and the maintainers' note.</summary>
     public (DateTimeOffset At, string? Note)? Correction { get; private set; }
 
+    /// <summary>The statement's citable versions, oldest first (the last is the current one): /s/{id}/v/{n}.</summary>
+    public List<StatementVersion> Versions { get; private set; } = [];
+
     /// <summary>The statement as citations see it, read today.</summary>
     public CitedStatement Cited { get; private set; } = null!;
     public IReadOnlyList<StyledCitation> Citations => CitationStyles.All(Cited);
@@ -112,6 +115,9 @@ public class DetailsModel(ArchiveDbContext db, TimeProvider clock, SourceTextLay
             .ToListAsync(cancellationToken);
         LastRevised = revisions.FirstOrDefault()?.At;
         if (revisions.FirstOrDefault(r => r.TextChanged) is { } correction) Correction = (correction.At, correction.Note);
+
+        Versions = await db.StatementVersions.AsNoTracking().Where(v => v.StatementId == statement.Id).OrderBy(v => v.Number)
+            .ToListAsync(cancellationToken);
 
         var sameSource = db.PublishedStatements.AsNoTracking().Where(s => s.SourceId == statement.SourceId);
         Previous = await sameSource.Where(s => s.Position < statement.Position).OrderByDescending(s => s.Position)

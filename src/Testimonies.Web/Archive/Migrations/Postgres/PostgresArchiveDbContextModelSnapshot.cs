@@ -1053,6 +1053,100 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
                     b.ToTable("Revisions");
                 });
 
+            modelBuilder.Entity("Testimonies.Web.Archive.StatementVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AnchorEnd")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("AnchorStart")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Footnote")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RevisionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SaidWhen")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Section")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("SpeakerDescription")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SpeakerKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("SpeakerName")
+                        .HasColumnType("text");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("TextVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RevisionId");
+
+                    b.HasIndex("StatementId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("StatementVersions");
+                });
+
             modelBuilder.Entity("FindingReasons", b =>
                 {
                     b.HasOne("Testimonies.Web.Archive.PublishedFinding", null)
@@ -1246,6 +1340,23 @@ namespace Testimonies.Web.Archive.Migrations.Postgres
                         .HasForeignKey("StatementId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Statement");
+                });
+
+            modelBuilder.Entity("Testimonies.Web.Archive.StatementVersion", b =>
+                {
+                    b.HasOne("Testimonies.Web.Archive.StatementRevision", "Revision")
+                        .WithMany()
+                        .HasForeignKey("RevisionId");
+
+                    b.HasOne("Testimonies.Web.Archive.Statement", "Statement")
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Revision");
 
                     b.Navigation("Statement");
                 });

@@ -1,0 +1,81 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Testimonies.Web.Archive.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class StatementVersionsPostgres : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "StatementVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StatementId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<string>(type: "text", nullable: false),
+                    By = table.Column<string>(type: "text", nullable: false),
+                    Origin = table.Column<string>(type: "text", nullable: false),
+                    Note = table.Column<string>(type: "text", nullable: true),
+                    RevisionId = table.Column<int>(type: "integer", nullable: true),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Language = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: false),
+                    SpeakerKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    SpeakerName = table.Column<string>(type: "text", nullable: true),
+                    SpeakerDescription = table.Column<string>(type: "text", nullable: false),
+                    SourceKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Section = table.Column<string>(type: "text", nullable: true),
+                    Footnote = table.Column<string>(type: "text", nullable: true),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    TextVersion = table.Column<int>(type: "integer", nullable: true),
+                    AnchorStart = table.Column<int>(type: "integer", nullable: true),
+                    AnchorEnd = table.Column<int>(type: "integer", nullable: true),
+                    SaidWhen = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatementVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StatementVersions_Revisions_RevisionId",
+                        column: x => x.RevisionId,
+                        principalTable: "Revisions",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_StatementVersions_Statements_StatementId",
+                        column: x => x.StatementId,
+                        principalTable: "Statements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatementVersions_RevisionId",
+                table: "StatementVersions",
+                column: "RevisionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatementVersions_StatementId_Number",
+                table: "StatementVersions",
+                columns: new[] { "StatementId", "Number" },
+                unique: true);
+
+            // Every statement already in the archive: its present state as version 1, dated at its first revision (a statement
+            // without one, which the import never leaves, is dated when this migration was written).
+            migrationBuilder.Sql(global::Testimonies.Web.Archive.StatementVersions.FirstVersionsSql("'2026-12-01T22:34:18.0000000Z'", "'archive'", "'migration'"));
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "StatementVersions");
+        }
+    }
+}
