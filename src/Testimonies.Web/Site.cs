@@ -56,6 +56,7 @@ public static class Site
                 page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(MaintainerSetup.LoginRateLimit)));
         });
         services.AddScoped<Pages.Admin.Codings.CodingWriter>();
+        services.AddScoped<Pages.Admin.Sets.CuratedSetWriter>();
         services.AddRouting(options => options.LowercaseUrls = true);
         // Public pages and data cached per archive version (Archive/ArchiveOutputCache.cs).
         services.AddArchiveOutputCache();
