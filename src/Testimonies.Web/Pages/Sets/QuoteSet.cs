@@ -110,7 +110,7 @@ public sealed class QuoteSet
             if (curated is null) return (null, StatusCodes.Status404NotFound);
             request = SetRequest.Parse(curated.StatementIds, null, cover);
         }
-        else request = SetRequest.Read(query);
+        else request = SetRequest.Read(http.Request);
         if (request.TooMany) return (new QuoteSet { Request = request }, StatusCodes.Status422UnprocessableEntity);
         var services = http.RequestServices;
         var set = await LoadAsync(db, services.GetRequiredService<SourceTextLayouts>(), request, curated, Rendering.SiteAddress.Of(http.Request),

@@ -32,8 +32,26 @@ public sealed record SetRequest(IReadOnlyList<string> Ids, IReadOnlyList<string>
 
     public bool TooMany => Ids.Count > MaxStatements || Named > MaxNamed;
 
-    public static SetRequest Read(IQueryCollection query) =>
-        Parse(query[IdsKey], query[TitleKey].FirstOrDefault(), query[CoverKey].FirstOrDefault() is "1" or "true");
+    public static SetRequest Read(HttpRequest request) =>
+        Parse(IdsInOrder(request.QueryString), request.Query[TitleKey].FirstOrDefault(),
+            request.Query[CoverKey].FirstOrDefault() is "1" or "true");
+
+    /// <summary>
+    /// Every ids= value in the order the address gives them: the query collection merges a repeated key's values in an
+    /// order of its own (a later ids= came first), and a set's order is its meaning.
+    /// </summary>
+    public static StringValues IdsInOrder(QueryString query)
+    {
+        var values = new List<string>();
+        foreach (var pair in (query.Value ?? "").TrimStart('?').Split('&'))
+        {
+            var equals = pair.IndexOf('=');
+            var key = equals < 0 ? pair : pair[..equals];
+            if (!string.Equals(Uri.UnescapeDataString(key.Replace('+', ' ')), IdsKey, StringComparison.Ordinal)) continue;
+            values.Add(equals < 0 ? "" : Uri.UnescapeDataString(pair[(equals + 1)..].Replace('+', ' ')));
+        }
+        return new StringValues(values.ToArray());
+    }
 
     /// <summary>The ids of <paramref name="values"/> (each a comma-separated list), the title and the cover, as a set reads them.</summary>
     public static SetRequest Parse(StringValues values, string? title, bool cover)
