@@ -63,7 +63,9 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
          "/search", "/search?q=jihad&kind=quotation", "/search?q=%22unclosed", "/s/csis16-14/embed", "/admin/login", "/statistics", "/api",
          "/codebook", "/codebook/versions", "/codebook/compare", "/codebook/print", "/codebook/v/9",
          "/codebook/agreement",
-         "/s/csis16-03/report", "/s/csis16-03/report/sent"];
+         "/s/csis16-03/report", "/s/csis16-03/report/sent",
+         "/sets?ids=csis16-03,csis16-14,no-such-statement&title=Synthetic%20lesson", "/sets/draft", "/sets/handout?ids=csis16-03,csis16-14",
+         "/sets/embed?ids=csis16-03,csis16-14"];
 
     [Theory]
     [MemberData(nameof(PageTypes))]
