@@ -182,7 +182,8 @@ public class CuratedSetTests : MaintainerSiteTests
 
         // Move the last one up, remove the first: forms with their tokens, no script.
         var move = page.QuerySelectorAll(".draft-controls form").First(f =>
-            f.QuerySelector("input[name=id]")!.GetAttribute("value") == "csis16-07" && f.TextContent.Contains("Move up", StringComparison.Ordinal));
+            f.QuerySelector("input[name=id]")!.GetAttribute("value") == "csis16-07"
+            && f.TextContent.Contains("Move up", StringComparison.Ordinal));
         var moved = await AdminSession.PostFormAsync(reader, move.GetAttribute("action")!, Html.FormFields(move), "/sets/draft");
         Assert.Equal(HttpStatusCode.SeeOther, moved.StatusCode);
         var (_, after) = await Html.GetAsync(reader, "/sets/draft");

@@ -6,7 +6,7 @@ using Testimonies.Web.Search;
 
 namespace Testimonies.Tests.Sets;
 
-/// <summary>A reader's quote set, from its address alone: order, duplicates, ids it cannot show, limits, title, files, handout, embed.</summary>
+/// <summary>A reader's set from its address alone: order, duplicates, ids it cannot show, limits, title, files, handout, embed.</summary>
 public class QuoteSetPageTests(SiteFixture site)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -29,7 +29,8 @@ public class QuoteSetPageTests(SiteFixture site)
             StringComparison.Ordinal);
         // One bibliography of the sources, in each style; each card with its speaker, source and locator.
         Assert.Equal(3, page.QuerySelectorAll(".set-bibliography ul.references").Length);
-        Assert.All(page.QuerySelectorAll(".set-statements .attribution"), a => Assert.Contains("ch. 9", a.TextContent, StringComparison.Ordinal));
+        Assert.All(page.QuerySelectorAll(".set-statements .attribution"),
+            a => Assert.Contains("ch. 9", a.TextContent, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -51,7 +52,8 @@ public class QuoteSetPageTests(SiteFixture site)
         var (ok, _) = await Html.GetAsync(site.Client, $"/sets?ids=csis16-03,{fifty[(fifty.IndexOf(',') + 1)..]}");
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
 
-        foreach (var url in new[] { $"/sets?ids=csis16-03,{fifty}", $"/sets/handout?ids=csis16-03,{fifty}", $"/sets/embed?ids=csis16-03,{fifty}" })
+        foreach (var url in new[]
+                 { $"/sets?ids=csis16-03,{fifty}", $"/sets/handout?ids=csis16-03,{fifty}", $"/sets/embed?ids=csis16-03,{fifty}" })
         {
             var (response, page) = await Html.GetAsync(site.Client, url);
             Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
@@ -115,7 +117,8 @@ public class QuoteSetPageTests(SiteFixture site)
         Assert.Equal(3, codes.Length);
         Assert.All(codes, img => Assert.StartsWith("data:image/png;base64,", img.GetAttribute("src"), StringComparison.Ordinal));
         Assert.Equal(["https://testimonies.example.org/s/csis16-03", "https://testimonies.example.org/s/csis16-01",
-            "https://testimonies.example.org/s/csis16-14"], page.QuerySelectorAll(".handout-permalink a").Select(a => a.GetAttribute("href")));
+            "https://testimonies.example.org/s/csis16-14"],
+            page.QuerySelectorAll(".handout-permalink a").Select(a => a.GetAttribute("href")));
         Assert.Contains("APA 7", page.QuerySelector(".handout-header")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(3, page.QuerySelectorAll(".handout-cite").Count(c => c.TextContent.Contains("Retrieved", StringComparison.Ordinal)));
         Assert.Equal("Lesson", page.QuerySelector("h1")!.TextContent);

@@ -30,7 +30,7 @@ public static class DraftSet
         });
     }
 
-    /// <summary>GET /sets/add?id=…: the id added to the draft when it is a published statement and the draft has room; 303 to the draft.</summary>
+    /// <summary>GET /sets/add?id=…: the id added to the draft if it is a published statement with room left; 303 to the draft.</summary>
     public static async Task<IResult> Add(HttpContext http, ArchiveDbContext db, CancellationToken cancellationToken)
     {
         var id = http.Request.Query[IdKey].FirstOrDefault()?.Trim().ToLowerInvariant() ?? "";

@@ -45,7 +45,7 @@ public sealed class QuoteSet
 
     public static readonly string[] StyleNames = ["APA 7", "MLA 9", "Chicago 17"];
 
-    /// <summary>The style a handout asks for (?style=apa|mla|chicago): its index in <see cref="CitationStyles.All"/>; Chicago else.</summary>
+    /// <summary>The style a handout asks for (?style=apa|mla|chicago): its index in CitationStyles.All; Chicago else.</summary>
     public static int StyleIndex(string? style) => style?.ToLowerInvariant() switch
     {
         "apa" => 0,
@@ -113,7 +113,8 @@ public sealed class QuoteSet
         else request = SetRequest.Read(http.Request);
         if (request.TooMany) return (new QuoteSet { Request = request }, StatusCodes.Status422UnprocessableEntity);
         var services = http.RequestServices;
-        var set = await LoadAsync(db, services.GetRequiredService<SourceTextLayouts>(), request, curated, Rendering.SiteAddress.Of(http.Request),
+        var set = await LoadAsync(db, services.GetRequiredService<SourceTextLayouts>(), request, curated,
+            Rendering.SiteAddress.Of(http.Request),
             CitationDownloads.Today(services.GetRequiredService<TimeProvider>()), cancellationToken);
         return (set, StatusCodes.Status200OK);
     }

@@ -102,7 +102,7 @@ public sealed record SetRequest(IReadOnlyList<string> Ids, IReadOnlyList<string>
         return (clean[..cut].TrimEnd(), true);
     }
 
-    /// <summary>The query string of a set's address ("ids=a,b&amp;title=…&amp;cover=1"), without the "?"; empty when there is nothing.</summary>
+    /// <summary>The query string of a set's address ("ids=a,b&amp;title=…&amp;cover=1") without the "?"; empty for nothing.</summary>
     public static string Query(IEnumerable<string>? ids, string? title, bool cover, string? style = null)
     {
         var parts = new List<string>();

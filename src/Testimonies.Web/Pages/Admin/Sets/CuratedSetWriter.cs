@@ -23,7 +23,7 @@ public sealed class CuratedSetWriter(ArchiveDbContext db, ImportGate gate, TimeP
 
     public sealed record Refusal(int Status, IReadOnlyList<(string? Field, string Message)> Problems);
 
-    /// <summary>The checked fields, or the problems beside their fields (the ids: each one that is not a published statement named).</summary>
+    /// <summary>The checked fields, or the problems beside their fields (each id that is not a published statement named).</summary>
     public async Task<(CuratedSet? Checked, Refusal? Refusal)> CheckAsync(int? id, CuratedSetForm form, CancellationToken cancellationToken)
     {
         var problems = new List<(string?, string)>();
@@ -31,7 +31,8 @@ public sealed class CuratedSetWriter(ArchiveDbContext db, ImportGate gate, TimeP
         if (slug.Length == 0) problems.Add((SlugField, "Give the set's address, e.g. reasons-for-leaving."));
         else if (slug.Length > CuratedSet.SlugMaxLength || !slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')
                  || slug.StartsWith('-') || slug.EndsWith('-'))
-            problems.Add((SlugField, $"Use lower-case letters, digits and hyphens between them, at most {CuratedSet.SlugMaxLength} characters."));
+            problems.Add((SlugField,
+                $"Use lower-case letters, digits and hyphens between them, at most {CuratedSet.SlugMaxLength} characters."));
         else if (ReservedSlugs.Contains(slug)) problems.Add((SlugField, $"/sets/{slug} is a page of the site; choose another address."));
         else if (await db.CuratedSets.AnyAsync(c => c.Slug == slug && c.Id != (id ?? 0), cancellationToken))
             problems.Add((SlugField, $"Another curated set has the address /sets/{slug}."));
@@ -62,11 +63,12 @@ public sealed class CuratedSetWriter(ArchiveDbContext db, ImportGate gate, TimeP
         if (problems.Count > 0) return (null, new Refusal(StatusCodes.Status422UnprocessableEntity, problems));
         return (new CuratedSet
         {
-            Slug = slug, Title = title!, Description = description, StatementIds = string.Join(',', request.Ids), Published = form.Published,
+            Slug = slug, Title = title!, Description = description, StatementIds = string.Join(',', request.Ids),
+            Published = form.Published,
         }, null);
     }
 
-    /// <summary>Saves a new set (<paramref name="id"/> null) or a change to one opened at <paramref name="openedAt"/>; the set's id.</summary>
+    /// <summary>Saves a new set (<paramref name="id"/> null) or a change to one opened at <paramref name="openedAt"/>.</summary>
     public async Task<(int? Id, Refusal? Refusal)> SaveAsync(int? id, int openedAt, CuratedSetForm form, string by,
         CancellationToken cancellationToken)
     {

@@ -27,7 +27,8 @@ public class EditModel(ArchiveDbContext db, CuratedSetWriter writer) : PageModel
     {
         if (!await LoadAsync(id, cancellationToken)) return NotFound();
         var posted = Request.Form;
-        var form = new CuratedSetForm(posted[CuratedSetWriter.SlugField].FirstOrDefault(), posted[CuratedSetWriter.TitleField].FirstOrDefault(),
+        var form = new CuratedSetForm(posted[CuratedSetWriter.SlugField].FirstOrDefault(),
+            posted[CuratedSetWriter.TitleField].FirstOrDefault(),
             posted[CuratedSetWriter.DescriptionField].FirstOrDefault(), posted[CuratedSetWriter.IdsField].FirstOrDefault(),
             posted[CuratedSetWriter.PublishedField].FirstOrDefault() is "true" or "on");
         var openedAt = 0;
