@@ -2,9 +2,6 @@ using Testimonies.Web.Citations;
 
 namespace Testimonies.Web.Pages.Sets;
 
-/// <summary>An id the set names that it cannot show, and why ("not in the archive", "withdrawn on 3 December 2026").</summary>
-public sealed record MissingStatement(string Id, string Why);
-
 /// <summary>
 /// A set as its pages and downloads show it: a reader's (from the URL alone) or a curated one (<see cref="Curated"/>), its
 /// published statements in the set's order as cards and as citations, and the ids it names that it cannot show.

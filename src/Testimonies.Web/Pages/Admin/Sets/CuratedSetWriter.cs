@@ -3,9 +3,6 @@ using Testimonies.Web.Pages.Sets;
 
 namespace Testimonies.Web.Pages.Admin.Sets;
 
-/// <summary>A curated set's form as posted: each field as the editor typed it.</summary>
-public sealed record CuratedSetForm(string? Slug, string? Title, string? Description, string? Ids, bool Published);
-
 /// <summary>
 /// Checks and saves an editor's curated set. Every save bumps the archive's version in its transaction, so the set's public
 /// pages (output-cached by that version) show it at once; a save over a newer one is refused (409).
