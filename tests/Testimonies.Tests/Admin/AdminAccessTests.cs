@@ -72,7 +72,7 @@ public class AdminAccessTests : IDisposable
             var (response, page) = await Html.GetAsync(client, url);
             if (Allowed(role, url))
             {
-                // No import has been made and no problem reported on this site, so their pages are the only ones not found.
+                // No import, problem report or curated set exists on this site, so their pages are the only ones not found.
                 Assert.True(response.StatusCode == (url is "/admin/import/1" or "/admin/reports/1" or "/admin/sets/1"
                     ? HttpStatusCode.NotFound : HttpStatusCode.OK),
                     $"{role}: GET {url} {(int)response.StatusCode}");
