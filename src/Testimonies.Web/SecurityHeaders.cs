@@ -13,10 +13,11 @@ public static class SecurityHeaders
     /// <summary>The same policy for the embeddable card: any site may frame it.</summary>
     public const string EmbedContentSecurityPolicy = SameOriginOnly + "frame-ancestors *";
 
-    /// <summary>/s/{id}/embed, and nothing else, may be shown in a frame.</summary>
+    /// <summary>/s/{id}/embed and a set's embed (/sets/embed, /sets/{slug}/embed), and nothing else, may be shown in a frame.</summary>
     public static bool IsEmbed(PathString path) =>
-        path.Value is { } value && value.StartsWith("/s/", StringComparison.Ordinal) && value.EndsWith("/embed", StringComparison.Ordinal)
-        && value.Count(c => c == '/') == 3;
+        path.Value is { } value && value.EndsWith("/embed", StringComparison.Ordinal)
+        && (value.StartsWith("/s/", StringComparison.Ordinal) && value.Count(c => c == '/') == 3
+            || value == "/sets/embed" || value.StartsWith("/sets/", StringComparison.Ordinal) && value.Count(c => c == '/') == 3);
 
     public static bool IsAdmin(PathString path) => path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase);
 

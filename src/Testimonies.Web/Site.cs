@@ -11,6 +11,7 @@ using Testimonies.Web.Operations;
 using Testimonies.Web.Pages.Codebook;
 using Testimonies.Web.Pages.Data;
 using Testimonies.Web.Pages.Discovery;
+using Testimonies.Web.Pages.Sets;
 using Testimonies.Web.Pages.Sources;
 using Testimonies.Web.RefiQda;
 using Testimonies.Web.Reports;
@@ -47,10 +48,15 @@ public static class Site
             options.Conventions.AuthorizeFolder("/Admin/Codings", MaintainerRoles.Coder);
             foreach (var page in CodingEditorPages) options.Conventions.AuthorizePage(page, MaintainerRoles.Editor);
             options.Conventions.AuthorizePage("/Admin/Accounts", MaintainerRoles.Administrator);
+            options.Conventions.AuthorizeFolder("/Admin/Sets", MaintainerRoles.Editor);
+            // A curated set's handout and embed, beside the reader's set's (/sets/handout, /sets/embed).
+            options.Conventions.AddPageRoute("/Sets/Handout", "/sets/{slug}/handout");
+            options.Conventions.AddPageRoute("/Sets/Embed", "/sets/{slug}/embed");
             options.Conventions.AddPageApplicationModelConvention("/Admin/Login",
                 page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(MaintainerSetup.LoginRateLimit)));
         });
         services.AddScoped<Pages.Admin.Codings.CodingWriter>();
+        services.AddScoped<Pages.Admin.Sets.CuratedSetWriter>();
         services.AddRouting(options => options.LowercaseUrls = true);
         // Public pages and data cached per archive version and per the reader's classroom cover (Archive/ArchiveOutputCache.cs).
         services.AddArchiveOutputCache(Rendering.ClassroomDisplay.CacheValue);
@@ -128,6 +134,7 @@ public static class Site
         app.MapRazorPages().WithStaticAssets();
         app.MapSearchExports();
         app.MapCitationDownloads();
+        app.MapSetDownloads();
         app.MapStatisticsExports();
         app.MapAgreementJson();
         app.MapDiscovery();

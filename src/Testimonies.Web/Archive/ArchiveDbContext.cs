@@ -34,6 +34,7 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
     public DbSet<Coding> Codings => Set<Coding>();
     public DbSet<CodingDecision> CodingDecisions => Set<CodingDecision>();
     public DbSet<ProblemReport> ProblemReports => Set<ProblemReport>();
+    public DbSet<CuratedSet> CuratedSets => Set<CuratedSet>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Marks the archive as changed; call inside the transaction that changes it.</summary>
@@ -209,6 +210,17 @@ public class ArchiveDbContext : IdentityDbContext<Maintainer>, IDataProtectionKe
             report.Property(r => r.ChangedBy).HasMaxLength(256);
             report.Property(r => r.ReceivedAt).HasConversion(MomentAsText);
             report.Property(r => r.ChangedAt).HasConversion(MomentAsText);
+        });
+
+        builder.Entity<CuratedSet>(set =>
+        {
+            set.HasIndex(c => c.Slug).IsUnique();
+            set.Property(c => c.Slug).HasMaxLength(CuratedSet.SlugMaxLength);
+            set.Property(c => c.Title).HasMaxLength(CuratedSet.TitleMaxLength);
+            set.Property(c => c.Description).HasMaxLength(CuratedSet.DescriptionMaxLength);
+            set.Property(c => c.StatementIds).HasMaxLength(CuratedSet.StatementIdsMaxLength);
+            set.Property(c => c.ChangedBy).HasMaxLength(256);
+            set.Property(c => c.ChangedAt).HasConversion(MomentAsText);
         });
 
         builder.Entity<PublishedFinding>(finding =>

@@ -34,6 +34,7 @@ public class AdminAccessTests : IDisposable
         "/admin/reasons/infighting", "/admin/accounts", "/admin/coding", "/admin/coding/csis16-04", "/admin/coding/disagreements",
         "/admin/coding/csis16-04/decide", "/admin/coding/csis16-04/history", "/admin/import/templates", "/admin/data-format",
         "/admin/reports", "/admin/reports/1",
+        "/admin/sets", "/admin/sets/new", "/admin/sets/1",
     ];
 
     /// <summary>The role each admin address needs (MaintainerRoles); absent: any signed-in account.</summary>
@@ -52,6 +53,7 @@ public class AdminAccessTests : IDisposable
         ["/admin/coding/csis16-04/history"] = MaintainerRoles.Editor,
         ["/admin/import/templates"] = MaintainerRoles.Editor, ["/admin/data-format"] = MaintainerRoles.Editor,
         ["/admin/reports"] = MaintainerRoles.Editor, ["/admin/reports/1"] = MaintainerRoles.Editor,
+        ["/admin/sets"] = MaintainerRoles.Editor, ["/admin/sets/new"] = MaintainerRoles.Editor, ["/admin/sets/1"] = MaintainerRoles.Editor,
     };
 
     /// <summary>Each kind of account: none (an account without a role), coder, editor, administrator.</summary>
@@ -70,9 +72,9 @@ public class AdminAccessTests : IDisposable
             var (response, page) = await Html.GetAsync(client, url);
             if (Allowed(role, url))
             {
-                // No import has been made and no problem reported on this site, so their pages are the only ones not found.
-                Assert.True(response.StatusCode == (url is "/admin/import/1" or "/admin/reports/1" ? HttpStatusCode.NotFound
-                    : HttpStatusCode.OK),
+                // No import, problem report or curated set exists on this site, so their pages are the only ones not found.
+                Assert.True(response.StatusCode == (url is "/admin/import/1" or "/admin/reports/1" or "/admin/sets/1"
+                    ? HttpStatusCode.NotFound : HttpStatusCode.OK),
                     $"{role}: GET {url} {(int)response.StatusCode}");
                 continue;
             }

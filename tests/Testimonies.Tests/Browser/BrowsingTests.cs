@@ -65,7 +65,9 @@ public sealed class BrowsingTests(BrowserFixture browser) : IClassFixture<Browse
          "/codebook/agreement",
          "/s/csis16-03/report", "/s/csis16-03/report/sent",
          "/classroom", "/classroom?cover=maybe", "/s/csis16-14?cover=1", "/s/csis16-14/embed?cover=1",
-         "/s/csis16-03/v/1"];
+         "/s/csis16-03/v/1",
+         "/sets?ids=csis16-03,csis16-14,no-such-statement&title=Synthetic%20lesson", "/sets/draft", "/sets/handout?ids=csis16-03,csis16-14",
+         "/sets/embed?ids=csis16-03,csis16-14", "/sets/embed?ids=csis16-03,csis16-14&cover=1"];
 
     [Theory]
     [MemberData(nameof(PageTypes))]

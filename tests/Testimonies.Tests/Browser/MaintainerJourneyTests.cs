@@ -100,6 +100,25 @@ public sealed class MaintainerJourneyTests(BrowserFixture browser) : IClassFixtu
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
         await NoAxeViolationsAsync(page);
+
+        // An editor publishes a curated set (a refused form first); its public page passes axe too.
+        await page.GotoAsync("/admin/sets");
+        await NoAxeViolationsAsync(page);
+        await page.GetByRole(AriaRole.Link, new() { Name = "New curated set" }).ClickAsync();
+        await page.GetByLabel("Address", new() { Exact = true }).FillAsync("synthetic-browser-set");
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Synthetic browser set");
+        await page.GetByLabel("Statements, in order").FillAsync("browser-0001, no-such-statement");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#ids-problem")).ToContainTextAsync("no-such-statement is not a published statement");
+        await NoAxeViolationsAsync(page);
+        await page.GetByLabel("Statements, in order").FillAsync("browser-0001, csis16-03");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Published" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+        await NoAxeViolationsAsync(page);
+        await page.GotoAsync("/sets/synthetic-browser-set");
+        await Assertions.Expect(page.Locator(".set-statements article.statement-card")).ToHaveCountAsync(2);
+        await NoAxeViolationsAsync(page);
     }
 
     private static async Task NoAxeViolationsAsync(IPage page)

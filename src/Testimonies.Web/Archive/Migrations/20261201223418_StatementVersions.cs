@@ -67,7 +67,22 @@ namespace Testimonies.Web.Archive.Migrations
 
             // Every statement already in the archive: its present state as version 1, dated at its first revision (a statement
             // without one, which the import never leaves, is dated when this migration was written).
-            migrationBuilder.Sql(global::Testimonies.Web.Archive.StatementVersions.FirstVersionsSql("'2026-12-01T22:34:18.0000000Z'", "'archive'", "'migration'"));
+            // The SQL of StatementVersions.FirstVersionsSql on the day this was written, frozen: a migration runs as it was.
+            migrationBuilder.Sql("""
+                INSERT INTO "StatementVersions" ("StatementId", "Number", "At", "By", "Origin", "Note", "RevisionId", "Text", "Kind",
+                    "Language", "SpeakerKey", "SpeakerName", "SpeakerDescription", "SourceKey", "Section", "Footnote", "Position",
+                    "TextVersion", "AnchorStart", "AnchorEnd", "SaidWhen")
+                SELECT s."Id", 1, COALESCE(f."At", '2026-12-01T22:34:18.0000000Z'), COALESCE(f."By", 'archive'),
+                    COALESCE(f."Origin", 'migration'), NULL, l."Id", s."Text",
+                    s."Kind", s."Language", p."Key", p."Name", p."Description", o."Key", s."Section", s."Footnote", s."Position",
+                    s."TextVersion", s."AnchorStart", s."AnchorEnd", s."SaidWhen"
+                FROM "Statements" s
+                JOIN "Speakers" p ON p."Id" = s."SpeakerId"
+                JOIN "Sources" o ON o."Id" = s."SourceId"
+                LEFT JOIN "Revisions" f ON f."Id" = (SELECT MIN(r."Id") FROM "Revisions" r WHERE r."StatementId" = s."Id")
+                LEFT JOIN "Revisions" l ON l."Id" = (SELECT MAX(r."Id") FROM "Revisions" r WHERE r."StatementId" = s."Id")
+                WHERE NOT EXISTS (SELECT 1 FROM "StatementVersions" v WHERE v."StatementId" = s."Id");
+                """);
         }
 
         /// <inheritdoc />

@@ -35,3 +35,52 @@
     });
   }
 })();
+
+/* Quote sets: "Add to set" without leaving the page. The set being built is the same cookie /sets/add writes without
+   JavaScript (Pages/Sets/DraftSet.cs), so /sets/draft shows it either way; a live region says how many it holds. */
+(() => {
+  const forms = document.querySelectorAll("form.add-to-set");
+  if (forms.length === 0) return;
+  const name = "testimonies-set";
+  const max = 50;
+  const read = () => {
+    const cookie = document.cookie.split("; ").find((c) => c.startsWith(name + "="));
+    if (!cookie) return [];
+    return decodeURIComponent(cookie.slice(name.length + 1)).split(",").filter((id) => /^[a-z0-9][a-z0-9._-]{0,39}$/.test(id));
+  };
+  const write = (ids) => {
+    const secure = location.protocol === "https:" ? "; secure" : "";
+    document.cookie = `${name}=${encodeURIComponent(ids.join(","))}; path=/; max-age=7776000; samesite=lax${secure}`;
+  };
+  const status = document.createElement("p");
+  status.className = "set-count";
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  const main = document.querySelector("main") || document.body;
+  main.append(status);
+  const show = (message) => {
+    const count = read().length;
+    status.replaceChildren(`${message} ${count} in your set. `);
+    const link = document.createElement("a");
+    link.href = "/sets/draft";
+    link.textContent = "Open your set";
+    status.append(link);
+  };
+  for (const form of forms) {
+    form.addEventListener("submit", (event) => {
+      const id = form.querySelector("input[name=id]")?.value;
+      if (!id) return;
+      event.preventDefault();
+      const ids = read();
+      if (ids.includes(id)) show(`Statement ${id} is in your set already.`);
+      else if (ids.length >= max) show(`Your set holds ${max} statements, as many as a set may.`);
+      else {
+        ids.push(id);
+        write(ids);
+        show(`Statement ${id} added.`);
+      }
+      const button = form.querySelector("button");
+      if (button) button.classList.add("added");
+    });
+  }
+})();
