@@ -13,9 +13,9 @@ public class IndexModel(ArchiveDbContext db) : PageModel
     public string SiteAddress => Rendering.SiteAddress.Of(Request);
 
     /// <summary>The iframe to paste into another site's page, its height set by /js/embed-frame.js where the page loads it.</summary>
+    /// <summary>The set's embed code: the same iframe and height script as a statement's (Rendering/EmbedCode).</summary>
     public string EmbedSnippet(bool cover) =>
-        $"<iframe src=\"{SiteAddress}{Set.Url("/embed", cover)}\" title=\"{System.Net.WebUtility.HtmlEncode(Set.Heading)}: statements " +
-        "from the Testimonies archive\" width=\"100%\" height=\"600\" style=\"border:0\" loading=\"lazy\" data-testimonies-embed></iframe>";
+        Rendering.EmbedCode.For(SiteAddress, Set.Url("/embed", cover), $"{Set.Heading}: statements from the Testimonies archive", 600);
 
     public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken cancellationToken)
     {
