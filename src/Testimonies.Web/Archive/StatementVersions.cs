@@ -25,8 +25,9 @@ public static class StatementVersions
         ("footnote marker", v => v.Footnote),
         ("place in the source's order", v => v.Position.ToString(CultureInfo.InvariantCulture)),
         ("version of the source's text", v => v.TextVersion?.ToString(CultureInfo.InvariantCulture)),
-        ("anchor in the source's text", v => v.AnchorStart is null ? null
-            : string.Create(CultureInfo.InvariantCulture, $"code points {v.AnchorStart}–{v.AnchorEnd}")),
+        // Offsets in Unicode code points (docs/data-format.md), said as characters to a reader.
+        ("where the words stand in the source's text", v => v.AnchorStart is null ? null
+            : string.Create(CultureInfo.InvariantCulture, $"characters {v.AnchorStart}–{v.AnchorEnd}")),
         ("when said", v => v.SaidWhen),
     ];
 

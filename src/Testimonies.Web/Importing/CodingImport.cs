@@ -402,13 +402,18 @@ public static class CodingImport
             : string.Join(";", keys.Select(k => k.Reason).OfType<string>().Order(StringComparer.Ordinal));
         static string Versions(List<CodingKey> keys) =>
             string.Join(";", keys.Select(k => k.Version).Distinct().Order().Select(v => v.ToString(CultureInfo.InvariantCulture)));
+        static string Confidences(List<CodingKey> keys) => string.Join(";",
+            keys.Select(k => k.Confidence is { } c ? c.Slug() : "(not recorded)").Distinct().Order(StringComparer.Ordinal));
         var fields = new List<FieldChange>();
         if (before is null || Reasons(before) != Reasons(after))
             fields.Add(new("reasons", before is null ? null : Reasons(before), Reasons(after)));
         if (before is null || Versions(before) != Versions(after))
             fields.Add(new("codebook_version", before is null ? null : Versions(before), Versions(after)));
-        // The same reasons and version with another confidence, note or words: say that the coding's details changed.
-        if (fields.Count == 0) fields.Add(new("confidence, note or words", "as stored", "as in the file"));
+        if (before is null || Confidences(before) != Confidences(after))
+            fields.Add(new("confidence", before is null ? null : Confidences(before), Confidences(after)));
+        if (after.Any(k => k.Note is not null) && (before is null || fields.Count == 0)) fields.Add(new("note", null, "given"));
+        // The same reasons, version and confidence with another note or other words: say that the coding's details changed.
+        if (fields.Count == 0) fields.Add(new("note or words", "as stored", "as in the file"));
         return fields;
     }
 

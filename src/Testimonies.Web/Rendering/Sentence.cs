@@ -14,4 +14,8 @@ public static class Sentence
         if (text.Length == 0 || !char.IsLower(text[0])) return text;
         return char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
     }
+
+    /// <summary>The text as the end of the archive's sentence: a full stop added only where it has no closing mark of its own.</summary>
+    public static string End(string text) =>
+        text.TrimEnd() is var trimmed && trimmed.Length > 0 && trimmed[^1] is '.' or '!' or '?' or '…' ? trimmed : trimmed + ".";
 }

@@ -108,7 +108,7 @@ public class MaintainerGuideTests : MaintainerSiteTests
     {
         var (_, page) = await Html.GetAsync(Client, "/admin/import");
         var nav = page.QuerySelector("nav[aria-label=Maintainers]")!;
-        Assert.Equal(["Overview", "Imports", "Records", "Problem reports", "Coding", "Accounts"],
+        Assert.Equal(["Overview", "Imports", "Records", "Problem reports", "Curated sets", "Coding", "Accounts"],
             nav.QuerySelectorAll("a").Select(a => a.TextContent));
         Assert.Equal("page", nav.QuerySelector("a[href='/admin/import']")!.GetAttribute("aria-current"));
         Assert.Contains(AdminSession.Email, nav.TextContent, StringComparison.Ordinal);

@@ -211,4 +211,16 @@ public sealed class ClassroomPageTests(SiteFixture site) : IDisposable
         Assert.Contains("src=\"https://testimonies.example.org/s/csis16-03/embed\"", code, StringComparison.Ordinal);
         Assert.Contains("src=\"https://testimonies.example.org/js/embed.js\"", code, StringComparison.Ordinal);
     }
+
+    /// <summary>The try-out found the switch only at the foot of the page: it stands beside the content note too.</summary>
+    [Fact]
+    public async Task AStatementsContentNoteOffersTheClassroomDisplayBesideIt()
+    {
+        var (_, page) = await Html.GetAsync(Client, "/s/csis16-14");
+        var link = page.QuerySelector(".content-note a.cover-switch")!;
+        Assert.Equal("/classroom?cover=on&return=%2Fs%2Fcsis16-14", link.GetAttribute("href"));
+        var switched = await Client.GetAsync(link.GetAttribute("href"), TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.SeeOther, switched.StatusCode);
+        Assert.Equal("/s/csis16-14", switched.Headers.Location!.OriginalString);
+    }
 }

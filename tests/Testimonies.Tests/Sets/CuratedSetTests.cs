@@ -194,4 +194,21 @@ public class CuratedSetTests : MaintainerSiteTests
         var refused = await reader.PostAsync("/sets/draft?handler=Clear", new FormUrlEncodedContent([]), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
     }
+
+    /// <summary>A published set was reachable from no page: /sets lists them, the menu leads there, the sitemap names them.</summary>
+    [Fact]
+    public async Task APublishedSetIsListedOnTheSetsPageAndInTheSitemapAndTheMenuLeadsThere()
+    {
+        await CreateAsync();
+        var reader = AdminSession.NewClient(Factory);
+        var (response, page) = await Html.GetAsync(reader, "/sets");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Quote sets", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains(page.QuerySelectorAll(".curated-sets a"), a => a.GetAttribute("href") == "/sets/synthetic-lesson"
+            && a.TextContent == "Synthetic lesson set");
+        Assert.NotNull(page.QuerySelector("main a[href='/sets/draft']"));
+        Assert.NotNull(page.QuerySelector(".site-header nav a[href='/sets'][aria-current=page]"));
+        var sitemap = await reader.GetStringAsync("/sitemap.xml", Ct);
+        Assert.Contains("/sets/synthetic-lesson</loc>", sitemap, StringComparison.Ordinal);
+    }
 }

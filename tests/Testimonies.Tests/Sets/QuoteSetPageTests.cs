@@ -160,4 +160,24 @@ public class QuoteSetPageTests(SiteFixture site)
         Assert.Null(page.QuerySelector("form.add-to-set input[name=__RequestVerificationToken]"));
         Assert.False(statement.Headers.Contains("Set-Cookie"));
     }
+
+    /// <summary>An empty file looked like a failed download; an empty set offered files, a handout and an embed of nothing.</summary>
+    [Fact]
+    public async Task ASetOfNothingOffersNoFilesAndItsDownloadsSaySo()
+    {
+        var (response, page) = await Html.GetAsync(site.Client, "/sets?ids=no-such-statement");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(page.QuerySelector(".set-share"));
+        var download = await site.Client.GetAsync("/sets.bib?ids=no-such-statement", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
+        Assert.Contains("no statements", await download.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheHandoutHasAPrintButtonThatTheScriptShows()
+    {
+        var (_, page) = await Html.GetAsync(site.Client, "/sets/handout?ids=csis16-03,csis16-14");
+        Assert.NotNull(page.QuerySelector("button[data-print][hidden]"));
+        Assert.NotNull(page.QuerySelector("script[src^='/js/site']"));
+    }
 }

@@ -43,8 +43,8 @@ public class StatementVersionTests
         Assert.Equal(["section"], FieldsChangedBy(s => s.Section = null));
         Assert.Equal(["footnote marker"], FieldsChangedBy(s => s.Footnote = "13"));
         Assert.Equal(["place in the source's order"], FieldsChangedBy(s => s.Position = 4));
-        Assert.Equal(["anchor in the source's text"], FieldsChangedBy(s => s.AnchorEnd = 56));
-        Assert.Equal(["version of the source's text", "anchor in the source's text"],
+        Assert.Equal(["where the words stand in the source's text"], FieldsChangedBy(s => s.AnchorEnd = 56));
+        Assert.Equal(["version of the source's text", "where the words stand in the source's text"],
             FieldsChangedBy(s => (s.TextVersion, s.AnchorStart) = (2, 11)));
         Assert.Equal(["when said"], FieldsChangedBy(s => s.SaidWhen = "early 2014"));
     }

@@ -27,7 +27,7 @@ public static class DiscoveryEndpoints
     {
         var site = Site(http);
         var paths = new List<string> { "/", "/statements", "/reasons", "/speakers", "/sources", "/statistics", "/search", "/about",
-            "/codebook", "/codebook/versions" };
+            "/codebook", "/codebook/versions", "/sets" };
         paths.AddRange((await db.PublishedStatements.OrderBy(s => s.PublicId).Select(s => s.PublicId).ToListAsync(cancellationToken))
             .Select(id => $"/s/{id}"));
         paths.AddRange((await db.Reasons.OrderBy(r => r.Position).Select(r => r.Slug).ToListAsync(cancellationToken))
@@ -36,6 +36,8 @@ public static class DiscoveryEndpoints
             .Select(key => $"/speakers/{key}"));
         paths.AddRange((await db.Sources.OrderBy(s => s.Key).Select(s => s.Key).ToListAsync(cancellationToken))
             .Select(key => $"/sources/{key}"));
+        paths.AddRange((await db.CuratedSets.Where(c => c.Published).OrderBy(c => c.Slug).Select(c => c.Slug)
+            .ToListAsync(cancellationToken)).Select(slug => $"/sets/{slug}"));
         var xml = Write(writer =>
         {
             writer.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");

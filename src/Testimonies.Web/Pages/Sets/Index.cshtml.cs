@@ -12,13 +12,25 @@ public class IndexModel(ArchiveDbContext db) : PageModel
     public bool TooMany { get; private set; }
     public string SiteAddress => Rendering.SiteAddress.Of(Request);
 
-    /// <summary>The iframe to paste into another site's page, its height set by /js/embed-frame.js where the page loads it.</summary>
     /// <summary>The set's embed code: the same iframe and height script as a statement's (Rendering/EmbedCode).</summary>
     public string EmbedSnippet(bool cover) =>
         Rendering.EmbedCode.For(SiteAddress, Set.Url("/embed", cover), $"{Set.Heading}: statements from the Testimonies archive", 600);
 
+    /// <summary>/sets with no set named: what sets are, the reader's own set, and the archive's published ones.</summary>
+    public List<CuratedSetLink>? Overview { get; private set; }
+
+    public sealed record CuratedSetLink(string Slug, string Title, int Count);
+
     public async Task<IActionResult> OnGetAsync(string? slug, CancellationToken cancellationToken)
     {
+        if (slug is null && !Request.Query.ContainsKey(SetRequest.IdsKey))
+        {
+            Overview = (await db.CuratedSets.AsNoTracking().Where(c => c.Published).OrderBy(c => c.Title)
+                    .Select(c => new { c.Slug, c.Title, c.StatementIds }).ToListAsync(cancellationToken))
+                .Select(c => new CuratedSetLink(c.Slug, c.Title, c.StatementIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Length))
+                .ToList();
+            return Page();
+        }
         var (set, status) = await QuoteSet.ResolveAsync(HttpContext, db, slug, cancellationToken);
         if (set is null) return NotFound();
         Set = set;

@@ -32,6 +32,10 @@ public static class SetDownloads
         if (status != StatusCodes.Status200OK)
             return Results.Text($"A set holds at most {SetRequest.MaxStatements} statements; this address names more.",
                 "text/plain; charset=utf-8", System.Text.Encoding.UTF8, status);
+        // An empty file would look like a download that failed; the page says which ids it could not show.
+        if (set.Cards.Count == 0)
+            return Results.Text("This set shows no statements: none of its ids is a published statement (the set's page names them).",
+                "text/plain; charset=utf-8", System.Text.Encoding.UTF8, StatusCodes.Status404NotFound);
         var name = set.Curated is null ? "testimonies-set" : $"testimonies-set-{set.Curated.Slug}";
         if (format == "csv")
         {

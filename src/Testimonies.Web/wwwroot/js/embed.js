@@ -26,6 +26,8 @@
       if (origin && frame.contentWindow) frame.contentWindow.postMessage({ type: "testimonies-embed-ask" }, origin);
     }
   };
-  ask();
+  // Asked once every frame has loaded (the window's load waits for them): a frame still on about:blank has another
+  // origin than its src, and the browser warns of a message sent to it.
+  if (document.readyState === "complete") ask(); else window.addEventListener("load", ask);
   for (const frame of frames()) frame.addEventListener("load", ask);
 })();

@@ -37,10 +37,10 @@
 })();
 
 /* Quote sets: "Add to set" without leaving the page. The set being built is the same cookie /sets/add writes without
-   JavaScript (Pages/Sets/DraftSet.cs), so /sets/draft shows it either way; a live region says how many it holds. */
+   JavaScript (Pages/Sets/DraftSet.cs), so /sets/draft shows it either way; a live region says how many it holds, the
+   menu's "Sets" link carries the count, and a statement already in the set says so on its button. */
 (() => {
   const forms = document.querySelectorAll("form.add-to-set");
-  if (forms.length === 0) return;
   const name = "testimonies-set";
   const max = 50;
   const read = () => {
@@ -52,6 +52,21 @@
     const secure = location.protocol === "https:" ? "; secure" : "";
     document.cookie = `${name}=${encodeURIComponent(ids.join(","))}; path=/; max-age=7776000; samesite=lax${secure}`;
   };
+  const menuLink = document.querySelector('.site-header nav a[href="/sets"]');
+  const mark = () => {
+    const ids = read();
+    if (menuLink) menuLink.textContent = ids.length > 0 ? `Sets (${ids.length})` : "Sets";
+    for (const form of forms) {
+      const id = form.querySelector("input[name=id]")?.value;
+      const button = form.querySelector("button");
+      if (!id || !button) continue;
+      const inSet = ids.includes(id);
+      button.classList.toggle("added", inSet);
+      button.textContent = inSet ? "In your set ✓" : "Add to set";
+    }
+  };
+  mark();
+  if (forms.length === 0) return;
   const status = document.createElement("p");
   status.className = "set-count";
   status.setAttribute("role", "status");
@@ -79,8 +94,7 @@
         write(ids);
         show(`Statement ${id} added.`);
       }
-      const button = form.querySelector("button");
-      if (button) button.classList.add("added");
+      mark();
     });
   }
 })();
