@@ -49,20 +49,7 @@ public static class SearchExports
         var words = new List<string?> { parameters.Text };
         foreach (var facet in Facets.All)
             if (parameters.Filters[facet] is { Count: > 0 } values) words.AddRange([facet.Key, .. values]);
-        var name = new StringBuilder();
-        foreach (var c in string.Join(' ', words).Normalize(NormalizationForm.FormD))
-        {
-            if (char.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsAsciiLetterOrDigit(c)) name.Append(char.ToLowerInvariant(c));
-            else if (name.Length > 0 && name[^1] != '-') name.Append('-');
-        }
-        var described = name.ToString().Trim('-');
-        if (described.Length > MaxNameLength)
-        {
-            described = described[..MaxNameLength];
-            var cut = described.LastIndexOf('-');
-            described = (cut > 0 ? described[..cut] : described).Trim('-');
-        }
+        var described = Rendering.FileNameWords.Of(string.Join(' ', words), MaxNameLength);
         var searched = parameters.Text is not null || words.Count > 1;
         if (described.Length == 0 && !searched) described = "all";
         return string.Create(CultureInfo.InvariantCulture,

@@ -180,4 +180,16 @@ public class QuoteSetPageTests(SiteFixture site)
         Assert.NotNull(page.QuerySelector("button[data-print][hidden]"));
         Assert.NotNull(page.QuerySelector("script[src^='/js/site']"));
     }
+
+    /// <summary>Every set's files were called testimonies-set.*, whatever the set: named now after its title or its statements.</summary>
+    [Theory]
+    [InlineData("/sets.bib?ids=csis16-03,csis16-14&title=Why%20they%20l%C3%A9ft", "testimonies-set-why-they-left.bib")]
+    [InlineData("/sets.csv?ids=csis16-03,csis16-14,csis16-01", "testimonies-set-csis16-03-and-2-more.csv")]
+    [InlineData("/sets.ris?ids=csis16-03", "testimonies-set-csis16-03.ris")]
+    public async Task ASetsFilesAreNamedAfterTheSet(string url, string fileName)
+    {
+        var response = await site.Client.GetAsync(url, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(fileName, response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+    }
 }

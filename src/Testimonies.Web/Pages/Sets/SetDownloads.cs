@@ -36,7 +36,13 @@ public static class SetDownloads
         if (set.Cards.Count == 0)
             return Results.Text("This set shows no statements: none of its ids is a published statement (the set's page names them).",
                 "text/plain; charset=utf-8", System.Text.Encoding.UTF8, StatusCodes.Status404NotFound);
-        var name = set.Curated is null ? "testimonies-set" : $"testimonies-set-{set.Curated.Slug}";
+        // Named after the set, as a search export is after its words: a title, else its statements (the first and how many more).
+        var named = set.Curated?.Slug ?? Rendering.FileNameWords.Of(set.Title ?? "", SearchExports.MaxNameLength) switch
+        {
+            "" => set.Cards.Count == 1 ? set.Cards[0].PublicId : $"{set.Cards[0].PublicId}-and-{set.Cards.Count - 1}-more",
+            var title => title,
+        };
+        var name = $"testimonies-set-{named}";
         if (format == "csv")
         {
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}.csv\"";
