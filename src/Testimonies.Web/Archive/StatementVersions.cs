@@ -88,19 +88,22 @@ public static class StatementVersions
     /// The SQL of <see cref="AddFirstVersionsAsync"/>, the same on SQLite and PostgreSQL (moments are ISO 8601 text on both);
     /// the three arguments are SQL for the moment, the actor and the origin used where a statement has no revision. Version 1
     /// is dated at the first revision (when the statement entered the archive) and made by the latest (after which it stood so).
+    /// The first and latest revisions come from one grouped pass over the revisions: a join on a correlated MIN/MAX subquery
+    /// was a join filter to PostgreSQL, every statement against every revision (over 600 s at 100,000 new statements).
     /// </summary>
     public static string FirstVersionsSql(string at, string by, string origin) => $"""
         INSERT INTO "StatementVersions" ("StatementId", "Number", "At", "By", "Origin", "Note", "RevisionId", "Text", "Kind",
             "Language", "SpeakerKey", "SpeakerName", "SpeakerDescription", "SourceKey", "Section", "Footnote", "Position",
             "TextVersion", "AnchorStart", "AnchorEnd", "SaidWhen")
-        SELECT s."Id", 1, COALESCE(f."At", {at}), COALESCE(f."By", {by}), COALESCE(f."Origin", {origin}), NULL, l."Id", s."Text",
+        SELECT s."Id", 1, COALESCE(f."At", {at}), COALESCE(f."By", {by}), COALESCE(f."Origin", {origin}), NULL, r."Last", s."Text",
             s."Kind", s."Language", p."Key", p."Name", p."Description", o."Key", s."Section", s."Footnote", s."Position",
             s."TextVersion", s."AnchorStart", s."AnchorEnd", s."SaidWhen"
         FROM "Statements" s
         JOIN "Speakers" p ON p."Id" = s."SpeakerId"
         JOIN "Sources" o ON o."Id" = s."SourceId"
-        LEFT JOIN "Revisions" f ON f."Id" = (SELECT MIN(r."Id") FROM "Revisions" r WHERE r."StatementId" = s."Id")
-        LEFT JOIN "Revisions" l ON l."Id" = (SELECT MAX(r."Id") FROM "Revisions" r WHERE r."StatementId" = s."Id")
+        LEFT JOIN (SELECT "StatementId", MIN("Id") AS "First", MAX("Id") AS "Last" FROM "Revisions" GROUP BY "StatementId") r
+            ON r."StatementId" = s."Id"
+        LEFT JOIN "Revisions" f ON f."Id" = r."First"
         WHERE NOT EXISTS (SELECT 1 FROM "StatementVersions" v WHERE v."StatementId" = s."Id");
         """;
 }

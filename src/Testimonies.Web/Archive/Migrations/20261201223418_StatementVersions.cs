@@ -73,14 +73,15 @@ namespace Testimonies.Web.Archive.Migrations
                     "Language", "SpeakerKey", "SpeakerName", "SpeakerDescription", "SourceKey", "Section", "Footnote", "Position",
                     "TextVersion", "AnchorStart", "AnchorEnd", "SaidWhen")
                 SELECT s."Id", 1, COALESCE(f."At", '2026-12-01T22:34:18.0000000Z'), COALESCE(f."By", 'archive'),
-                    COALESCE(f."Origin", 'migration'), NULL, l."Id", s."Text",
+                    COALESCE(f."Origin", 'migration'), NULL, r."Last", s."Text",
                     s."Kind", s."Language", p."Key", p."Name", p."Description", o."Key", s."Section", s."Footnote", s."Position",
                     s."TextVersion", s."AnchorStart", s."AnchorEnd", s."SaidWhen"
                 FROM "Statements" s
                 JOIN "Speakers" p ON p."Id" = s."SpeakerId"
                 JOIN "Sources" o ON o."Id" = s."SourceId"
-                LEFT JOIN "Revisions" f ON f."Id" = (SELECT MIN(r."Id") FROM "Revisions" r WHERE r."StatementId" = s."Id")
-                LEFT JOIN "Revisions" l ON l."Id" = (SELECT MAX(r."Id") FROM "Revisions" r WHERE r."StatementId" = s."Id")
+                LEFT JOIN (SELECT "StatementId", MIN("Id") AS "First", MAX("Id") AS "Last" FROM "Revisions" GROUP BY "StatementId") r
+                    ON r."StatementId" = s."Id"
+                LEFT JOIN "Revisions" f ON f."Id" = r."First"
                 WHERE NOT EXISTS (SELECT 1 FROM "StatementVersions" v WHERE v."StatementId" = s."Id");
                 """);
         }
