@@ -75,7 +75,7 @@ public sealed class QuoteSet
                 missing.Add(new MissingStatement(id, "not in the archive"));
             else if (s.Status == PublicationStatus.Withdrawn)
                 missing.Add(new MissingStatement(id, revised.TryGetValue(s.Id, out var at)
-                    ? $"withdrawn on {at.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}"
+                    ? $"withdrawn on {Rendering.ReaderDate.Day(at)}"
                     : "withdrawn"));
         }
 

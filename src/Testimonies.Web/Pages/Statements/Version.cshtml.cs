@@ -39,6 +39,4 @@ public class VersionModel(ArchiveDbContext db, TimeProvider clock, SourceTextLay
         Changes = StatementVersions.Differences(found.Version, found.Current);
         return Page();
     }
-
-    public static string Day(DateTimeOffset at) => at.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 }
