@@ -37,8 +37,18 @@ public interface IFullTextEngine
     /// </summary>
     Task<(long Count, List<int> Ids)> OutOfStepAsync(DbConnection connection, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Ids of the published statements that match the query, comma-separated in one value, or null for none.</summary>
-    Task<string?> MatchAsync(DbConnection connection, SearchQuery query, CancellationToken cancellationToken);
+    /// <summary>
+    /// Hands <paramref name="matched"/> the ids of the published statements that match the query: lists the database aggregated
+    /// into one value each (not a row an id), that must match or must not.
+    /// </summary>
+    Task MatchAsync(DbConnection connection, SearchQuery query, MatchedIds matched, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the most frequent words of the index match, keyed by the expression <see cref="MatchAsync"/> writes for the word alone,
+    /// read on the catalog's connection and transaction; <see cref="MatchAsync"/> takes a word's statements from there.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, StatementBits>> FrequentWordsAsync(DbConnection connection, DbTransaction? transaction, SearchCatalog.Snapshot snapshot,
+        CancellationToken cancellationToken);
 
     /// <summary>A score for every match, lower first, or null when more than <paramref name="limit"/> match.</summary>
     Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit, CancellationToken cancellationToken);

@@ -83,7 +83,7 @@ public sealed class PostgresFullText : IFullTextEngine
     }
 
     /// <summary>One round trip: the conditions of the four expressions, the ids aggregated into one string.</summary>
-    public async Task<string?> MatchAsync(DbConnection connection, SearchQuery query, CancellationToken cancellationToken)
+    public async Task MatchAsync(DbConnection connection, SearchQuery query, MatchedIds matched, CancellationToken cancellationToken)
     {
         var ts = Expressions(query);
         var conditions = new List<string>();
@@ -102,8 +102,17 @@ public sealed class PostgresFullText : IFullTextEngine
         var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
         await using var command = SqlCommands.Create(connection, null,
             $"""SELECT string_agg(search."StatementId"::text, ',') FROM "StatementSearch" search {where};""", [.. parameters]);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
+        if (await command.ExecuteScalarAsync(cancellationToken) is string ids) matched.Require(ids);
+        else matched.RequireNone();
     }
+
+    /// <summary>
+    /// None kept: PostgreSQL has no cheap list of its words with their counts (ts_stat reads every vector), and its GIN index
+    /// intersects lists in the server.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, StatementBits>> FrequentWordsAsync(DbConnection connection, DbTransaction? transaction, SearchCatalog.Snapshot snapshot,
+        CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, StatementBits>>(new Dictionary<string, StatementBits>(StringComparer.Ordinal));
 
     /// <summary>ts_rank with the field weights, negated so that lower comes first as with bm25; counted first, as on SQLite.</summary>
     public async Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit,

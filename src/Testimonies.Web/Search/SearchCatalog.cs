@@ -9,7 +9,7 @@ namespace Testimonies.Web.Search;
 /// Filtering, counting facets and paging in source order then cost microseconds instead of a SQL
 /// pass over every match. Reloaded when ArchiveState.Version changes (every import bumps it).
 /// </summary>
-public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
+public sealed class SearchCatalog(ArchiveVersion? version = null, IFullTextEngine? engine = null) : IDisposable
 {
     private readonly SemaphoreSlim _loading = new(1, 1);
     private Snapshot? _snapshot;
@@ -45,19 +45,29 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
 
         public int Count => Ids.Length;
 
-        /// <summary>Published statements a value of the column, in its values' order.</summary>
-        public int[] CountAll(FacetColumn column)
+        /// <summary>
+        /// What the index's most frequent words match, by the engine's expression for the word, read with the rest of the
+        /// catalog (<see cref="IFullTextEngine.FrequentWordsAsync"/>): a search for one of them, never asked before, needs no
+        /// pass over a list of most of the archive. Empty where the engine keeps none.
+        /// </summary>
+        public IReadOnlyDictionary<string, StatementBits> FrequentWords { get; internal set; } =
+            new Dictionary<string, StatementBits>(StringComparer.Ordinal);
+
+        /// <summary>Published statements a value of the column, in its values' order (a copy the caller may change).</summary>
+        public int[] CountAll(FacetColumn column) => (int[])_totals.GetOrAdd(column, c =>
         {
-            var counts = new int[column.Values.Count];
-            for (var i = 0; i < Count; i++) column.Count(i, counts);
+            var counts = new int[c.Values.Count];
+            for (var i = 0; i < Count; i++) c.Count(i, counts);
             return counts;
-        }
+        }).Clone();
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<FacetColumn, int[]> _totals = new();
 
         /// <summary>
         /// Which statements each recent set of words matched (by the words as understood), for this archive
         /// version only: facet clicks and paging reuse the words, so they skip the full-text index.
         /// </summary>
-        internal System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.BitArray> WordMatches { get; } =
+        internal System.Collections.Concurrent.ConcurrentDictionary<string, StatementBits> WordMatches { get; } =
             new(StringComparer.Ordinal);
 
         /// <summary>Whole results (order, facets) of recent searches, by words, filters and sort.</summary>
@@ -112,7 +122,7 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
             if (BeforeLoad is { } beforeLoad) await beforeLoad();
             // Not the request's token: every search arriving meanwhile waits for this load, and a client that gave up
             // (wrk's timeout, a closed tab) must not cancel it for them; under load each next waiter started over.
-            _snapshot = await LoadAsync(db, CancellationToken.None);
+            _snapshot = await LoadAsync(db, engine, CancellationToken.None);
             return _snapshot;
         }
         finally
@@ -143,7 +153,7 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
             cache.Context.AllowCacheStorage = false;
     }
 
-    private static async Task<Snapshot> LoadAsync(ArchiveDbContext db, CancellationToken cancellationToken)
+    private static async Task<Snapshot> LoadAsync(ArchiveDbContext db, IFullTextEngine? engine, CancellationToken cancellationToken)
     {
         // One read transaction, so the version and the rows belong together, that never waits for a writer (ReadTransactionAsync).
         await using var transaction = await ReadTransactionAsync(db, cancellationToken);
@@ -236,7 +246,7 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
             themes[index] |= (byte)(1 << Names.Themes.IndexOf(reasonThemes[reason]));
         }
 
-        return new Snapshot
+        var snapshot = new Snapshot
         {
             Version = version,
             SpeakerCount = speakers.Count,
@@ -253,6 +263,9 @@ public sealed class SearchCatalog(ArchiveVersion? version = null) : IDisposable
             Themes = FacetColumn.Bits([.. Names.Themes.Slugs], [.. Names.Themes.Values.Select(Names.Themes.Label)], themes),
             ReasonThemes = [.. reasonThemes],
         };
+        // In the same read transaction, so the words' matches are the index of this version.
+        if (engine is not null) snapshot.FrequentWords = await engine.FrequentWordsAsync(connection, dbTransaction, snapshot, cancellationToken);
+        return snapshot;
     }
 
     /// <summary>

@@ -33,11 +33,14 @@ public sealed class SearchIndex(IFullTextEngine engine)
             await engine.SyncAsync(db, string.Join(',', chunk), cancellationToken); // integers only: safe to inline
     }
 
-    /// <summary>
-    /// Ids of the published statements that match the query's words, comma-separated (one value, not a row each), or null.
-    /// </summary>
-    public async Task<string?> MatchAsync(ArchiveDbContext db, SearchQuery query, CancellationToken cancellationToken) =>
-        await engine.MatchAsync(await SqlCommands.OpenAsync(db, cancellationToken), query, cancellationToken);
+    /// <summary>The published statements of the catalog that match the query's words.</summary>
+    public async Task<StatementBits> MatchAsync(ArchiveDbContext db, SearchCatalog.Snapshot snapshot, SearchQuery query,
+        CancellationToken cancellationToken)
+    {
+        var matched = new MatchedIds(snapshot);
+        await engine.MatchAsync(await SqlCommands.OpenAsync(db, cancellationToken), query, matched, cancellationToken);
+        return matched.Result();
+    }
 
     /// <summary>
     /// A relevance score for every statement matching the query's words, lower first (bm25's sign), or

@@ -170,6 +170,10 @@ public sealed class SearchQuery
         return query;
     }
 
+    /// <summary>The same search without the clauses <paramref name="drop"/> picks (an engine that has their matches already).</summary>
+    public SearchQuery Without(Func<IReadOnlyList<SearchTerm>, bool> drop) =>
+        new([.. Clauses.Where(c => !drop(c)).Select(c => c.ToList())], [.. Exclusions], [.. Notes]);
+
     /// <summary>Letters and digits make words (as the index's tokenizer sees them); everything else separates them.</summary>
     private static List<string> Words(string text, SortedSet<string> ignored)
     {

@@ -12,8 +12,9 @@ public static class SearchSetup
     /// <summary>The search feature: the index on the store's engine, the in-memory catalog, and the search itself.</summary>
     public static IServiceCollection AddSearch(this IServiceCollection services, DatabaseProvider provider)
     {
-        services.AddSingleton(new SearchIndex(EngineFor(provider)));
-        services.AddSingleton(services => new SearchCatalog(services.GetRequiredService<ArchiveVersion>()));
+        var engine = EngineFor(provider);
+        services.AddSingleton(new SearchIndex(engine));
+        services.AddSingleton(services => new SearchCatalog(services.GetRequiredService<ArchiveVersion>(), engine));
         services.AddSingleton<StatementSearch>();
         return services;
     }

@@ -96,7 +96,7 @@ public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
 
         // matched is in catalog order, which is source order; relevance re-sorts it, ties keep source order.
         var ordered = scores is null ? matched.ToArray()
-            : matched.OrderBy(i => scores.GetValueOrDefault(snapshot.Ids[i], 0)).ThenBy(i => i).ToArray();
+            : matched.Members().OrderBy(i => scores.GetValueOrDefault(snapshot.Ids[i], 0)).ThenBy(i => i).ToArray();
         return new SearchCatalog.RememberedResult(ordered, facets, sort, rankingNote);
     }
 
@@ -105,30 +105,22 @@ public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
     {
         var snapshot = await catalog.GetAsync(db, cancellationToken);
         var matched = await MatchAsync(db, snapshot, SearchQuery.Parse(request.Text), request.Filters, cancellationToken);
-        return matched.Select(i => snapshot.Ids[i]).ToList();
+        return matched.Members().Select(i => snapshot.Ids[i]).ToList();
     }
 
     /// <summary>
     /// Catalog indices (so, in source order) of the published statements that match the words and the
-    /// facet filters. The words cost one round trip to the index whose ids come back as one string,
-    /// rather than a row each; the filters are checked in memory.
+    /// facet filters. The words cost a query to the index whose ids come back as one value, rather than
+    /// a row each (<see cref="MatchedIds"/>); the filters are checked in memory.
     /// </summary>
-    private async Task<List<int>> MatchAsync(ArchiveDbContext db, SearchCatalog.Snapshot snapshot, SearchQuery query,
+    private async Task<StatementBits> MatchAsync(ArchiveDbContext db, SearchCatalog.Snapshot snapshot, SearchQuery query,
         SearchFilters filters, CancellationToken cancellationToken)
     {
         // One bit per statement, so that many word sets can be remembered.
-        System.Collections.BitArray? byWords = null;
+        StatementBits? byWords = null;
         if (!query.IsEmpty && !snapshot.WordMatches.TryGetValue(query.Text, out byWords))
         {
-            byWords = new System.Collections.BitArray(snapshot.Count);
-            if (await index.MatchAsync(db, query, cancellationToken) is { } list)
-            {
-                foreach (var range in list.AsSpan().Split(','))
-                {
-                    var id = int.Parse(list.AsSpan()[range], System.Globalization.CultureInfo.InvariantCulture);
-                    if (id < snapshot.IndexOfId.Length && snapshot.IndexOfId[id] is >= 0 and var at) byWords[at] = true;
-                }
-            }
+            byWords = await index.MatchAsync(db, snapshot, query, cancellationToken);
             if (snapshot.WordMatches.Count >= SearchCatalog.MaxRememberedWordSets) snapshot.WordMatches.Clear();
             snapshot.WordMatches[query.Text] = byWords;
         }
@@ -142,34 +134,50 @@ public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
             return (column, selected);
         }).ToArray();
 
-        var matched = new List<int>();
-        for (var i = 0; i < snapshot.Count; i++)
+        // A copy: the remembered word set stays as the words found it.
+        var matched = byWords?.Copy() ?? StatementBits.All(snapshot.Count);
+        if (chosen.Length == 0) return matched;
+        foreach (var i in matched.Members())
         {
-            if (byWords is not null && !byWords[i]) continue;
-            var keep = true;
             foreach (var (column, selected) in chosen)
             {
                 if (column.HasAny(i, selected)) continue;
-                keep = false;
+                matched.Remove(i);
                 break;
             }
-            if (keep) matched.Add(i);
         }
         return matched;
     }
 
-    /// <summary>Each facet's values among the matches, with counts: in the table's order, or most frequent first.</summary>
-    private static Dictionary<string, IReadOnlyList<FacetValue>> CountFacets(SearchCatalog.Snapshot snapshot, List<int> matched) =>
-        Facets.All.ToDictionary(f => f.Key, IReadOnlyList<FacetValue> (f) =>
+    /// <summary>
+    /// Each facet's values among the matches, with counts: in the table's order, or most frequent first. When most of the archive
+    /// matches, the statements that do not are counted and taken from the archive's totals: the cost follows the smaller side.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<FacetValue>> CountFacets(SearchCatalog.Snapshot snapshot, StatementBits matched)
+    {
+        var fromTotals = matched.Size() > snapshot.Count / 2;
+        return Facets.All.ToDictionary(f => f.Key, IReadOnlyList<FacetValue> (f) =>
         {
             var column = f.Column(snapshot);
-            var counts = new int[column.Values.Count];
-            foreach (var i in matched) column.Count(i, counts);
+            int[] counts;
+            if (fromTotals)
+            {
+                var others = new int[column.Values.Count];
+                foreach (var i in matched.NonMembers()) column.Count(i, others);
+                counts = snapshot.CountAll(column);
+                for (var v = 0; v < counts.Length; v++) counts[v] -= others[v];
+            }
+            else
+            {
+                counts = new int[column.Values.Count];
+                foreach (var i in matched.Members()) column.Count(i, counts);
+            }
             var values = counts.Select((count, v) => new FacetValue(column.Values[v], column.Labels[v], count)).Where(v => v.Count > 0);
             return f.OrderByCount
                 ? [.. values.OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.Ordinal)]
                 : [.. values];
         });
+    }
 
     /// <summary>
     /// The words of each statement with matched terms in &lt;mark&gt;, HTML-encoded. The index marks the
@@ -200,7 +208,8 @@ public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
     /// </summary>
     internal static string? PlainContext(string? marked)
     {
-        if (marked is null) return null;
+        // Only a note with a mark is shown; one without is not worth rendering (most notes, for most searches).
+        if (marked is null || !marked.Contains(MarkStart, StringComparison.Ordinal)) return null;
         var plain = Rendering.Markdown.ToPlainText(marked);
         if (plain.Count(c => c == MarkStart) == plain.Count(c => c == MarkEnd)) return plain;
         return plain.Replace(MarkStart.ToString(), "", StringComparison.Ordinal).Replace(MarkEnd.ToString(), "", StringComparison.Ordinal);

@@ -1,0 +1,82 @@
+namespace Testimonies.Web.Search;
+
+/// <summary>
+/// What a full-text engine found for a search's words, collected as <see cref="StatementBits"/> over the catalog: the engine
+/// hands over lists of statement ids (comma-separated, as the database aggregated them, in UTF-8 or UTF-16) that must match,
+/// each narrowing the set, and lists that must not. Nothing required means every statement. Ids the catalog does not hold
+/// (not published in its version) are passed over.
+/// </summary>
+public sealed class MatchedIds(SearchCatalog.Snapshot snapshot)
+{
+    /// <summary>The catalog the ids are collected over.</summary>
+    public SearchCatalog.Snapshot Snapshot => snapshot;
+
+    private StatementBits? _required;
+    private StatementBits? _excluded;
+
+    public void Require(ReadOnlySpan<byte> ids) => Narrow(Parse(ids));
+
+    public void Require(ReadOnlySpan<char> ids) => Narrow(Parse(ids));
+
+    /// <summary>Statements already known to match (a frequent word's, kept with the catalog): left as they are.</summary>
+    public void Require(StatementBits known) => Narrow(known.Copy());
+
+    /// <summary>A query that must match and matched nothing: the set is empty.</summary>
+    public void RequireNone() => Narrow(new StatementBits(snapshot.Count));
+
+    public void Exclude(ReadOnlySpan<byte> ids) => Widen(Parse(ids));
+
+    public void Exclude(ReadOnlySpan<char> ids) => Widen(Parse(ids));
+
+    /// <summary>The statements that matched every required list and none of the excluded ones.</summary>
+    public StatementBits Result()
+    {
+        var result = _required ?? StatementBits.All(snapshot.Count);
+        if (_excluded is not null) result.ExceptWith(_excluded);
+        return result;
+    }
+
+    private void Narrow(StatementBits bits)
+    {
+        if (_required is null) _required = bits;
+        else _required.IntersectWith(bits);
+    }
+
+    private void Widen(StatementBits bits)
+    {
+        if (_excluded is null) _excluded = bits;
+        else _excluded.UnionWith(bits);
+    }
+
+    // Digits and commas only (the database wrote them); one pass, no strings.
+    private StatementBits Parse(ReadOnlySpan<byte> ids)
+    {
+        var bits = new StatementBits(snapshot.Count);
+        var id = 0;
+        foreach (var b in ids)
+        {
+            if (b == (byte)',') { Mark(bits, id); id = 0; }
+            else id = id * 10 + (b - '0');
+        }
+        if (ids.Length > 0) Mark(bits, id);
+        return bits;
+    }
+
+    private StatementBits Parse(ReadOnlySpan<char> ids)
+    {
+        var bits = new StatementBits(snapshot.Count);
+        var id = 0;
+        foreach (var c in ids)
+        {
+            if (c == ',') { Mark(bits, id); id = 0; }
+            else id = id * 10 + (c - '0');
+        }
+        if (ids.Length > 0) Mark(bits, id);
+        return bits;
+    }
+
+    private void Mark(StatementBits bits, int id)
+    {
+        if (id < snapshot.IndexOfId.Length && snapshot.IndexOfId[id] is >= 0 and var at) bits.Add(at);
+    }
+}
