@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark: the site in Release on 100,000 synthetic statements (generated here, never in data/),
-# wrk against a statement page, the home page and a search, and the same statement page saved as a
-# static file served by nginx, all on loopback; then search and a statement page again while the
+# wrk against a statement page, the home page, searches (cached, and never seen for each query shape) and the same
+# statement page saved as a static file served by nginx, all on loopback; then search and a statement page again while the
 # command line previews and applies an import of as many new statements. Prints requests per second, p99 latency, the ratio to
 # nginx and the site's peak memory. Needs Debian's wrk and nginx (apt-get install wrk nginx-light), and
 # for the PostgreSQL store Debian's postgresql (a throwaway cluster is started, tests/deploy/postgres.sh).
@@ -15,14 +15,17 @@ connections=16
 warmup=5s
 site_port=5090
 nginx_port=5091
+baseline_port=5092
 for tool in wrk nginx curl; do command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install wrk nginx-light curl)" >&2; exit 2; }; done
 
 work=$(mktemp -d)
 chmod 755 "$work"
 site_pid=""
+baseline_pid=""
 . tests/deploy/postgres.sh
 cleanup() {
   [ -n "$site_pid" ] && kill "$site_pid" 2>/dev/null || true
+  [ -n "$baseline_pid" ] && kill "$baseline_pid" 2>/dev/null || true
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   pg_stop "$work/pg"
   rm -rf "$work"
@@ -41,16 +44,15 @@ echo "generating $statements synthetic statements…"
 dotnet run -c Release --project tests/Testimonies.Benchmarks -- generate --statements "$statements" --out "$work/data" >/dev/null
 dotnet build -c Release src/Testimonies.Web -v q -nologo >/dev/null
 
-# The site loads the generated folder into an empty database at its first start; Warning-level logging
-# keeps one log line per request off the measurement. That first start is stopped once it serves, and the
-# site is started again on the loaded database, as a deployed site restarts: the load's peak memory and
-# the serving peak are reported apart.
+# The site loads the generated folder into an empty database at its first start, with its default logging (a line
+# per request, through the asynchronous sink, into site.log), as users run it. That first start is stopped once it
+# serves, and the site is started again on the loaded database, as a deployed site restarts: the load's peak memory
+# and the serving peak are reported apart.
 start_site() {
   ASPNETCORE_ENVIRONMENT=Production \
   Database__Provider="$provider" \
   ConnectionStrings__Testimonies="$connection" \
   Archive__DataPath="$work/data" \
-  Serilog__MinimumLevel__Default=Warning \
     dotnet src/Testimonies.Web/bin/Release/net10.0/Testimonies.Web.dll --urls "http://127.0.0.1:$site_port" >"$work/site.log" 2>&1 &
   site_pid=$!
   for _ in $(seq 1 1200); do
@@ -83,15 +85,18 @@ http {
 CONF
 nginx -c "$work/nginx.conf"
 
-run() { # name url [wrk script] → "rps p99"
+run() { # name url [wrk script [script argument]] → "rps p99"
   local out
-  out=$(wrk -t2 -c"$connections" -d"$duration" --latency ${3:+-s "$3"} "$2")
+  out=$(wrk -t2 -c"$connections" -d"$duration" --latency ${3:+-s "$3"} "$2" ${4:+-- "$4"})
   local rps p99
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  printf '%-36s %10s %10s\n' "$1" "$rps" "$p99" >&2
+  local errors
+  errors=$(awk '/Non-2xx/ { e += $NF } /Socket errors/ { gsub(",", ""); e += $4 + $6 + $8 + $10 } END { print e + 0 }' <<<"$out")
+  printf '%-44s %10s %10s %s\n' "$1" "$rps" "$p99" "$([ "$errors" -gt 0 ] && echo "errors: $errors")" >&2
   echo "$rps"
 }
+shapes="rare tenth most phrase prefix filtered browse"
 
 # Warm up first: the output cache, the search's memory, and the JIT, which compiles hot code again with
 # full optimisation after a few seconds of use (tiered compilation). Without this the first seconds of
@@ -101,9 +106,12 @@ for url in /s/synthetic-1 / "/search?q=rareword" "/search?q=commonword"; do
   wrk -t2 -c"$connections" -d"$warmup" "http://127.0.0.1:$site_port$url" >/dev/null
 done
 wrk -t2 -c"$connections" -d"$warmup" -s tests/bench/search-words.lua "http://127.0.0.1:$site_port" >/dev/null
+for shape in $shapes; do
+  wrk -t2 -c"$connections" -d2s -s tests/bench/search-shapes.lua "http://127.0.0.1:$site_port" -- "$shape" >/dev/null
+done
 echo
 echo "wrk, $connections connections, $duration each, 2 threads; site and wrk share this machine's $(nproc) cores"
-printf '%-36s %10s %10s\n' "target" "req/s" "p99"
+printf '%-44s %10s %10s\n' "target" "req/s" "p99"
 nginx_rps=$(run "nginx, the saved statement page" "http://127.0.0.1:$nginx_port/statement.html")
 page_rps=$(run "site, statement page (cached)" "http://127.0.0.1:$site_port/s/synthetic-1")
 run "site, home page (cached)" "http://127.0.0.1:$site_port/" >/dev/null
@@ -111,6 +119,23 @@ run "site, search rareword (cached)" "http://127.0.0.1:$site_port/search?q=rarew
 run "site, search commonword (cached)" "http://127.0.0.1:$site_port/search?q=commonword" >/dev/null
 # Two random words of the vocabulary a request: nearly every search is new to the site (tests/bench/search-words.lua).
 run "site, search new words (no cache)" "http://127.0.0.1:$site_port" tests/bench/search-words.lua >/dev/null
+# Each query shape on its own line, every request a search the site has never seen (tests/bench/search-shapes.lua).
+declare -A shape_rps
+for shape in $shapes; do
+  shape_rps[$shape]=$(run "site, never-seen search: $shape" "http://127.0.0.1:$site_port" tests/bench/search-shapes.lua "$shape")
+done
+# The floor to compare with (SQLite only): the same ranked FTS5 query behind Python's standard-library HTTP server,
+# standing in for Datasette's ranked SQL endpoint, which cannot be installed here (tests/bench/fts-baseline.py).
+if [ "$store" = sqlite ] && command -v python3 >/dev/null; then
+  python3 tests/bench/fts-baseline.py "$work/bench.db" "$baseline_port" &
+  baseline_pid=$!
+  for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$baseline_port/search?q=rareword" -o /dev/null && break; sleep 0.2; done
+  wrk -t2 -c"$connections" -d2s -s tests/bench/search-shapes.lua "http://127.0.0.1:$baseline_port" -- rare >/dev/null
+  baseline_rps=$(run "Python + SQLite ranked FTS5 (Datasette's place): rare" "http://127.0.0.1:$baseline_port" \
+    tests/bench/search-shapes.lua rare)
+  kill "$baseline_pid" 2>/dev/null || true
+  awk -v a="${shape_rps[rare]}" -v b="$baseline_rps" 'BEGIN { printf "never-seen rare word, site / ranked FTS5 floor: %.1fx\n", a/b }'
+fi
 
 # Readers while a writer works: a second process, the command line, previews (--dry-run) and then applies
 # $statements new statements on the same database, while wrk loads search (new words a request) and a statement
@@ -122,7 +147,7 @@ dotnet run -c Release --project tests/Testimonies.Benchmarks -- generate --state
   --out "$work/import" >/dev/null
 import_cli() {
   ASPNETCORE_ENVIRONMENT=Production Database__Provider="$provider" ConnectionStrings__Testimonies="$connection" \
-  Archive__DataPath="$work/data" Serilog__MinimumLevel__Default=Warning \
+  Archive__DataPath="$work/data" \
     dotnet src/Testimonies.Web/bin/Release/net10.0/Testimonies.Web.dll import "$work/import/statements.csv" "$@"
 }
 (

@@ -47,8 +47,8 @@ public interface IFullTextEngine
     /// What the most frequent words of the index match, keyed by the expression <see cref="MatchAsync"/> writes for the word alone,
     /// read on the catalog's connection and transaction; <see cref="MatchAsync"/> takes a word's statements from there.
     /// </summary>
-    Task<IReadOnlyDictionary<string, StatementBits>> FrequentWordsAsync(DbConnection connection, DbTransaction? transaction, SearchCatalog.Snapshot snapshot,
-        CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<string, StatementBits>> FrequentWordsAsync(DbConnection connection, DbTransaction? transaction,
+        SearchCatalog.Snapshot snapshot, CancellationToken cancellationToken);
 
     /// <summary>A score for every match, lower first, or null when more than <paramref name="limit"/> match.</summary>
     Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit, CancellationToken cancellationToken);

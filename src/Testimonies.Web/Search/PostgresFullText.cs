@@ -110,8 +110,8 @@ public sealed class PostgresFullText : IFullTextEngine
     /// None kept: PostgreSQL has no cheap list of its words with their counts (ts_stat reads every vector), and its GIN index
     /// intersects lists in the server.
     /// </summary>
-    public Task<IReadOnlyDictionary<string, StatementBits>> FrequentWordsAsync(DbConnection connection, DbTransaction? transaction, SearchCatalog.Snapshot snapshot,
-        CancellationToken cancellationToken) =>
+    public Task<IReadOnlyDictionary<string, StatementBits>> FrequentWordsAsync(DbConnection connection, DbTransaction? transaction,
+        SearchCatalog.Snapshot snapshot, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyDictionary<string, StatementBits>>(new Dictionary<string, StatementBits>(StringComparer.Ordinal));
 
     /// <summary>ts_rank with the field weights, negated so that lower comes first as with bm25; counted first, as on SQLite.</summary>

@@ -264,7 +264,8 @@ public sealed class SearchCatalog(ArchiveVersion? version = null, IFullTextEngin
             ReasonThemes = [.. reasonThemes],
         };
         // In the same read transaction, so the words' matches are the index of this version.
-        if (engine is not null) snapshot.FrequentWords = await engine.FrequentWordsAsync(connection, dbTransaction, snapshot, cancellationToken);
+        if (engine is not null)
+            snapshot.FrequentWords = await engine.FrequentWordsAsync(connection, dbTransaction, snapshot, cancellationToken);
         return snapshot;
     }
 
