@@ -127,7 +127,7 @@ done
 # The floor to compare with (SQLite only): the same ranked FTS5 query behind Python's standard-library HTTP server,
 # standing in for Datasette's ranked SQL endpoint, which cannot be installed here (tests/bench/fts-baseline.py).
 if [ "$store" = sqlite ] && command -v python3 >/dev/null; then
-  python3 tests/bench/fts-baseline.py "$work/bench.db" "$baseline_port" &
+  python3 tests/bench/fts-baseline.py "$work/bench.db" "$baseline_port" 2>/dev/null &
   baseline_pid=$!
   for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$baseline_port/search?q=rareword" -o /dev/null && break; sleep 0.2; done
   wrk -t2 -c"$connections" -d2s -s tests/bench/search-shapes.lua "http://127.0.0.1:$baseline_port" -- rare >/dev/null

@@ -75,9 +75,18 @@ public sealed class SearchCatalog(ArchiveVersion? version = null, IFullTextEngin
             new(StringComparer.Ordinal);
     }
 
-    /// <summary>A search's result before paging: catalog indices in display order, facet counts, how it was sorted.</summary>
-    internal sealed record RememberedResult(int[] Ordered, Dictionary<string, IReadOnlyList<FacetValue>> Facets, SearchSort Sort,
-        string? RankingNote);
+    /// <summary>
+    /// A search's result before paging: the matches as catalog indices, ranked (<paramref name="Ranked"/>, at most
+    /// StatementSearch.MaxRankedResults) or in source order, which is the catalog's (<paramref name="InSourceOrder"/>, one bit a
+    /// statement: no array of most of the archive for a common word); facet counts; how it was sorted.
+    /// </summary>
+    internal sealed record RememberedResult(int[]? Ranked, StatementBits? InSourceOrder, int Total,
+        Dictionary<string, IReadOnlyList<FacetValue>> Facets, SearchSort Sort, string? RankingNote)
+    {
+        /// <summary>Catalog indices of one page of the matches, in their order.</summary>
+        public IEnumerable<int> Page(int skip, int take) =>
+            (Ranked ?? InSourceOrder?.Members() ?? []).Skip(skip).Take(take);
+    }
 
     /// <summary>At most this many whole results are remembered (each up to 4 bytes a statement).</summary>
     public const int MaxRememberedResults = 64;

@@ -43,7 +43,7 @@ public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
         }
 
         var skip = Math.Max(0, (request.Page - 1) * request.PageSize);
-        var ids = remembered.Ordered.Skip(skip).Take(request.PageSize).Select(i => snapshot.Ids[i]).ToList();
+        var ids = remembered.Page(skip, request.PageSize).Select(i => snapshot.Ids[i]).ToList();
 
         var highlights = await HighlightsAsync(db, query, ids, cancellationToken);
         // One page of cards: the rows by primary key, their reasons from the catalog (no join over the link table).
@@ -66,7 +66,7 @@ public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
 
         ArchiveMetrics.SearchDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds,
             new KeyValuePair<string, object?>("remembered", seenBefore));
-        return new SearchResult(query, remembered.Sort, remembered.Ordered.Length, hits, remembered.Facets, remembered.RankingNote);
+        return new SearchResult(query, remembered.Sort, remembered.Total, hits, remembered.Facets, remembered.RankingNote);
     }
 
     /// <summary>Matches, facet counts and order of a search, before paging.</summary>
@@ -95,9 +95,10 @@ public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
         }
 
         // matched is in catalog order, which is source order; relevance re-sorts it, ties keep source order.
-        var ordered = scores is null ? matched.ToArray()
+        var ranked = scores is null ? null
             : matched.Members().OrderBy(i => scores.GetValueOrDefault(snapshot.Ids[i], 0)).ThenBy(i => i).ToArray();
-        return new SearchCatalog.RememberedResult(ordered, facets, sort, rankingNote);
+        return new SearchCatalog.RememberedResult(ranked, scores is null ? matched : null, ranked?.Length ?? matched.Size(), facets, sort,
+            rankingNote);
     }
 
     /// <summary>The ids of every matching published statement in source order, for exports.</summary>
