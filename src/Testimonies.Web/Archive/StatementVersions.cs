@@ -6,7 +6,7 @@ namespace Testimonies.Web.Archive;
 /// Makes statements' citable versions (StatementVersion). Every change to a statement goes through the import (the edit form and
 /// the load of data/ included), which calls <see cref="AddChangedAsync"/> for the statements it changed and
 /// <see cref="AddFirstVersionsAsync"/> for the ones it created; the migration that began versions gave every statement then in the
-/// archive its version 1 with the same SQL.
+/// archive its version 1 with the first form of that SQL (for every statement without a version, frozen in the migration).
 /// </summary>
 public static class StatementVersions
 {
@@ -78,20 +78,32 @@ public static class StatementVersions
         return added;
     }
 
-    /// <summary>Gives every statement that has no version its version 1: its present state, dated at its first revision.</summary>
-    public static Task<int> AddFirstVersionsAsync(ArchiveDbContext db, DateTimeOffset at, string by, string origin,
-        CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlRawAsync(FirstVersionsSql("{0}", "{1}", "{2}"),
-            [at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), by, origin], cancellationToken);
+    /// <summary>
+    /// Gives the statements an import has just created their version 1: their present state, dated at their first revision. Only
+    /// those, a chunk at a time: a pass over every statement and revision cost each import the whole archive.
+    /// </summary>
+    public static async Task<int> AddFirstVersionsAsync(ArchiveDbContext db, IReadOnlyCollection<int> statementIds, DateTimeOffset at,
+        string by, string origin, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        foreach (var chunk in statementIds.Chunk(FirstVersionsChunk))
+            added += await db.Database.ExecuteSqlRawAsync(FirstVersionsSql("{0}", "{1}", "{2}", string.Join(',', chunk)), // integers only
+                [at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), by, origin], cancellationToken);
+        return added;
+    }
+
+    /// <summary>Statements given their version 1 in one command.</summary>
+    private const int FirstVersionsChunk = 2000;
 
     /// <summary>
     /// The SQL of <see cref="AddFirstVersionsAsync"/>, the same on SQLite and PostgreSQL (moments are ISO 8601 text on both);
-    /// the three arguments are SQL for the moment, the actor and the origin used where a statement has no revision. Version 1
+    /// the three arguments are SQL for the moment, the actor and the origin used where a statement has no revision, and
+    /// <paramref name="ids"/> the statements' ids, comma-separated. Version 1
     /// is dated at the first revision (when the statement entered the archive) and made by the latest (after which it stood so).
     /// The first and latest revisions come from one grouped pass over the revisions: a join on a correlated MIN/MAX subquery
     /// was a join filter to PostgreSQL, every statement against every revision (over 600 s at 100,000 new statements).
     /// </summary>
-    public static string FirstVersionsSql(string at, string by, string origin) => $"""
+    public static string FirstVersionsSql(string at, string by, string origin, string ids) => $"""
         INSERT INTO "StatementVersions" ("StatementId", "Number", "At", "By", "Origin", "Note", "RevisionId", "Text", "Kind",
             "Language", "SpeakerKey", "SpeakerName", "SpeakerDescription", "SourceKey", "Section", "Footnote", "Position",
             "TextVersion", "AnchorStart", "AnchorEnd", "SaidWhen")
@@ -101,9 +113,10 @@ public static class StatementVersions
         FROM "Statements" s
         JOIN "Speakers" p ON p."Id" = s."SpeakerId"
         JOIN "Sources" o ON o."Id" = s."SourceId"
-        LEFT JOIN (SELECT "StatementId", MIN("Id") AS "First", MAX("Id") AS "Last" FROM "Revisions" GROUP BY "StatementId") r
+        LEFT JOIN (SELECT "StatementId", MIN("Id") AS "First", MAX("Id") AS "Last" FROM "Revisions"
+                   WHERE "StatementId" IN ({ids}) GROUP BY "StatementId") r
             ON r."StatementId" = s."Id"
         LEFT JOIN "Revisions" f ON f."Id" = r."First"
-        WHERE NOT EXISTS (SELECT 1 FROM "StatementVersions" v WHERE v."StatementId" = s."Id");
+        WHERE s."Id" IN ({ids}) AND NOT EXISTS (SELECT 1 FROM "StatementVersions" v WHERE v."StatementId" = s."Id");
         """;
 }

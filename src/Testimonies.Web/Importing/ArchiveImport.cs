@@ -305,7 +305,7 @@ public static class ArchiveImport
         await db.SaveChangesAsync(cancellationToken);
 
         var createdIds = await InsertStatementsAsync(db, created, set, sources, speakers, reasons, actor, cancellationToken);
-        if (createdIds.Count > 0) await StatementVersions.AddFirstVersionsAsync(db, actor.At, actor.By, actor.Origin, cancellationToken);
+        await StatementVersions.AddFirstVersionsAsync(db, createdIds, actor.At, actor.By, actor.Origin, cancellationToken);
         var (codingTables, codingRows, recoded) = await CodingImport.WriteAsync(db, set, actor, reasons, cancellationToken);
         tables.AddRange(codingTables);
 
