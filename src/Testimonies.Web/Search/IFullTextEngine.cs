@@ -44,8 +44,8 @@ public interface IFullTextEngine
     Task MatchAsync(DbConnection connection, SearchQuery query, MatchedIds matched, CancellationToken cancellationToken);
 
     /// <summary>
-    /// What the most frequent words of the index match, keyed by the expression <see cref="MatchAsync"/> writes for the word alone,
-    /// read on the catalog's connection and transaction; <see cref="MatchAsync"/> takes a word's statements from there.
+    /// What the most frequent terms of the index match, keyed by the term as the index holds it (stemmed), read on the catalog's
+    /// connection and transaction; <see cref="MatchAsync"/> takes the statements of a word that is one of them from there.
     /// </summary>
     Task<IReadOnlyDictionary<string, StatementBits>> FrequentWordsAsync(DbConnection connection, DbTransaction? transaction,
         SearchCatalog.Snapshot snapshot, CancellationToken cancellationToken);

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Testimonies.Web.Search;
 
 /// <summary>
@@ -14,9 +16,8 @@ public sealed class MatchedIds(SearchCatalog.Snapshot snapshot)
     private StatementBits? _required;
     private StatementBits? _excluded;
 
-    public void Require(ReadOnlySpan<byte> ids) => Narrow(Parse(ids));
-
-    public void Require(ReadOnlySpan<char> ids) => Narrow(Parse(ids));
+    /// <summary>Ids as the database wrote them: UTF-8 bytes (SQLite) or characters (PostgreSQL).</summary>
+    public void Require<T>(ReadOnlySpan<T> ids) where T : IBinaryInteger<T> => Narrow(Parse(ids));
 
     /// <summary>Statements already known to match (a frequent word's, kept with the catalog): left as they are.</summary>
     public void Require(StatementBits known) => Narrow(known.Copy());
@@ -24,9 +25,7 @@ public sealed class MatchedIds(SearchCatalog.Snapshot snapshot)
     /// <summary>A query that must match and matched nothing: the set is empty.</summary>
     public void RequireNone() => Narrow(new StatementBits(snapshot.Count));
 
-    public void Exclude(ReadOnlySpan<byte> ids) => Widen(Parse(ids));
-
-    public void Exclude(ReadOnlySpan<char> ids) => Widen(Parse(ids));
+    public void Exclude<T>(ReadOnlySpan<T> ids) where T : IBinaryInteger<T> => Widen(Parse(ids));
 
     /// <summary>The statements that matched every required list and none of the excluded ones.</summary>
     public StatementBits Result()
@@ -49,25 +48,13 @@ public sealed class MatchedIds(SearchCatalog.Snapshot snapshot)
     }
 
     // Digits and commas only (the database wrote them); one pass, no strings.
-    private StatementBits Parse(ReadOnlySpan<byte> ids)
+    private StatementBits Parse<T>(ReadOnlySpan<T> ids) where T : IBinaryInteger<T>
     {
         var bits = new StatementBits(snapshot.Count);
         var id = 0;
-        foreach (var b in ids)
+        foreach (var unit in ids)
         {
-            if (b == (byte)',') { Mark(bits, id); id = 0; }
-            else id = id * 10 + (b - '0');
-        }
-        if (ids.Length > 0) Mark(bits, id);
-        return bits;
-    }
-
-    private StatementBits Parse(ReadOnlySpan<char> ids)
-    {
-        var bits = new StatementBits(snapshot.Count);
-        var id = 0;
-        foreach (var c in ids)
-        {
+            var c = int.CreateTruncating(unit);
             if (c == ',') { Mark(bits, id); id = 0; }
             else id = id * 10 + (c - '0');
         }

@@ -102,7 +102,7 @@ public sealed class PostgresFullText : IFullTextEngine
         var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
         await using var command = SqlCommands.Create(connection, null,
             $"""SELECT string_agg(search."StatementId"::text, ',') FROM "StatementSearch" search {where};""", [.. parameters]);
-        if (await command.ExecuteScalarAsync(cancellationToken) is string ids) matched.Require(ids);
+        if (await command.ExecuteScalarAsync(cancellationToken) is string ids) matched.Require(ids.AsSpan());
         else matched.RequireNone();
     }
 

@@ -46,7 +46,7 @@ public sealed class SearchCatalog(ArchiveVersion? version = null, IFullTextEngin
         public int Count => Ids.Length;
 
         /// <summary>
-        /// What the index's most frequent words match, by the engine's expression for the word, read with the rest of the
+        /// What the index's most frequent words match, by the term the index holds for the word, read with the rest of the
         /// catalog (<see cref="IFullTextEngine.FrequentWordsAsync"/>): a search for one of them, never asked before, needs no
         /// pass over a list of most of the archive. Empty where the engine keeps none.
         /// </summary>

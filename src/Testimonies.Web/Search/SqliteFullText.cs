@@ -89,8 +89,9 @@ public sealed class SqliteFullText(int frequentAtLeast = SqliteFullText.Frequent
         var handle = ((SqliteConnection)connection).Handle!;
         var known = matched.Snapshot.FrequentWords;
         var found = new HashSet<IReadOnlyList<SearchTerm>>();
-        if (known.Count > 0)
+        if (known.Count > 0 && query.Clauses.Any(c => c is [{ Kind: TermKind.Word }]))
         {
+            CreateStemmer(handle);
             foreach (var clause in query.Clauses)
             {
                 if (clause is not [{ Kind: TermKind.Word } term] || Stem(handle, term.Words[0]) is not { } stem
@@ -141,6 +142,7 @@ public sealed class SqliteFullText(int frequentAtLeast = SqliteFullText.Frequent
             while (await reader.ReadAsync(cancellationToken)) terms.Add(reader.GetString(0));
         }
         var handle = ((SqliteConnection)connection).Handle!;
+        CreateStemmer(handle);
         // A term the stemmer would change again ("gener" → "gen") is left out: matching it would find another term's statements.
         foreach (var term in terms.Where(t => Stem(handle, t) == t))
         {
@@ -153,12 +155,11 @@ public sealed class SqliteFullText(int frequentAtLeast = SqliteFullText.Frequent
 
     /// <summary>
     /// The term the stemmed table holds for a word, as its own tokenizer makes it: the word is written into a one-row FTS5 table
-    /// of the connection's temp schema (no lock on the archive) and read back from its vocabulary. Null when it is not one term.
+    /// of the connection's temp schema (no lock on the archive; <see cref="CreateStemmer"/>) and read back from its vocabulary.
+    /// Null when it is not one term.
     /// </summary>
     private static string? Stem(sqlite3 handle, string word)
     {
-        Run(handle, $"CREATE VIRTUAL TABLE IF NOT EXISTS temp.Stemmer USING fts5(word, tokenize = '{Tokenizer}');");
-        Run(handle, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.StemmerTerms USING fts5vocab(temp, 'Stemmer', 'row');");
         Run(handle, "INSERT INTO temp.Stemmer(rowid, word) VALUES (1, ?1);", word);
         try
         {
@@ -181,6 +182,16 @@ public sealed class SqliteFullText(int frequentAtLeast = SqliteFullText.Frequent
         {
             Run(handle, "DELETE FROM temp.Stemmer WHERE rowid = 1;");
         }
+    }
+
+    /// <summary>
+    /// The one-row table <see cref="Stem"/> writes into, and its vocabulary: created once a search or a catalog load, kept with the
+    /// connection while it is pooled.
+    /// </summary>
+    private static void CreateStemmer(sqlite3 handle)
+    {
+        Run(handle, $"CREATE VIRTUAL TABLE IF NOT EXISTS temp.Stemmer USING fts5(word, tokenize = '{Tokenizer}');");
+        Run(handle, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.StemmerTerms USING fts5vocab(temp, 'Stemmer', 'row');");
     }
 
     private static void Run(sqlite3 handle, string sql, string? text = null)

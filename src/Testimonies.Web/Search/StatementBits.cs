@@ -47,8 +47,6 @@ public sealed class StatementBits
         return size;
     }
 
-    public bool Contains(int index) => (_words[index >> 6] & (1UL << index)) != 0;
-
     public void IntersectWith(StatementBits other)
     {
         for (var w = 0; w < _words.Length; w++) _words[w] &= other._words[w];
@@ -82,16 +80,5 @@ public sealed class StatementBits
             for (; bits != 0; bits &= bits - 1)
                 yield return (w << 6) + BitOperations.TrailingZeroCount(bits);
         }
-    }
-
-    /// <summary>The members in order, as an array.</summary>
-    public int[] ToArray()
-    {
-        var members = new int[Size()];
-        var at = 0;
-        for (var w = 0; w < _words.Length; w++)
-            for (var bits = _words[w]; bits != 0; bits &= bits - 1)
-                members[at++] = (w << 6) + BitOperations.TrailingZeroCount(bits);
-        return members;
     }
 }
