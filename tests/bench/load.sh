@@ -105,7 +105,7 @@ echo "warming up the site for $warmup a target…"
 for url in /s/synthetic-1 / "/search?q=rareword" "/search?q=commonword"; do
   wrk -t2 -c"$connections" -d"$warmup" "http://127.0.0.1:$site_port$url" >/dev/null
 done
-wrk -t2 -c"$connections" -d"$warmup" -s tests/bench/search-words.lua "http://127.0.0.1:$site_port" >/dev/null
+wrk -t2 -c"$connections" -d"$warmup" -s tests/bench/search-shapes.lua "http://127.0.0.1:$site_port" -- words >/dev/null
 for shape in $shapes; do
   wrk -t2 -c"$connections" -d2s -s tests/bench/search-shapes.lua "http://127.0.0.1:$site_port" -- "$shape" >/dev/null
 done
@@ -117,8 +117,8 @@ page_rps=$(run "site, statement page (cached)" "http://127.0.0.1:$site_port/s/sy
 run "site, home page (cached)" "http://127.0.0.1:$site_port/" >/dev/null
 run "site, search rareword (cached)" "http://127.0.0.1:$site_port/search?q=rareword" >/dev/null
 run "site, search commonword (cached)" "http://127.0.0.1:$site_port/search?q=commonword" >/dev/null
-# Two random words of the vocabulary a request: nearly every search is new to the site (tests/bench/search-words.lua).
-run "site, search new words (no cache)" "http://127.0.0.1:$site_port" tests/bench/search-words.lua >/dev/null
+# Two random words of the vocabulary a request: nearly every search is new to the site (tests/bench/search-shapes.lua, words).
+run "site, search new words (no cache)" "http://127.0.0.1:$site_port" tests/bench/search-shapes.lua words >/dev/null
 # Each query shape on its own line, every request a search the site has never seen (tests/bench/search-shapes.lua).
 declare -A shape_rps
 for shape in $shapes; do
@@ -161,7 +161,7 @@ errors_of() { awk '/Non-2xx/ { e += $NF } /Socket errors/ { gsub(",", ""); e += 
 kinds_of() { grep -E "Non-2xx|Socket errors" "$1" | tr '\n' ' '; }
 rounds=0; search_worst=0; page_worst=0; search_errors=0; page_errors=0; search_requests=0; page_requests=0
 while kill -0 "$import_pid" 2>/dev/null; do
-  wrk -t1 -c8 -d5s --latency -s tests/bench/search-words.lua "http://127.0.0.1:$site_port" >"$work/search.out" &
+  wrk -t1 -c8 -d5s --latency -s tests/bench/search-shapes.lua "http://127.0.0.1:$site_port" -- words >"$work/search.out" &
   search_wrk=$!
   wrk -t1 -c8 -d5s --latency "http://127.0.0.1:$site_port/s/synthetic-1" >"$work/page.out"
   wait "$search_wrk"

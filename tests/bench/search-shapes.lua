@@ -1,6 +1,7 @@
 -- wrk script: searches of one query shape, each new to the site. Run as
 --   wrk … -s tests/bench/search-shapes.lua http://host:port -- <shape>
--- with <shape> one of: rare, tenth, most, phrase, prefix, filtered, browse.
+-- with <shape> one of: rare, tenth, most, phrase, prefix, filtered, browse; or words: two words of the whole vocabulary
+-- (Word(0..4999)) chosen at random, nearly always a search the site has not seen, without an exclusion.
 -- Words are drawn from bands of the synthetic vocabulary (tests/Testimonies.Benchmarks/SyntheticArchive.cs, Word(i)
 -- with Zipf-like frequencies; at 100,000 statements: Word(0..1) in 70-87% of statements, Word(21..41) in 7-13%,
 -- Word(1349..4999) in 0.05-0.2%). Bands repeat within seconds, so every request also excludes a made-up word that no
@@ -52,7 +53,9 @@ request = function()
   counter = counter + 1
   local excluded = unseen(thread_tag + counter)
   local q
-  if shape == "rare" then q = word(math.random(1349, 4999))
+  if shape == "words" then
+    return wrk.format("GET", "/search?q=" .. word(math.random(0, 4999)) .. "+" .. word(math.random(0, 4999)))
+  elseif shape == "rare" then q = word(math.random(1349, 4999))
   elseif shape == "tenth" then q = word(math.random(21, 41))
   elseif shape == "most" then q = word(math.random(0, 1))
   elseif shape == "phrase" then q = "%22fixed+phrase+marker%22"
