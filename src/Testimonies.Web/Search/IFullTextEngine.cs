@@ -26,6 +26,12 @@ public interface IFullTextEngine
     Task SyncAsync(ArchiveDbContext db, string ids, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Run once a writer has rebuilt the index or synced <paramref name="statements"/> statements into it, in its transaction: what
+    /// the engine keeps beside the rows (PostgreSQL's statistics, from which the catalog chooses its frequent words).
+    /// </summary>
+    Task SyncedAsync(ArchiveDbContext db, int statements, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Published statements and rows in the index, counted in one statement (one snapshot): equal when the index is in step,
     /// a cheap check for readiness.
     /// </summary>

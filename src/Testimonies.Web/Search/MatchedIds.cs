@@ -25,6 +25,28 @@ public sealed class MatchedIds(SearchCatalog.Snapshot snapshot)
     /// <summary>A query that must match and matched nothing: the set is empty.</summary>
     public void RequireNone() => Narrow(new StatementBits(snapshot.Count));
 
+    /// <summary>
+    /// Takes from the catalog the statements of every clause that is one word whose term (<paramref name="termOf"/>: the word as the
+    /// stemmed index holds it, or null) is a frequent one (<see cref="SearchCatalog.Snapshot.FrequentWords"/>), and returns the query
+    /// without those clauses, for the index to match the rest.
+    /// </summary>
+    public SearchQuery RequireFrequent(SearchQuery query, Func<string, string?> termOf)
+    {
+        var found = new HashSet<IReadOnlyList<SearchTerm>>();
+        foreach (var clause in query.Clauses)
+        {
+            if (clause is not [{ Kind: TermKind.Word } term] || termOf(term.Words[0]) is not { } stem
+                || !snapshot.FrequentWords.TryGetValue(stem, out var statements)) continue;
+            Require(statements);
+            found.Add(clause);
+        }
+        return found.Count > 0 ? query.Without(found.Contains) : query;
+    }
+
+    /// <summary>The words alone in their clause, when the catalog keeps frequent words: those whose term is worth looking up.</summary>
+    public string[] WordsThatMayBeFrequent(SearchQuery query) => snapshot.FrequentWords.Count == 0 ? []
+        : [.. query.Clauses.Where(c => c is [{ Kind: TermKind.Word }]).Select(c => c[0].Words[0]).Distinct(StringComparer.Ordinal)];
+
     public void Exclude<T>(ReadOnlySpan<T> ids) where T : IBinaryInteger<T> => Widen(Parse(ids));
 
     /// <summary>The statements that matched every required list and none of the excluded ones.</summary>

@@ -10,7 +10,7 @@ namespace Testimonies.Web.Search;
 /// weighted by field, and an as-written one (testimonies_exact), each under a GIN index (created by the
 /// FullTextSearch migration). The query language is the same, written as tsquery text.
 /// </summary>
-public sealed class PostgresFullText : IFullTextEngine
+public sealed class PostgresFullText(int frequentAtLeast = FrequentTerms.AtLeast) : IFullTextEngine
 {
     private const string StemmedConfiguration = "testimonies_stemmed";
     private const string ExactConfiguration = "testimonies_exact";
@@ -66,6 +66,19 @@ public sealed class PostgresFullText : IFullTextEngine
         await SqlCommands.ExecuteAsync(db, Fill($"""AND s."Id" IN ({ids})"""), cancellationToken);
     }
 
+    /// <summary>A sync this large is an import: below it autovacuum's ANALYZE is soon enough.</summary>
+    public const int AnalyzeFrom = 1000;
+
+    /// <summary>
+    /// After a rebuild or a large sync, ANALYZE of the index table in the writer's transaction (a sample of 30,000 rows; it takes
+    /// no lock a reader or writer waits for), so that the next catalog chooses its frequent words (<see cref="FrequentWordsAsync"/>)
+    /// and the planner its plans from the new rows rather than waiting for autovacuum.
+    /// </summary>
+    public async Task SyncedAsync(ArchiveDbContext db, int statements, CancellationToken cancellationToken)
+    {
+        if (statements >= AnalyzeFrom) await SqlCommands.ExecuteAsync(db, """ANALYZE "StatementSearch";""", cancellationToken);
+    }
+
     public Task<(long Published, long Indexed)> CountsAsync(DbConnection connection, CancellationToken cancellationToken) =>
         SqlCommands.PairAsync(connection, """
             SELECT (SELECT count(*) FROM "Statements" WHERE "Status" = 'Published'), (SELECT count(*) FROM "StatementSearch");
@@ -82,37 +95,95 @@ public sealed class PostgresFullText : IFullTextEngine
         return await SqlCommands.CountAndFirstAsync(connection, differences, limit, cancellationToken);
     }
 
-    /// <summary>One round trip: the conditions of the four expressions, the ids aggregated into one string.</summary>
+    /// <summary>
+    /// The frequent words alone in their clause from the catalog (their lists would cost a pass over most of the table's rows,
+    /// about 1.3 µs each), the rest in one round trip: the conditions of the four expressions, the ids aggregated into one string.
+    /// </summary>
     public async Task MatchAsync(DbConnection connection, SearchQuery query, MatchedIds matched, CancellationToken cancellationToken)
     {
-        var ts = Expressions(query);
-        var conditions = new List<string>();
-        var parameters = new List<(string, object?)>();
-        void Add(string? expression, string name, string column, string configuration, bool excluded)
+        if (matched.WordsThatMayBeFrequent(query) is { Length: > 0 } words)
         {
-            if (expression is null) return;
-            var condition = $"""search."{column}" @@ to_tsquery('{configuration}', @{name})""";
-            conditions.Add(excluded ? $"NOT ({condition})" : condition);
-            parameters.Add(("@" + name, expression));
+            var terms = await TermsAsync(connection, words, cancellationToken);
+            query = matched.RequireFrequent(query, word => terms.GetValueOrDefault(word));
         }
-        Add(ts.Stemmed, "stemmed", "Stemmed", StemmedConfiguration, excluded: false);
-        Add(ts.Exact, "exact", "Exact", ExactConfiguration, excluded: false);
-        Add(ts.StemmedExcluded, "stemmedExcluded", "Stemmed", StemmedConfiguration, excluded: true);
-        Add(ts.ExactExcluded, "exactExcluded", "Exact", ExactConfiguration, excluded: true);
-        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+        var ts = Expressions(query);
+        var parameters = new List<(string, object?)>();
+        string? Condition(string? expression, string name, string column, string configuration)
+        {
+            if (expression is null) return null;
+            parameters.Add(("@" + name, expression));
+            return $"""search."{column}" @@ to_tsquery('{configuration}', @{name})""";
+        }
+        var required = new[]
+        {
+            Condition(ts.Stemmed, "stemmed", "Stemmed", StemmedConfiguration), Condition(ts.Exact, "exact", "Exact", ExactConfiguration),
+        }.OfType<string>().ToList();
+        var excluded = new[]
+        {
+            Condition(ts.StemmedExcluded, "stemmedExcluded", "Stemmed", StemmedConfiguration),
+            Condition(ts.ExactExcluded, "exactExcluded", "Exact", ExactConfiguration),
+        }.OfType<string>().ToList();
+        if (required.Count == 0 && excluded.Count == 0) return;
+        // Only exclusions left: what they match is taken away (a few rows), rather than listing every other statement.
+        var where = required.Count == 0 ? string.Join(" OR ", excluded)
+            : string.Join(" AND ", required.Concat(excluded.Select(condition => $"NOT ({condition})")));
         await using var command = SqlCommands.Create(connection, null,
-            $"""SELECT string_agg(search."StatementId"::text, ',') FROM "StatementSearch" search {where};""", [.. parameters]);
-        if (await command.ExecuteScalarAsync(cancellationToken) is string ids) matched.Require(ids.AsSpan());
-        else matched.RequireNone();
+            $"""SELECT string_agg(search."StatementId"::text, ',') FROM "StatementSearch" search WHERE {where};""", [.. parameters]);
+        var ids = await command.ExecuteScalarAsync(cancellationToken) as string;
+        if (required.Count == 0) matched.Exclude((ids ?? "").AsSpan());
+        else if (ids is null) matched.RequireNone();
+        else matched.Require(ids.AsSpan());
     }
 
     /// <summary>
-    /// None kept: PostgreSQL has no cheap list of its words with their counts (ts_stat reads every vector), and its GIN index
-    /// intersects lists in the server.
+    /// Each word's term as the stemmed column holds it (the lexeme to_tsvector makes of it with the same configuration), in one
+    /// round trip; a word that makes no term or more than one is left out.
     /// </summary>
-    public Task<IReadOnlyDictionary<string, StatementBits>> FrequentWordsAsync(DbConnection connection, DbTransaction? transaction,
-        SearchCatalog.Snapshot snapshot, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, StatementBits>>(new Dictionary<string, StatementBits>(StringComparer.Ordinal));
+    private static async Task<Dictionary<string, string>> TermsAsync(DbConnection connection, string[] words,
+        CancellationToken cancellationToken)
+    {
+        var terms = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var command = SqlCommands.Create(connection, null,
+            $"SELECT word, tsvector_to_array(to_tsvector('{StemmedConfiguration}', word)) FROM unnest(@words) AS word;", ("@words", words));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            if (reader.GetFieldValue<string[]>(1) is [var term]) terms[reader.GetString(0)] = term;
+        return terms;
+    }
+
+    /// <summary>
+    /// The stemmed column's most frequent terms, each with what it matches, keyed by the term. Which terms: the most common elements
+    /// ANALYZE found in its sample (pg_stats; PostgreSQL has no cheap exact count, ts_stat reads every vector), which the writers
+    /// keep fresh (<see cref="SyncedAsync"/>); what each matches is read exactly, in the catalog's snapshot, by the term itself
+    /// (a tsquery of the lexeme as it stands, so the stemmer is not applied to it again).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, StatementBits>> FrequentWordsAsync(DbConnection connection, DbTransaction? transaction,
+        SearchCatalog.Snapshot snapshot, CancellationToken cancellationToken)
+    {
+        var words = new Dictionary<string, StatementBits>(StringComparer.Ordinal);
+        var least = FrequentTerms.Least(snapshot.Count, frequentAtLeast);
+        if (snapshot.Count < least) return words;
+        await using var command = SqlCommands.Create(connection, transaction, $"""
+            WITH candidates AS (
+                SELECT common.term FROM pg_stats stats,
+                       unnest(stats.most_common_elems::text::text[], stats.most_common_elem_freqs) AS common(term, share)
+                WHERE stats.schemaname = current_schema() AND stats.tablename = 'StatementSearch' AND stats.attname = 'Stemmed'
+                  AND common.term IS NOT NULL AND common.share * @published >= @least
+                ORDER BY common.share DESC LIMIT {FrequentTerms.AtMost})
+            SELECT candidates.term, (SELECT string_agg(search."StatementId"::text, ',') FROM "StatementSearch" search
+                WHERE search."Stemmed" @@ ('''' || replace(replace(candidates.term, '\', '\\'), '''', '''''') || '''')::tsquery)
+            FROM candidates;
+            """, ("@published", (double)snapshot.Count), ("@least", (double)least));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var matched = new MatchedIds(snapshot);
+            if (reader.IsDBNull(1)) matched.RequireNone();
+            else matched.Require(reader.GetString(1).AsSpan());
+            words[reader.GetString(0)] = matched.Result();
+        }
+        return words;
+    }
 
     /// <summary>ts_rank with the field weights, negated so that lower comes first as with bm25; counted first, as on SQLite.</summary>
     public async Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit,

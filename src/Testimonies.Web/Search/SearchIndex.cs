@@ -16,6 +16,7 @@ public sealed class SearchIndex(IFullTextEngine engine)
     public async Task RebuildAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
         await engine.RebuildAsync(db, cancellationToken);
+        await engine.SyncedAsync(db, int.MaxValue, cancellationToken);
         // Whatever was remembered from the old index (SearchCatalog's word matches) is now stale.
         await db.BumpVersionAsync(cancellationToken);
     }
@@ -31,6 +32,7 @@ public sealed class SearchIndex(IFullTextEngine engine)
         }
         foreach (var chunk in statementIds.Chunk(ChunkSize))
             await engine.SyncAsync(db, string.Join(',', chunk), cancellationToken); // integers only: safe to inline
+        await engine.SyncedAsync(db, statementIds.Count, cancellationToken);
     }
 
     /// <summary>The published statements of the catalog that match the query's words.</summary>

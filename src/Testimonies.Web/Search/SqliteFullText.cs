@@ -9,7 +9,7 @@ namespace Testimonies.Web.Search;
 /// both with remove_diacritics 2 and prefix indexes of 2 and 3 characters, so that prefix* searches do
 /// not merge thousands of word lists (created by the SearchIndex migration).
 /// </summary>
-public sealed class SqliteFullText(int frequentAtLeast = SqliteFullText.FrequentAtLeast) : IFullTextEngine
+public sealed class SqliteFullText(int frequentAtLeast = FrequentTerms.AtLeast) : IFullTextEngine
 {
     public const string Stemmed = "StatementSearch";
     public const string Exact = "StatementSearchExact";
@@ -60,6 +60,9 @@ public sealed class SqliteFullText(int frequentAtLeast = SqliteFullText.Frequent
         }
     }
 
+    /// <summary>Nothing: the catalog reads the terms' counts from the index itself (fts5vocab).</summary>
+    public Task SyncedAsync(ArchiveDbContext db, int statements, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task<(long Published, long Indexed)> CountsAsync(DbConnection connection, CancellationToken cancellationToken) =>
         SqlCommands.PairAsync(connection,
             $"SELECT (SELECT count(*) FROM Statements WHERE Status = 'Published'), (SELECT count(*) FROM {Stemmed});",
@@ -87,20 +90,12 @@ public sealed class SqliteFullText(int frequentAtLeast = SqliteFullText.Frequent
         cancellationToken.ThrowIfCancellationRequested();
         // A frequent word alone in its clause: its statements are with the catalog (FrequentWordsAsync), the rest goes to FTS5.
         var handle = ((SqliteConnection)connection).Handle!;
-        var known = matched.Snapshot.FrequentWords;
-        var found = new HashSet<IReadOnlyList<SearchTerm>>();
-        if (known.Count > 0 && query.Clauses.Any(c => c is [{ Kind: TermKind.Word }]))
+        if (matched.WordsThatMayBeFrequent(query).Length > 0)
         {
             CreateStemmer(handle);
-            foreach (var clause in query.Clauses)
-            {
-                if (clause is not [{ Kind: TermKind.Word } term] || Stem(handle, term.Words[0]) is not { } stem
-                    || !known.TryGetValue(stem, out var statements)) continue;
-                matched.Require(statements);
-                found.Add(clause);
-            }
+            query = matched.RequireFrequent(query, word => Stem(handle, word));
         }
-        var e = Expressions(found.Count > 0 ? query.Without(found.Contains) : query);
+        var e = Expressions(query);
 
         static string Without(string positive, string? excluded) => excluded is null ? positive : $"({positive}) NOT ({excluded})";
         if (e.Stemmed is not null) AggregatedIds(handle, Stemmed, Without(e.Stemmed, e.StemmedExcluded), matched, require: true);
@@ -110,17 +105,6 @@ public sealed class SqliteFullText(int frequentAtLeast = SqliteFullText.Frequent
         return Task.CompletedTask;
     }
 
-    /// <summary>Words kept with the catalog: those in at least this share of the published statements…</summary>
-    private const double FrequentShare = 0.05;
-
-    /// <summary>
-    /// …and in at least this many (below it FTS5 reads a word's list in well under a millisecond; tests choose fewer)…
-    /// </summary>
-    public const int FrequentAtLeast = 5000;
-
-    /// <summary>…the most frequent first, at most this many (each one bit a published statement).</summary>
-    private const int FrequentAtMost = 64;
-
     /// <summary>
     /// The stemmed table's most frequent terms (fts5vocab, a table in the connection's temp schema, which takes no lock on the
     /// archive), each with what it matches, keyed by the term: a search's word finds its term with <see cref="Stem"/>.
@@ -129,14 +113,14 @@ public sealed class SqliteFullText(int frequentAtLeast = SqliteFullText.Frequent
         DbTransaction? transaction, SearchCatalog.Snapshot snapshot, CancellationToken cancellationToken)
     {
         var words = new Dictionary<string, StatementBits>(StringComparer.Ordinal);
-        var least = Math.Max(frequentAtLeast, (int)(snapshot.Count * FrequentShare));
+        var least = FrequentTerms.Least(snapshot.Count, frequentAtLeast);
         if (snapshot.Count < least) return words;
         await using (var create = SqlCommands.Create(connection, transaction,
             $"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{Stemmed}Terms USING fts5vocab(main, '{Stemmed}', 'row');"))
             await create.ExecuteNonQueryAsync(cancellationToken);
         var terms = new List<string>();
         await using (var command = SqlCommands.Create(connection, transaction,
-            $"SELECT term FROM temp.{Stemmed}Terms WHERE doc >= @least ORDER BY doc DESC LIMIT {FrequentAtMost};", ("@least", least)))
+            $"SELECT term FROM temp.{Stemmed}Terms WHERE doc >= @least ORDER BY doc DESC LIMIT {FrequentTerms.AtMost};", ("@least", least)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken)) terms.Add(reader.GetString(0));

@@ -73,7 +73,7 @@ public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
     private async Task<SearchCatalog.RememberedResult> ComputeAsync(ArchiveDbContext db, SearchCatalog.Snapshot snapshot,
         SearchQuery query, SearchRequest request, CancellationToken cancellationToken)
     {
-        var matched = await MatchAsync(db, snapshot, query, request.Filters, cancellationToken);
+        var (matched, byWords) = await MatchAsync(db, snapshot, query, request.Filters, cancellationToken);
         var facets = CountFacets(snapshot, matched);
 
         var sort = request.Sort ?? (query.HasTerms ? SearchSort.Relevance : SearchSort.Source);
@@ -85,7 +85,8 @@ public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
         }
         else if (sort == SearchSort.Relevance)
         {
-            scores = await index.ScoreAsync(db, query, MaxRankedResults, cancellationToken);
+            // More statements with the words than can be ranked needs no count from the index (one that costs most on PostgreSQL).
+            scores = byWords > MaxRankedResults ? null : await index.ScoreAsync(db, query, MaxRankedResults, cancellationToken);
             if (scores is null)
             {
                 sort = SearchSort.Source;
@@ -105,17 +106,18 @@ public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
     public async Task<List<int>> AllIdsAsync(ArchiveDbContext db, SearchRequest request, CancellationToken cancellationToken)
     {
         var snapshot = await catalog.GetAsync(db, cancellationToken);
-        var matched = await MatchAsync(db, snapshot, SearchQuery.Parse(request.Text), request.Filters, cancellationToken);
+        var (matched, _) = await MatchAsync(db, snapshot, SearchQuery.Parse(request.Text), request.Filters, cancellationToken);
         return matched.Members().Select(i => snapshot.Ids[i]).ToList();
     }
 
     /// <summary>
     /// Catalog indices (so, in source order) of the published statements that match the words and the
     /// facet filters. The words cost a query to the index whose ids come back as one value, rather than
-    /// a row each (<see cref="MatchedIds"/>); the filters are checked in memory.
+    /// a row each (<see cref="MatchedIds"/>); the filters are checked in memory. With them, how many statements the words alone
+    /// match (every one when there are none).
     /// </summary>
-    private async Task<StatementBits> MatchAsync(ArchiveDbContext db, SearchCatalog.Snapshot snapshot, SearchQuery query,
-        SearchFilters filters, CancellationToken cancellationToken)
+    private async Task<(StatementBits Matched, int ByWords)> MatchAsync(ArchiveDbContext db, SearchCatalog.Snapshot snapshot,
+        SearchQuery query, SearchFilters filters, CancellationToken cancellationToken)
     {
         // One bit per statement, so that many word sets can be remembered.
         StatementBits? byWords = null;
@@ -137,7 +139,8 @@ public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
 
         // A copy: the remembered word set stays as the words found it.
         var matched = byWords?.Copy() ?? StatementBits.All(snapshot.Count);
-        if (chosen.Length == 0) return matched;
+        var wordCount = byWords?.Size() ?? snapshot.Count;
+        if (chosen.Length == 0) return (matched, wordCount);
         foreach (var i in matched.Members())
         {
             foreach (var (column, selected) in chosen)
@@ -147,7 +150,7 @@ public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
                 break;
             }
         }
-        return matched;
+        return (matched, wordCount);
     }
 
     /// <summary>
