@@ -45,11 +45,15 @@ public static class SqlCommands
     public static Task<int> ExecuteAsync(ArchiveDbContext db, string sql, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
 
+    /// <summary>The count a prepared command gives (both engines read it as a 64-bit integer).</summary>
+    public static async Task<long> CountAsync(DbCommand command, CancellationToken cancellationToken) =>
+        Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The one integer a query of the engines' constants gives (a count).</summary>
     public static async Task<long> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = Create(connection, null, sql);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        return await CountAsync(command, cancellationToken);
     }
 
     /// <summary>The two integers of a one-row query of the engines' constants.</summary>

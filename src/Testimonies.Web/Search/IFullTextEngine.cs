@@ -56,8 +56,13 @@ public interface IFullTextEngine
     Task<IReadOnlyDictionary<string, StatementBits>> FrequentWordsAsync(DbConnection connection, DbTransaction? transaction,
         SearchCatalog.Snapshot snapshot, CancellationToken cancellationToken);
 
-    /// <summary>A score for every match, lower first, or null when more than <paramref name="limit"/> match.</summary>
-    Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// A score for every match, lower first, or null when more than <paramref name="limit"/> match. <paramref name="wordMatches"/>:
+    /// how many statements the query matched (<see cref="MatchAsync"/>); the engine counts what it ranks only when that may be more
+    /// (<see cref="MatchExpressions.RankedIsMatched"/>).
+    /// </summary>
+    Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit, int wordMatches,
+        CancellationToken cancellationToken);
 
     /// <summary>
     /// Text and context of the statements of <paramref name="idList"/> with the terms found between <paramref name="markStart"/>

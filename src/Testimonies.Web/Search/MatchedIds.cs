@@ -26,26 +26,40 @@ public sealed class MatchedIds(SearchCatalog.Snapshot snapshot)
     public void RequireNone() => Narrow(new StatementBits(snapshot.Count));
 
     /// <summary>
-    /// Takes from the catalog the statements of every clause that is one word whose term (<paramref name="termOf"/>: the word as the
-    /// stemmed index holds it, or null) is a frequent one (<see cref="SearchCatalog.Snapshot.FrequentWords"/>), and returns the query
-    /// without those clauses, for the index to match the rest.
+    /// When the catalog keeps frequent words, the words alone in their clause whose term the engine has not yet told it
+    /// (<see cref="RememberTerm"/>): those it must look up before <see cref="RequireFrequent"/>.
     /// </summary>
-    public SearchQuery RequireFrequent(SearchQuery query, Func<string, string?> termOf)
+    public string[] WordsToLookUp(SearchQuery query) => snapshot.FrequentWords.Count == 0 ? []
+        : [.. WordsAlone(query).Where(word => !snapshot.TermOfWord.ContainsKey(word)).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>The term the stemmed index holds for a word (null: none, or more than one), kept with the catalog.</summary>
+    public void RememberTerm(string word, string? term)
     {
+        if (snapshot.TermOfWord.Count >= SearchCatalog.MaxRememberedTerms) snapshot.TermOfWord.Clear();
+        snapshot.TermOfWord[word] = term;
+    }
+
+    /// <summary>
+    /// Takes from the catalog the statements of every clause that is one word whose term is a frequent one
+    /// (<see cref="SearchCatalog.Snapshot.FrequentWords"/>), and returns the query without those clauses, for the index to match
+    /// the rest.
+    /// </summary>
+    public SearchQuery RequireFrequent(SearchQuery query)
+    {
+        if (snapshot.FrequentWords.Count == 0) return query;
         var found = new HashSet<IReadOnlyList<SearchTerm>>();
         foreach (var clause in query.Clauses)
         {
-            if (clause is not [{ Kind: TermKind.Word } term] || termOf(term.Words[0]) is not { } stem
-                || !snapshot.FrequentWords.TryGetValue(stem, out var statements)) continue;
+            if (clause is not [{ Kind: TermKind.Word } term] || !snapshot.TermOfWord.TryGetValue(term.Words[0], out var stem)
+                || stem is null || !snapshot.FrequentWords.TryGetValue(stem, out var statements)) continue;
             Require(statements);
             found.Add(clause);
         }
         return found.Count > 0 ? query.Without(found.Contains) : query;
     }
 
-    /// <summary>The words alone in their clause, when the catalog keeps frequent words: those whose term is worth looking up.</summary>
-    public string[] WordsThatMayBeFrequent(SearchQuery query) => snapshot.FrequentWords.Count == 0 ? []
-        : [.. query.Clauses.Where(c => c is [{ Kind: TermKind.Word }]).Select(c => c[0].Words[0]).Distinct(StringComparer.Ordinal)];
+    private static IEnumerable<string> WordsAlone(SearchQuery query) =>
+        query.Clauses.Where(c => c is [{ Kind: TermKind.Word }]).Select(c => c[0].Words[0]);
 
     public void Exclude<T>(ReadOnlySpan<T> ids) where T : IBinaryInteger<T> => Widen(Parse(ids));
 

@@ -101,12 +101,12 @@ public sealed class PostgresFullText(int frequentAtLeast = FrequentTerms.AtLeast
     /// </summary>
     public async Task MatchAsync(DbConnection connection, SearchQuery query, MatchedIds matched, CancellationToken cancellationToken)
     {
-        if (matched.WordsThatMayBeFrequent(query) is { Length: > 0 } words)
+        if (matched.WordsToLookUp(query) is { Length: > 0 } words)
         {
             var terms = await TermsAsync(connection, words, cancellationToken);
-            query = matched.RequireFrequent(query, word => terms.GetValueOrDefault(word));
+            foreach (var word in words) matched.RememberTerm(word, terms.GetValueOrDefault(word));
         }
-        var ts = Expressions(query);
+        var ts = Expressions(matched.RequireFrequent(query));
         var parameters = new List<(string, object?)>();
         string? Condition(string? expression, string name, string column, string configuration)
         {
@@ -185,10 +185,11 @@ public sealed class PostgresFullText(int frequentAtLeast = FrequentTerms.AtLeast
         return words;
     }
 
-    /// <summary>ts_rank with the field weights, negated so that lower comes first as with bm25; counted first, as on SQLite.</summary>
-    public async Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit,
+    /// <summary>ts_rank with the field weights, negated so that lower comes first as with bm25; counted first as on SQLite.</summary>
+    public async Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit, int wordMatches,
         CancellationToken cancellationToken)
     {
+        if (wordMatches > limit) return null;
         var ts = Expressions(query);
         var (column, configuration, match) = ts.Stemmed is not null
             ? ("Stemmed", StemmedConfiguration, ts.Stemmed)
@@ -196,7 +197,7 @@ public sealed class PostgresFullText(int frequentAtLeast = FrequentTerms.AtLeast
         var matches = $"""FROM "StatementSearch" search, to_tsquery('{configuration}', @match) query WHERE search."{column}" @@ query""";
         await using var command = SqlCommands.Create(connection, null,
             $"""SELECT count(*) FROM (SELECT 1 {matches} LIMIT {limit + 1}) found;""", ("@match", match));
-        if (Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > limit)
+        if (!ts.RankedIsMatched && await SqlCommands.CountAsync(command, cancellationToken) > limit)
             return null;
         command.CommandText = $"""SELECT search."StatementId", -ts_rank({Weights}, search."{column}", query) {matches};""";
         var scores = new Dictionary<int, double>();

@@ -53,6 +53,12 @@ public sealed class SearchCatalog(ArchiveVersion? version = null, IFullTextEngin
         public IReadOnlyDictionary<string, StatementBits> FrequentWords { get; internal set; } =
             new Dictionary<string, StatementBits>(StringComparer.Ordinal);
 
+        /// <summary>
+        /// The term the stemmed index holds for each word searched alone (null: none, or more than one), as the engine made it:
+        /// looked up once (a round trip on PostgreSQL), not at every search.
+        /// </summary>
+        internal System.Collections.Concurrent.ConcurrentDictionary<string, string?> TermOfWord { get; } = new(StringComparer.Ordinal);
+
         /// <summary>Published statements a value of the column, in its values' order (a copy the caller may change).</summary>
         public int[] CountAll(FacetColumn column) => (int[])_totals.GetOrAdd(column, c =>
         {
@@ -91,6 +97,9 @@ public sealed class SearchCatalog(ArchiveVersion? version = null, IFullTextEngin
     /// <summary>At most this many whole results are remembered (each up to 4 bytes a statement).</summary>
     public const int MaxRememberedResults = 64;
 
+    /// <summary>At most this many words' terms are remembered.</summary>
+    public const int MaxRememberedTerms = 10_000;
+
     /// <summary>At most this many word sets are remembered (each one bit a statement).</summary>
     public const int MaxRememberedWordSets = 256;
 
@@ -99,6 +108,7 @@ public sealed class SearchCatalog(ArchiveVersion? version = null, IFullTextEngin
     {
         _snapshot?.WordMatches.Clear();
         _snapshot?.Results.Clear();
+        _snapshot?.TermOfWord.Clear();
     }
 
     public void Dispose() => _loading.Dispose();

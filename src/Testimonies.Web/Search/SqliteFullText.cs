@@ -90,12 +90,12 @@ public sealed class SqliteFullText(int frequentAtLeast = FrequentTerms.AtLeast) 
         cancellationToken.ThrowIfCancellationRequested();
         // A frequent word alone in its clause: its statements are with the catalog (FrequentWordsAsync), the rest goes to FTS5.
         var handle = ((SqliteConnection)connection).Handle!;
-        if (matched.WordsThatMayBeFrequent(query).Length > 0)
+        if (matched.WordsToLookUp(query) is { Length: > 0 } words)
         {
             CreateStemmer(handle);
-            query = matched.RequireFrequent(query, word => Stem(handle, word));
+            foreach (var word in words) matched.RememberTerm(word, Stem(handle, word));
         }
-        var e = Expressions(query);
+        var e = Expressions(matched.RequireFrequent(query));
 
         static string Without(string positive, string? excluded) => excluded is null ? positive : $"({positive}) NOT ({excluded})";
         if (e.Stemmed is not null) AggregatedIds(handle, Stemmed, Without(e.Stemmed, e.StemmedExcluded), matched, require: true);
@@ -228,16 +228,17 @@ public sealed class SqliteFullText(int frequentAtLeast = FrequentTerms.AtLeast) 
 
     /// <summary>
     /// bm25 for every match in one pass: FTS5 recomputes its statistics for each rowid lookup, so scoring
-    /// chosen rows one by one is far slower than scoring all matches. Counting first is much cheaper.
+    /// chosen rows one by one is far slower than scoring all matches. Counting first, when the count is not known, is much cheaper.
     /// </summary>
-    public async Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit,
+    public async Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit, int wordMatches,
         CancellationToken cancellationToken)
     {
+        if (wordMatches > limit) return null;
         var expressions = Expressions(query);
         var (table, match) = expressions.Stemmed is not null ? (Stemmed, expressions.Stemmed) : (Exact, expressions.Exact!);
         await using var command = SqlCommands.Create(connection, null,
             $"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH @match LIMIT {limit + 1});", ("@match", match));
-        if (Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) > limit)
+        if (!expressions.RankedIsMatched && await SqlCommands.CountAsync(command, cancellationToken) > limit)
             return null;
         command.CommandText = $"SELECT rowid, bm25({table}, {Weights}) FROM {table} WHERE {table} MATCH @match;";
         var scores = new Dictionary<int, double>();

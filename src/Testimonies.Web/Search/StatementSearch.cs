@@ -85,8 +85,7 @@ public sealed class StatementSearch(SearchIndex index, SearchCatalog catalog)
         }
         else if (sort == SearchSort.Relevance)
         {
-            // More statements with the words than can be ranked needs no count from the index (one that costs most on PostgreSQL).
-            scores = byWords > MaxRankedResults ? null : await index.ScoreAsync(db, query, MaxRankedResults, cancellationToken);
+            scores = await index.ScoreAsync(db, query, MaxRankedResults, byWords, cancellationToken);
             if (scores is null)
             {
                 sort = SearchSort.Source;
