@@ -89,7 +89,9 @@ public class ExportLimitTests : IDisposable
             (await client.GetAsync(first, Ct)).EnsureSuccessStatusCode();
             factory.Reset();
             (await client.GetAsync(again, Ct)).EnsureSuccessStatusCode();
-            Assert.True(factory.Count == 0, $"{again} ran {factory.Count} SQL commands: it was built again, not taken from the cache");
+            // The archive version's check may run (at most once a second, ArchiveVersion.MaxAge), nothing else.
+            Assert.True(factory.BeyondVersionChecks == 0,
+                $"{again} ran {factory.Count} SQL commands ({factory.Commands}): it was built again, not taken from the cache");
             if (other is null) continue;
             (await client.GetAsync(other, Ct)).EnsureSuccessStatusCode();
             Assert.True(factory.Count > 0, $"{other} came from the cache of {first}");
