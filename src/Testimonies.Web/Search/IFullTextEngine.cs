@@ -57,12 +57,11 @@ public interface IFullTextEngine
         SearchCatalog.Snapshot snapshot, CancellationToken cancellationToken);
 
     /// <summary>
-    /// A score for every match, lower first, or null when more than <paramref name="limit"/> match. <paramref name="wordMatches"/>:
-    /// how many statements the query matched (<see cref="MatchAsync"/>); the engine counts what it ranks only when that may be more
-    /// (<see cref="MatchExpressions.RankedIsMatched"/>).
+    /// A score for every match, lower first, or null when more than <paramref name="limit"/> match. Asked only when the query
+    /// matched at most <paramref name="limit"/> statements (<see cref="SearchIndex.ScoreAsync"/>), so the engine counts what it
+    /// ranks only when that may be more (<see cref="MatchExpressions.RankedIsMatched"/>).
     /// </summary>
-    Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit, int wordMatches,
-        CancellationToken cancellationToken);
+    Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Text and context of the statements of <paramref name="idList"/> with the terms found between <paramref name="markStart"/>

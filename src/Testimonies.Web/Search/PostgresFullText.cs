@@ -186,10 +186,9 @@ public sealed class PostgresFullText(int frequentAtLeast = FrequentTerms.AtLeast
     }
 
     /// <summary>ts_rank with the field weights, negated so that lower comes first as with bm25; counted first as on SQLite.</summary>
-    public async Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit, int wordMatches,
+    public async Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit,
         CancellationToken cancellationToken)
     {
-        if (wordMatches > limit) return null;
         var ts = Expressions(query);
         var (column, configuration, match) = ts.Stemmed is not null
             ? ("Stemmed", StemmedConfiguration, ts.Stemmed)

@@ -47,11 +47,12 @@ public sealed class SearchIndex(IFullTextEngine engine)
     /// <summary>
     /// A relevance score for every statement matching the query's words, lower first (bm25's sign), or
     /// null when more than <paramref name="limit"/> match: ranking them all would cost too much. <paramref name="wordMatches"/>: how
-    /// many the words matched (<see cref="MatchAsync"/>), so that the engine need not count them again.
+    /// many the words matched (<see cref="MatchAsync"/>); more than the limit needs no query at all.
     /// </summary>
     public async Task<Dictionary<int, double>?> ScoreAsync(ArchiveDbContext db, SearchQuery query, int limit, int wordMatches,
         CancellationToken cancellationToken) =>
-        await engine.ScoreAsync(await SqlCommands.OpenAsync(db, cancellationToken), query, limit, wordMatches, cancellationToken);
+        wordMatches > limit ? null
+            : await engine.ScoreAsync(await SqlCommands.OpenAsync(db, cancellationToken), query, limit, cancellationToken);
 
     /// <summary>
     /// Text and context of the given statements with the terms found marked by <paramref name="start"/> and

@@ -230,10 +230,9 @@ public sealed class SqliteFullText(int frequentAtLeast = FrequentTerms.AtLeast) 
     /// bm25 for every match in one pass: FTS5 recomputes its statistics for each rowid lookup, so scoring
     /// chosen rows one by one is far slower than scoring all matches. Counting first, when the count is not known, is much cheaper.
     /// </summary>
-    public async Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit, int wordMatches,
+    public async Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit,
         CancellationToken cancellationToken)
     {
-        if (wordMatches > limit) return null;
         var expressions = Expressions(query);
         var (table, match) = expressions.Stemmed is not null ? (Stemmed, expressions.Stemmed) : (Exact, expressions.Exact!);
         await using var command = SqlCommands.Create(connection, null,
