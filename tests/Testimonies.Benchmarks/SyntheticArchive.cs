@@ -31,7 +31,8 @@ public static class SyntheticArchive
     /// <param name="first">Statements are numbered from first + 1 (ids and positions), so that a second set imports as new ones.</param>
     public static Dictionary<string, byte[]> Generate(int statements, int seed = 20261125, int first = 0)
     {
-        var random = new Random(seed);
+        // A later set gets words of its own (the same seed would repeat the first set's texts, number apart).
+        var random = new Random(seed + first);
         var vocabulary = Enumerable.Range(0, 5000).Select(i => Word(i)).ToArray();
 
         var reasons = new StringBuilder("slug,name,theme,definition,boundary,position\n");

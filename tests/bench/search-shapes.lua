@@ -8,6 +8,8 @@
 -- statement has ("-xq" and a counter, letters the vocabulary never uses): the search text is one the site has never seen,
 -- so nothing remembered (output cache, word matches, results) answers it, and the exclusion matches nothing.
 -- Browse has no words: it chooses every nationality of the synthetic speakers and one that none has, new each request.
+-- Not searches, for pages never cached: statement (a statement page drawn from the first <count> statements, the second
+-- argument, 100,000 unless given) and home, each with a query string the site has never seen, so the output cache misses.
 local syllables = { "ba", "ko", "ri", "tu", "me", "sa", "lo", "ni", "ve", "da", "gu", "pe", "zo", "fi", "ha", "mu" }
 local nationalities = { "Testlandic", "Examplian", "Fictonian", "Samplish", "Placeholdian", "Mockese", "Dummish", "Stubian" }
 
@@ -33,11 +35,13 @@ local function unseen(n)
 end
 
 local shape = "rare"
+local count = 100000
 local counter = 0
 local thread_tag = 0
 
 function init(args)
   shape = args[1] or shape
+  count = tonumber(args[2] or count)
   local seed = os.time() + tonumber(tostring({}):sub(8), 16) % 100000
   math.randomseed(seed)
   thread_tag = math.random(0, 1000000) * 1000000
@@ -65,6 +69,10 @@ request = function()
   elseif shape == "filtered" then
     return wrk.format("GET", "/search?q=" .. word(math.random(0, 1)) .. "+-" .. excluded
       .. "&reason=synthetic-reason-" .. math.random(1, 12) .. "&nationality=" .. nationalities[math.random(1, 8)])
+  elseif shape == "statement" then
+    return wrk.format("GET", "/s/synthetic-" .. math.random(1, count) .. "?seen=" .. excluded)
+  elseif shape == "home" then
+    return wrk.format("GET", "/?seen=" .. excluded)
   elseif shape == "browse" then
     return wrk.format("GET", "/search?" .. every_nationality() .. "&nationality=" .. excluded)
   else error("unknown shape " .. shape) end

@@ -82,6 +82,7 @@ public sealed class ImportSet
         }
         foreach (var (spec, record) in read.OrderBy(r => DataFormat.All.ToList().IndexOf(r.Spec)))
             set.Add(spec, record, problems);
+        read.Clear();
         set.CheckDuplicates(problems);
         return set;
     }
@@ -103,13 +104,18 @@ public sealed class ImportSet
         return set;
     }
 
+    private static readonly Dictionary<string, string?> NoCells = [];
+
     private void Add(TableSpec spec, RawRecord record, ImportProblems problems)
     {
         var f = new FieldReader(record, problems);
+        // A row keeps where it came from, not its cells: its values are in its own fields, and a large import would
+        // otherwise hold every cell twice until it is written.
+        var at = record with { Values = NoCells };
         switch (spec.Name)
         {
             case "reasons":
-                var reason = new ReasonRow(record, f.Slug("slug"), f.Required("name"), f.Choice("theme", Names.Themes.BySlug),
+                var reason = new ReasonRow(at, f.Slug("slug"), f.Required("name"), f.Choice("theme", Names.Themes.BySlug),
                     f.Required("definition", DataFormat.MaxNoteLength), f.Optional("boundary", DataFormat.MaxNoteLength),
                     f.Number("position", 1, 10_000));
                 RefuseExample(f, "slug", reason.Slug);
@@ -117,7 +123,7 @@ public sealed class ImportSet
                 else Loose(spec, f, "slug", reason.Slug);
                 break;
             case "sources":
-                var source = new SourceRow(record, f.Slug("key"), f.Required("title"), f.Optional("subtitle"),
+                var source = new SourceRow(at, f.Slug("key"), f.Required("title"), f.Optional("subtitle"),
                     f.Optional("title_sentence_case"), f.Optional("short_title"), f.Optional("chapter"),
                     f.Optional("chapter_title"), f.Optional("series"), f.Optional("series_number"), f.Required("publisher"),
                     f.Optional("author"), f.Date("published"), f.Url("url"), f.Language("language"),
@@ -129,7 +135,7 @@ public sealed class ImportSet
                 else Loose(spec, f, "key", source.Key);
                 break;
             case "speakers":
-                var speaker = new SpeakerRow(record, f.Slug("key"), f.Optional("name"), f.Required("description"), f.Optional("label"),
+                var speaker = new SpeakerRow(at, f.Slug("key"), f.Optional("name"), f.Required("description"), f.Optional("label"),
                     f.Optional("nationality"), f.Choice("role", Names.Roles.BySlug), f.YesNo("group"),
                     f.Optional("notes", DataFormat.MaxNoteLength));
                 RefuseExample(f, "key", speaker.Key);
@@ -137,7 +143,7 @@ public sealed class ImportSet
                 else Loose(spec, f, "key", speaker.Key);
                 break;
             case "statements":
-                var statement = new StatementRow(record, f.Slug("id", 40), f.Slug("source"), f.Number("position", 1, 1_000_000),
+                var statement = new StatementRow(at, f.Slug("id", 40), f.Slug("source"), f.Number("position", 1, 1_000_000),
                     f.Optional("section"), f.Optional("footnote", 20), f.Slug("speaker"), f.Choice("kind", Names.Kinds.BySlug),
                     f.Language("language"), f.Required("text", DataFormat.MaxTextLength, exact: true), f.Optional("said_when"),
                     f.SlugList("reasons"), f.Optional("context", DataFormat.MaxNoteLength), f.Optional("content_note"),
@@ -153,13 +159,13 @@ public sealed class ImportSet
                 else
                 {
                     Loose(spec, f, "id", statement.PublicId);
-                    LooseReference(record, f, "source", [statement.SourceKey]);
-                    LooseReference(record, f, "speaker", [statement.SpeakerKey]);
-                    LooseReference(record, f, "reasons", statement.ReasonSlugs);
+                    LooseReference(at, f, "source", [statement.SourceKey]);
+                    LooseReference(at, f, "speaker", [statement.SpeakerKey]);
+                    LooseReference(at, f, "reasons", statement.ReasonSlugs);
                 }
                 break;
             case "findings":
-                var finding = new FindingRow(record, f.Slug("key"), f.Slug("source"), f.Optional("footnote", 20),
+                var finding = new FindingRow(at, f.Slug("key"), f.Slug("source"), f.Optional("footnote", 20),
                     f.Required("wording", DataFormat.MaxTextLength), f.Required("figure"), f.OptionalPercent("percent"),
                     f.Optional("percent_qualifier", 40), f.Required("dataset"), f.OptionalNumber("dataset_size", 1, int.MaxValue),
                     f.SlugList("reasons"));
@@ -167,23 +173,23 @@ public sealed class ImportSet
                 if (!f.Failed) Findings.Add(finding);
                 else
                 {
-                    LooseReference(record, f, "source", [finding.SourceKey]);
-                    LooseReference(record, f, "reasons", finding.ReasonSlugs);
+                    LooseReference(at, f, "source", [finding.SourceKey]);
+                    LooseReference(at, f, "reasons", finding.ReasonSlugs);
                 }
                 break;
             case "codebook":
-                var version = new CodebookRow(record, f.Number("version", 1, 10_000), f.Day("dated"),
+                var version = new CodebookRow(at, f.Number("version", 1, 10_000), f.Day("dated"),
                     f.Required("change_note", DataFormat.MaxNoteLength));
                 if (!f.Failed) Codebook.Add(version);
                 break;
             case "coders":
-                var coder = new CoderRow(record, f.Slug("key"), f.Required("label"), f.Optional("notes", DataFormat.MaxNoteLength));
+                var coder = new CoderRow(at, f.Slug("key"), f.Required("label"), f.Optional("notes", DataFormat.MaxNoteLength));
                 RefuseExample(f, "key", coder.Key);
                 if (!f.Failed) Coders.Add(coder);
                 else Loose(spec, f, "key", coder.Key);
                 break;
             case "codings":
-                var coding = new CodingRow(record, f.Slug("statement", 40), f.Slug("coder"), f.OptionalSlug("reason"),
+                var coding = new CodingRow(at, f.Slug("statement", 40), f.Slug("coder"), f.OptionalSlug("reason"),
                     f.OptionalChoice("confidence", Names.Confidences.BySlug), f.Number("codebook_version", 1, 10_000),
                     f.OptionalMoment("coded_at"), f.Optional("note", DataFormat.MaxNoteLength),
                     record.Exact("words") is { } words ? words : null);
@@ -193,7 +199,7 @@ public sealed class ImportSet
                 if (!f.Failed) Codings.Add(coding);
                 break;
             case "decisions":
-                var decision = new DecisionRow(record, f.Slug("statement", 40), f.Number("codebook_version", 1, 10_000),
+                var decision = new DecisionRow(at, f.Slug("statement", 40), f.Number("codebook_version", 1, 10_000),
                     f.SlugList("reasons"), f.Moment("decided_at"), f.Required("why", DataFormat.MaxNoteLength));
                 if (!f.Failed) Decisions.Add(decision);
                 break;

@@ -14,8 +14,9 @@ public interface IFullTextEngine
     MatchExpressions Expressions(SearchQuery query);
 
     /// <summary>
-    /// Above this many changed statements an import rebuilds the whole index rather than syncing them: FTS5 rebuilds from its
-    /// content table in one cheap pass, while PostgreSQL would compute every row's vectors again (docs/performance.md).
+    /// Above this many changed statements, when they are also more than half of the published statements, an import rebuilds the
+    /// whole index rather than syncing them: FTS5 rebuilds from its content table in one cheap pass, while PostgreSQL would
+    /// compute every row's vectors again (docs/performance.md).
     /// </summary>
     int RebuildAbove { get; }
 

@@ -27,8 +27,14 @@ public sealed class SearchIndex(IFullTextEngine engine)
         if (statementIds.Count == 0) return;
         if (statementIds.Count > engine.RebuildAbove)
         {
-            await RebuildAsync(db, cancellationToken);
-            return;
+            // A rebuild costs the whole index, so it pays only when the changes are a large share of it: otherwise each
+            // import into a large archive would cost more than the one before (docs/performance.md, "A million statements").
+            var published = await db.Statements.CountAsync(s => s.Status == PublicationStatus.Published, cancellationToken);
+            if (statementIds.Count * 2L > published)
+            {
+                await RebuildAsync(db, cancellationToken);
+                return;
+            }
         }
         foreach (var chunk in statementIds.Chunk(ChunkSize))
             await engine.SyncAsync(db, string.Join(',', chunk), cancellationToken); // integers only: safe to inline
