@@ -4,7 +4,7 @@
 # with its peak memory; the last one imported again (changes nothing); then the site started on the loaded database and each
 # page shape requested alone (one connection: what one reader waits) and under load (16 connections), every request one
 # the site has never answered: never-seen searches of each query shape, statement pages and the home page past the output
-# cache (tests/bench/search-shapes.lua). SQLite only. Needs wrk and curl. About 10 minutes and 3 GB of disk.
+# cache (tests/bench/search-shapes.lua). SQLite only. Needs wrk and curl. About 15 minutes on 2 cores and 3 GB of disk.
 # Usage: tests/bench/million.sh [batches of 125,000] [duration]   e.g. tests/bench/million.sh 8 10s
 set -euo pipefail
 cd "$(dirname "$0")/../.."
