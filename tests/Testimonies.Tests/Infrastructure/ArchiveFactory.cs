@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
@@ -23,6 +24,13 @@ public class ArchiveFactory(string? dataPath = null, TestStore store = TestStore
     public string? PostgresConnectionString => _postgres;
     public string DatabasePath => Path.Combine(_folder.FullName, "archive.db");
 
+    /// <summary>
+    /// PBKDF2 iterations of the passwords this site hashes; null: the site's own (MaintainerSetup.PasswordHashIterations).
+    /// Few by default: most tests log in once or more, and at the site's own cost the hashes were minutes of the suite's CPU.
+    /// LoginTimingTests, which measure that cost, keep the site's own.
+    /// </summary>
+    public int? PasswordHashIterations { get; init; } = 1_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -43,7 +51,12 @@ public class ArchiveFactory(string? dataPath = null, TestStore store = TestStore
         builder.UseSetting("Exports:QueueTotal", "1000");
         // Everything the site logs goes to standard error: standard output is xunit's channel to its runner.
         builder.UseSetting("Serilog:WriteTo:0:Args:configure:0:Args:standardErrorFromLevel", "Verbose");
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FixedClock(Today)));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(new FixedClock(Today));
+            if (PasswordHashIterations is { } iterations)
+                services.Configure<PasswordHasherOptions>(options => options.IterationCount = iterations);
+        });
     }
 
     /// <summary>The day every test site believes it is, so that citations' access dates can be asserted.</summary>

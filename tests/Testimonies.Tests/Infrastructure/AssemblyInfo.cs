@@ -8,3 +8,7 @@ using Testimonies.Tests.Infrastructure;
 // The site's console log (Serilog) goes into each test's output: the test process's own standard
 // output is xunit's channel to its runner, and stray lines there can be taken for its messages.
 [assembly: CaptureConsole]
+
+// Four test classes at a time on two cores: many tests wait (on PostgreSQL, a browser, a child process), and with one class per
+// core the suite used about half the CPU.
+[assembly: CollectionBehavior(MaxParallelThreads = 4)]

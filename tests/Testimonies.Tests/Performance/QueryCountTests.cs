@@ -86,7 +86,8 @@ public sealed class QueryCountTests : IDisposable
             (await client.GetAsync(url, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
             _counter.Reset();
             (await client.GetAsync(url, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
-            return _counter.Count;
+            // Not the archive version's check: it repeats once a second, so a slow machine may count one more.
+            return _counter.BeyondVersionChecks;
         }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
