@@ -39,14 +39,29 @@ public class IndexModel(ArchiveDbContext db, SearchCatalog catalog) : PageModel
             .ToList();
 
         // A few quotations, one per theme, in the order of their sources: a deterministic sample, not an editorial pick.
-        var quotations = await db.PublishedInSourceOrder.AsNoTracking()
-            .Where(s => s.Kind == StatementKind.Quotation && s.Reasons.Any())
-            .Take(200)
-            .Select(s => new { Theme = s.Reasons.OrderBy(r => r.Position).Select(r => r.Theme).First(), s.Id })
-            .ToListAsync(cancellationToken);
-        var ids = quotations.GroupBy(q => q.Theme).Select(g => g.First().Id).Take(4).ToList();
+        // Picked from the catalog, which holds the published statements in source order: the same query in SQL sorted
+        // every published statement by its source's title (about a second at a million).
+        var ids = FeaturedIds(snapshot);
         Featured = await StatementList.FirstAsync(
-            db.PublishedInSourceOrder.AsNoTracking().Where(s => ids.Contains(s.Id)),
-            ids.Count, cancellationToken);
+            db.PublishedInSourceOrder.AsNoTracking().Where(s => ids.Contains(s.Id)), ids.Count, cancellationToken);
+    }
+
+    /// <summary>
+    /// Of the first 200 quotations with a reason, in source order, the first of each theme (the theme of its first reason
+    /// in the codebook's order), at most four.
+    /// </summary>
+    internal static List<int> FeaturedIds(SearchCatalog.Snapshot snapshot)
+    {
+        var quotation = new bool[Names.Kinds.Values.Count];
+        quotation[Names.Kinds.IndexOf(StatementKind.Quotation)] = true;
+        var themes = new HashSet<Theme>();
+        var ids = new List<int>();
+        for (int i = 0, seen = 0; i < snapshot.Count && seen < 200 && ids.Count < 4; i++)
+        {
+            if (!snapshot.Kinds.HasAny(i, quotation) || snapshot.Reasons.ValuesOf(i) is not [var first, ..]) continue;
+            seen++;
+            if (themes.Add(snapshot.ReasonThemes[first])) ids.Add(snapshot.Ids[i]);
+        }
+        return ids;
     }
 }

@@ -70,6 +70,23 @@ public class BrowsePageTests(SiteFixture site)
     }
 
     [Fact]
+    public async Task HomeFeaturesTheFirstQuotationOfEachThemeInSourceOrder()
+    {
+        // The data folder holds one source, its statements in position order.
+        var reasons = DataFolderTests.ReadCsv("reasons.csv").ToDictionary(r => r["slug"],
+            r => (Theme: r["theme"], Position: int.Parse(r["position"], System.Globalization.CultureInfo.InvariantCulture)));
+        var expected = DataFolderTests.ReadCsv("statements.csv")
+            .Where(r => r["kind"] == "quotation" && r["status"] == "published" && r["reasons"] != "")
+            .Select(r => (Id: r["id"], Theme: r["reasons"].Split(';').Select(slug => reasons[slug]).MinBy(x => x.Position).Theme))
+            .DistinctBy(r => r.Theme).Take(4).Select(r => $"/s/{r.Id}").ToList();
+        var (_, document) = await Html.GetAsync(site.Client, "/");
+        var shown = document.QuerySelectorAll("section[aria-labelledby='featured-heading'] .statement-card .permalink a")
+            .Select(a => a.GetAttribute("href") ?? "").ToList();
+        Assert.True(expected.Count > 1);
+        Assert.Equal(expected, shown);
+    }
+
+    [Fact]
     public async Task TheStatementsListPagesThroughEveryStatement()
     {
         var (_, document) = await Html.GetAsync(site.Client, "/statements");
