@@ -211,12 +211,31 @@ public static class ArchiveImport
         tables.Add(Upsert(db, "coders", set.Coders, c => c.Key, coders, actor, rowRevisions,
             row => new Coder { Key = row.Key, Label = row.Label }));
 
-        // Statements already in the archive are updated through EF; new ones are inserted in bulk below.
+        // Statements already in the archive are updated through EF; new ones are inserted in bulk below. Each stored one is
+        // compared untracked, chunk by chunk, and only those that differ are loaded again for EF to change: a re-import of
+        // many unchanged statements then neither holds them nor has EF look for changes in them at the save.
         // In chunks: EF sends each value of a Contains list as its own SQL parameter (SQLite allows 32,766).
-        var existing = new Dictionary<string, Statement>(StringComparer.Ordinal);
-        foreach (var chunk in set.Statements.Select(s => s.PublicId).Chunk(1000))
+        var unchangedIds = new HashSet<string>(StringComparer.Ordinal);
+        var changedIds = new List<string>();
+        foreach (var chunk in set.Statements.Chunk(1000))
         {
-            foreach (var statement in await db.Statements.Include(s => s.Reasons)
+            var ids = chunk.Select(row => row.PublicId).ToList();
+            // Split: as one query, SQLite joined every statement's reasons before picking the chunk's (docs/performance.md).
+            var stored = await db.Statements.AsNoTracking().Include(s => s.Reasons).AsSplitQuery()
+                .Where(s => ids.Contains(s.PublicId)).ToDictionaryAsync(s => s.PublicId, cancellationToken);
+            foreach (var row in chunk)
+            {
+                if (!stored.TryGetValue(row.PublicId, out var statement)) continue;
+                var same = ChangedFields(statement, row, sources[row.SourceKey], speakers[row.SpeakerKey],
+                    set.Anchoring.Of(row.PublicId), set.Coding.ReasonsOf(row)).Count == 0;
+                if (same) unchangedIds.Add(row.PublicId);
+                else changedIds.Add(row.PublicId);
+            }
+        }
+        var existing = new Dictionary<string, Statement>(StringComparer.Ordinal);
+        foreach (var chunk in changedIds.Chunk(1000))
+        {
+            foreach (var statement in await db.Statements.Include(s => s.Reasons).AsSplitQuery()
                          .Where(s => chunk.Contains(s.PublicId)).ToListAsync(cancellationToken))
                 existing[statement.PublicId] = statement;
         }
@@ -227,6 +246,11 @@ public static class ArchiveImport
         var unchanged = 0;
         foreach (var row in set.Statements)
         {
+            if (unchangedIds.Contains(row.PublicId))
+            {
+                unchanged++;
+                continue;
+            }
             if (!existing.TryGetValue(row.PublicId, out var statement))
             {
                 created.Add(row);
