@@ -40,7 +40,7 @@ public class IndexModel(ArchiveDbContext db, SearchCatalog catalog) : PageModel
 
         // A few quotations, one per theme, in the order of their sources: a deterministic sample, not an editorial pick.
         // Picked from the catalog, which holds the published statements in source order: the same query in SQL sorted
-        // every published statement by its source's title (about a second at a million).
+        // every published statement by its source's title (docs/performance.md, "A million statements").
         var ids = FeaturedIds(snapshot);
         Featured = await StatementList.FirstAsync(
             db.PublishedInSourceOrder.AsNoTracking().Where(s => ids.Contains(s.Id)), ids.Count, cancellationToken);

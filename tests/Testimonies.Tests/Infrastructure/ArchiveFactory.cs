@@ -27,7 +27,7 @@ public class ArchiveFactory(string? dataPath = null, TestStore store = TestStore
     /// <summary>
     /// PBKDF2 iterations of the passwords this site hashes; null: the site's own (MaintainerSetup.PasswordHashIterations).
     /// Few by default: most tests log in once or more, and at the site's own cost the hashes were minutes of the suite's CPU.
-    /// LoginTimingTests, which measure that cost, keep the site's own.
+    /// The tests about that cost keep the site's own: LoginTimingTests (what a login costs), CommandTests (create-admin's hash).
     /// </summary>
     public int? PasswordHashIterations { get; init; } = 1_000;
 
