@@ -15,8 +15,8 @@ public interface IFullTextEngine
 
     /// <summary>
     /// Above this many changed statements, when they are also more than half of the published statements, an import rebuilds the
-    /// whole index rather than syncing them: FTS5 rebuilds from its content table in one cheap pass, while PostgreSQL would
-    /// compute every row's vectors again (docs/performance.md).
+    /// whole index rather than syncing them: FTS5 rebuilds from its content table in one pass, and PostgreSQL builds a new table
+    /// whose GIN indexes are sorted in bulk, where a sync inserts each lexeme into them one at a time (docs/performance.md).
     /// </summary>
     int RebuildAbove { get; }
 

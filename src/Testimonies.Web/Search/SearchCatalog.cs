@@ -180,6 +180,10 @@ public sealed class SearchCatalog(ArchiveVersion? version = null, IFullTextEngin
         await using var handed = db.IsPostgres ? null : transaction.GetDbTransaction();
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
+        // Before the snapshot (a LOCK takes none): a rebuild on PostgreSQL puts a new index table in place of the old one, and
+        // a snapshot taken before that commit would find the new table empty when it came to the frequent words.
+        if (db.IsPostgres && engine is not null)
+            await db.Database.ExecuteSqlRawAsync(PostgresFullText.LockBeforeSnapshot, cancellationToken);
         var version = await db.ReadVersionAsync(cancellationToken);
 
         var sourceIndex = new Dictionary<long, short>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Testimonies.Web.Importing;
 using Testimonies.Tests.Infrastructure;
 using Testimonies.Tests.Search;
 
@@ -23,5 +24,44 @@ public sealed class SearchIndexTestsOnPostgres : SearchIndexTests
             WHERE c.relname IN ('IX_StatementSearch_Stemmed', 'IX_StatementSearch_Exact') ORDER BY c.relname
             """).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(["IX_StatementSearch_Exact:fastupdate=off", "IX_StatementSearch_Stemmed:fastupdate=off"], options);
+    }
+
+    /// <summary>The index table's indexes and their options, its key and any foreign key, as one list of names.</summary>
+    private static Task<List<string>> IndexTableAsync(Testimonies.Web.Archive.ArchiveDbContext db) =>
+        db.Database.SqlQueryRaw<string>("""
+            SELECT c.relname || ':' || coalesce(array_to_string(c.reloptions, ','), '') AS "Value" FROM pg_index i
+            JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = '"StatementSearch"'::regclass
+            UNION ALL SELECT conname || ':' || contype::text FROM pg_constraint WHERE conrelid = '"StatementSearch"'::regclass
+            ORDER BY 1
+            """).ToListAsync(TestContext.Current.CancellationToken);
+
+    // A rebuild builds a new table and puts it in place of the old one (docs/performance.md, "On PostgreSQL"): the new one must
+    // be the old one in all but its rows, and hold no foreign key, whose drop would lock "Statements" against every reader.
+    [Fact]
+    public async Task ARebuildPutsAnIndexTableLikeTheOldInItsPlaceWithoutAForeignKey()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(Store);
+        await using var db = database.CreateContext();
+        await DataFolder.LoadAsync(db, TestIndex.For(db), new TestData().Files().Select(f => new ImportFile(f.Key, f.Value)).ToList(), ct);
+        List<string> expected =
+        [
+            "IX_StatementSearch_Exact:fastupdate=off", "IX_StatementSearch_Stemmed:fastupdate=off", "StatementSearch_pkey:",
+            "StatementSearch_pkey:p",
+        ];
+        Assert.Equal(expected, await IndexTableAsync(db));
+        var before = await db.Database.SqlQueryRaw<long>("""SELECT count(*) AS "Value" FROM "StatementSearch" """).SingleAsync(ct);
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await TestIndex.For(db).RebuildAsync(db, ct);
+            await transaction.RollbackAsync(ct);
+        }
+        Assert.Equal(expected, await IndexTableAsync(db));
+        await TestIndex.For(db).RebuildAsync(db, ct); // outside a transaction: one of its own
+        Assert.Equal(expected, await IndexTableAsync(db));
+        Assert.Equal(before, await db.Database.SqlQueryRaw<long>("""SELECT count(*) AS "Value" FROM "StatementSearch" """).SingleAsync(ct));
+        var (count, _) = await TestIndex.For(db).Engine.OutOfStepAsync(await Testimonies.Web.Archive.SqlCommands.OpenAsync(db, ct), 10, ct);
+        Assert.Equal(0, count);
     }
 }
