@@ -62,10 +62,11 @@ public sealed class PostgresFullText(int frequentAtLeast = FrequentTerms.AtLeast
 
     /// <summary>
     /// Builds the index as a new table and puts it in place of the old one. Filling a table under its two GIN indexes
-    /// inserts every lexeme one at a time (about 23 s for 100,000 statements); filling it bare and building the indexes
-    /// after sorts them in bulk. Searches read the old table meanwhile; they wait only for the swap itself, from the
-    /// old table's drop to the commit that follows it (the import writes nothing after its index). The drop waits its turn
-    /// a little at a time (<see cref="SwapWait"/>), so that a search behind it in the lock queue is never held long.
+    /// inserts every lexeme one at a time; filling it bare and building the indexes after sorts them in bulk
+    /// (docs/performance.md). Searches read the old table meanwhile; they wait only for the swap itself, from the old
+    /// table's drop to the commit that follows it (after its index an import writes only the version and its record).
+    /// The drop waits its turn a little at a time (<see cref="SwapWait"/>), so that a search behind it in the lock queue
+    /// is never held long.
     /// </summary>
     public async Task RebuildAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
@@ -94,7 +95,8 @@ public sealed class PostgresFullText(int frequentAtLeast = FrequentTerms.AtLeast
     }
 
     /// <summary>
-    /// For a REPEATABLE READ transaction that reads the index after other tables: its first statement, so that its snapshot,
+    /// For a REPEATABLE READ transaction that reads the index after other tables (SearchCatalog.ReadTransactionAsync): its first
+    /// statement, so that its snapshot,
     /// taken by the next, never falls between a rebuild's swap and its commit (it would see the new table, and none of its rows).
     /// </summary>
     public const string LockBeforeSnapshot = """LOCK TABLE "StatementSearch" IN ACCESS SHARE MODE;""";

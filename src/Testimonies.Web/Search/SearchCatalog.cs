@@ -180,10 +180,6 @@ public sealed class SearchCatalog(ArchiveVersion? version = null, IFullTextEngin
         await using var handed = db.IsPostgres ? null : transaction.GetDbTransaction();
         var connection = db.Database.GetDbConnection();
         var dbTransaction = transaction.GetDbTransaction();
-        // Before the snapshot (a LOCK takes none): a rebuild on PostgreSQL puts a new index table in place of the old one, and
-        // a snapshot taken before that commit would find the new table empty when it came to the frequent words.
-        if (db.IsPostgres && engine is not null)
-            await db.Database.ExecuteSqlRawAsync(PostgresFullText.LockBeforeSnapshot, cancellationToken);
         var version = await db.ReadVersionAsync(cancellationToken);
 
         var sourceIndex = new Dictionary<long, short>();
@@ -295,11 +291,18 @@ public sealed class SearchCatalog(ArchiveVersion? version = null, IFullTextEngin
     /// <summary>
     /// A snapshot to read from that takes no lock a writer holds. SQLite: BEGIN DEFERRED, since Microsoft.Data.Sqlite's
     /// default is BEGIN IMMEDIATE, which takes the write lock and waited behind an import; under WAL a deferred read sees
-    /// the last commit and waits for no one. PostgreSQL: REPEATABLE READ, so every query sees the first one's snapshot.
+    /// the last commit and waits for no one. PostgreSQL: REPEATABLE READ, so every query sees the first one's snapshot; the index
+    /// table is locked before that snapshot is taken (a LOCK takes none), since a rebuild puts a new table in place of the old one
+    /// and a snapshot from before its commit would find the new table empty (<see cref="PostgresFullText.LockBeforeSnapshot"/>).
     /// </summary>
     public static async Task<IDbContextTransaction> ReadTransactionAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
-        if (db.IsPostgres) return await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+        if (db.IsPostgres)
+        {
+            var transaction = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(PostgresFullText.LockBeforeSnapshot, cancellationToken);
+            return transaction;
+        }
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
         return await db.Database.UseTransactionAsync(connection.BeginTransaction(deferred: true), cancellationToken)
