@@ -145,7 +145,7 @@ public static class ArchiveImport
         // The caller's transaction when it holds the writer lock (Importer, through ImportGate); else one of its own.
         await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         var transaction = db.Database.CurrentTransaction!;
-        var outcome = await WriteAsync(db, index, set, actor, cancellationToken);
+        var (outcome, indexChange) = await WriteAsync(db, set, actor, cancellationToken);
         if (record is not null)
         {
             record.AppliedAt = actor.At;
@@ -154,6 +154,9 @@ public static class ArchiveImport
             if (record.Id == 0) db.Imports.Add(record);
             await db.SaveChangesAsync(cancellationToken);
         }
+        // The index last, just before the commit: a rebuild's swap on PostgreSQL locks the index table against searches until
+        // the commit, and the record's save (the files imported, their whole text) once held them there for over a second.
+        await indexChange.WriteAsync(db, index, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcome;
     }
@@ -166,7 +169,8 @@ public static class ArchiveImport
         var joined = db.Database.CurrentTransaction;
         await using var own = joined is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         if (joined is not null) await joined.CreateSavepointAsync(PreviewSavepoint, cancellationToken);
-        var outcome = await WriteAsync(db, index, set, actor, cancellationToken);
+        var (outcome, indexChange) = await WriteAsync(db, set, actor, cancellationToken);
+        await indexChange.WriteAsync(db, index, cancellationToken);
         if (joined is not null) await joined.RollbackToSavepointAsync(PreviewSavepoint, cancellationToken);
         else await own!.RollbackAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -175,8 +179,15 @@ public static class ArchiveImport
 
     private const string PreviewSavepoint = "preview";
 
-    private static async Task<ImportOutcome> WriteAsync(ArchiveDbContext db, SearchIndex index, ImportSet set, ImportActor actor,
-        CancellationToken cancellationToken)
+    /// <summary>What the import changes in the search index, written after the rest (<see cref="ApplyAsync"/>).</summary>
+    private sealed record IndexChange(bool Rebuild, IReadOnlyCollection<int> StatementIds)
+    {
+        public Task WriteAsync(ArchiveDbContext db, SearchIndex index, CancellationToken cancellationToken) =>
+            Rebuild ? index.RebuildAsync(db, cancellationToken) : index.SyncAsync(db, StatementIds, cancellationToken);
+    }
+
+    private static async Task<(ImportOutcome Outcome, IndexChange Index)> WriteAsync(ArchiveDbContext db, ImportSet set,
+        ImportActor actor, CancellationToken cancellationToken)
     {
         // Importer's writers hold ImportGate's database lock already; bumping the version first also locks the
         // archive's one state row, so that a writer outside the gate (a benchmark, a test) waits for this one.
@@ -337,11 +348,9 @@ public static class ArchiveImport
 
         // The search index changes in the same transaction. A renamed speaker or reason appears in
         // many statements' index rows, so then the whole index is rebuilt.
-        if (tables.Any(c => c.Table is "speakers" or "reasons" && c.Updated > 0))
-            await index.RebuildAsync(db, cancellationToken);
-        else
-            await index.SyncAsync(db, [.. createdIds, .. revisions.Select(r => r.Statement.Id), .. recoded], cancellationToken);
-        return new ImportOutcome(tables, changes, [.. rowRevisions.Select(RowChangeOf), .. rowChanges, .. codingRows]);
+        var indexChange = new IndexChange(tables.Any(c => c.Table is "speakers" or "reasons" && c.Updated > 0),
+            [.. createdIds, .. revisions.Select(r => r.Statement.Id), .. recoded]);
+        return (new ImportOutcome(tables, changes, [.. rowRevisions.Select(RowChangeOf), .. rowChanges, .. codingRows]), indexChange);
     }
 
     /// <summary>What the preview lists of a new statement besides its words: who, where, and how it would be shown.</summary>

@@ -14,13 +14,20 @@ public interface IFullTextEngine
     MatchExpressions Expressions(SearchQuery query);
 
     /// <summary>
-    /// Above this many changed statements, when they are also more than half of the published statements, an import rebuilds the
-    /// whole index rather than syncing them: FTS5 rebuilds from its content table in one pass, and PostgreSQL builds a new table
-    /// whose GIN indexes are sorted in bulk, where a sync inserts each lexeme into them one at a time (docs/performance.md).
+    /// Above this many changed statements, when they are also more than one in <see cref="RebuildFromOneIn"/> of the published
+    /// statements, an import rebuilds the whole index rather than syncing them: FTS5 rebuilds from its content table in one pass,
+    /// and PostgreSQL builds a new table whose GIN indexes are sorted in bulk, where a sync inserts each lexeme into them one at a
+    /// time (docs/performance.md).
     /// </summary>
     int RebuildAbove { get; }
 
-    /// <summary>Empties the index and fills it again from the statements.</summary>
+    /// <summary>
+    /// The share of the published statements (one in this many) above which a rebuild costs less than a sync of the changed ones:
+    /// a rebuild costs the whole index, so below it each import into a large archive would cost more than the one before.
+    /// </summary>
+    int RebuildFromOneIn { get; }
+
+    /// <summary>Empties the index and fills it again from the statements, with what <see cref="SyncedAsync"/> keeps beside it.</summary>
     Task RebuildAsync(ArchiveDbContext db, CancellationToken cancellationToken);
 
     /// <summary>Re-indexes the statements of <paramref name="ids"/> (a comma-separated list of integers).</summary>

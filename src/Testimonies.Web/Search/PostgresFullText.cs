@@ -54,6 +54,12 @@ public sealed class PostgresFullText(int frequentAtLeast = FrequentTerms.AtLeast
 
     public int RebuildAbove => 2000;
 
+    /// <summary>
+    /// A tenth: a statement synced costs about ten times its share of a rebuild (each lexeme inserted into GIN on its own), and
+    /// searches read the old table while a rebuild builds the new one (docs/performance.md).
+    /// </summary>
+    public int RebuildFromOneIn => 10;
+
     /// <summary>How long the swap of a rebuild waits in the lock queue at a time, so searches behind it wait no longer.</summary>
     private static readonly TimeSpan SwapWait = TimeSpan.FromMilliseconds(50);
 
@@ -64,7 +70,7 @@ public sealed class PostgresFullText(int frequentAtLeast = FrequentTerms.AtLeast
     /// Builds the index as a new table and puts it in place of the old one. Filling a table under its two GIN indexes
     /// inserts every lexeme one at a time; filling it bare and building the indexes after sorts them in bulk
     /// (docs/performance.md). Searches read the old table meanwhile; they wait only for the swap itself, from the old
-    /// table's drop to the commit that follows it (after its index an import writes only the version and its record).
+    /// table's drop to the commit that follows it (an import writes its index last, ArchiveImport.ApplyAsync).
     /// The drop waits its turn a little at a time (<see cref="SwapWait"/>), so that a search behind it in the lock queue
     /// is never held long.
     /// </summary>
@@ -139,9 +145,9 @@ public sealed class PostgresFullText(int frequentAtLeast = FrequentTerms.AtLeast
     public const int AnalyzeFrom = 1000;
 
     /// <summary>
-    /// After a rebuild or a large sync, ANALYZE of the index table in the writer's transaction (a sample of 30,000 rows; it takes
-    /// no lock a reader or writer waits for), so that the next catalog chooses its frequent words (<see cref="FrequentWordsAsync"/>)
-    /// and the planner its plans from the new rows rather than waiting for autovacuum.
+    /// After a large sync (a rebuild analyzes its new table itself), ANALYZE of the index table in the writer's transaction (a
+    /// sample of 30,000 rows; it takes no lock a reader or writer waits for), so that the next catalog chooses its frequent words
+    /// (<see cref="FrequentWordsAsync"/>) and the planner its plans from the new rows rather than waiting for autovacuum.
     /// </summary>
     public async Task SyncedAsync(ArchiveDbContext db, int statements, CancellationToken cancellationToken)
     {

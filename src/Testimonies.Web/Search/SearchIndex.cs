@@ -15,31 +15,31 @@ public sealed class SearchIndex(IFullTextEngine engine)
     /// <summary>Empties and refills the index from the statements.</summary>
     public async Task RebuildAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
-        await engine.RebuildAsync(db, cancellationToken);
-        await engine.SyncedAsync(db, int.MaxValue, cancellationToken);
-        // Whatever was remembered from the old index (SearchCatalog's word matches) is now stale.
+        // Whatever was remembered from the old index (SearchCatalog's word matches) is now stale. Bumped first, and the
+        // engine's statistics taken by its rebuild: PostgreSQL's swap locks the index until the commit, so nothing follows it.
         await db.BumpVersionAsync(cancellationToken);
+        await engine.RebuildAsync(db, cancellationToken);
     }
 
     /// <summary>Re-indexes the given statements: removed when no longer published, refreshed otherwise.</summary>
     public async Task SyncAsync(ArchiveDbContext db, IReadOnlyCollection<int> statementIds, CancellationToken cancellationToken)
     {
         if (statementIds.Count == 0) return;
-        if (statementIds.Count > engine.RebuildAbove)
+        if (statementIds.Count > engine.RebuildAbove
+            && RebuildsFor(engine, statementIds.Count,
+                await db.Statements.CountAsync(s => s.Status == PublicationStatus.Published, cancellationToken)))
         {
-            // A rebuild costs the whole index, so it pays only when the changes are a large share of it: otherwise each
-            // import into a large archive would cost more than the one before (docs/performance.md, "A million statements").
-            var published = await db.Statements.CountAsync(s => s.Status == PublicationStatus.Published, cancellationToken);
-            if (statementIds.Count * 2L > published)
-            {
-                await RebuildAsync(db, cancellationToken);
-                return;
-            }
+            await RebuildAsync(db, cancellationToken);
+            return;
         }
         foreach (var chunk in statementIds.Chunk(ChunkSize))
             await engine.SyncAsync(db, string.Join(',', chunk), cancellationToken); // integers only: safe to inline
         await engine.SyncedAsync(db, statementIds.Count, cancellationToken);
     }
+
+    /// <summary>Whether a change of <paramref name="changed"/> statements rebuilds the index rather than syncing them.</summary>
+    public static bool RebuildsFor(IFullTextEngine engine, int changed, long published) =>
+        changed > engine.RebuildAbove && changed * (long)engine.RebuildFromOneIn > published;
 
     /// <summary>The published statements of the catalog that match the query's words.</summary>
     public async Task<StatementBits> MatchAsync(ArchiveDbContext db, SearchCatalog.Snapshot snapshot, SearchQuery query,

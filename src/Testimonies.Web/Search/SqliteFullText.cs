@@ -36,9 +36,12 @@ public sealed class SqliteFullText(int frequentAtLeast = FrequentTerms.AtLeast) 
         WHERE s.Status = 'Published' {where}
         """;
 
-    /// <summary>Empties and refills both tables, then merges their segments.</summary>
     public int RebuildAbove => 2000;
 
+    /// <summary>Half: FTS5 rebuilds from its content table in one pass, but a sync of its own rows is cheap too.</summary>
+    public int RebuildFromOneIn => 2;
+
+    /// <summary>Empties and refills both tables, then merges their segments.</summary>
     public async Task RebuildAsync(ArchiveDbContext db, CancellationToken cancellationToken)
     {
         foreach (var table in new[] { Stemmed, Exact })
