@@ -80,30 +80,36 @@ public static class StatementVersions
 
     /// <summary>
     /// Gives the statements an import has just created their version 1: their present state, dated at their first revision. Only
-    /// those, a chunk at a time: a pass over every statement and revision cost each import the whole archive.
+    /// those: a pass over every statement and revision cost each import the whole archive. PostgreSQL takes their ids as one
+    /// array in one command; SQLite, which has no arrays, a chunk at a time.
     /// </summary>
     public static async Task<int> AddFirstVersionsAsync(ArchiveDbContext db, IReadOnlyCollection<int> statementIds, DateTimeOffset at,
         string by, string origin, CancellationToken cancellationToken)
     {
+        object[] actor = [at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), by, origin];
+        if (db.IsPostgres)
+            return statementIds.Count == 0 ? 0
+                : await db.Database.ExecuteSqlRawAsync(FirstVersionsSql("{0}", "{1}", "{2}", "= ANY({3})"),
+                    [.. actor, statementIds.ToArray()], cancellationToken);
         var added = 0;
         foreach (var chunk in statementIds.Chunk(FirstVersionsChunk))
-            added += await db.Database.ExecuteSqlRawAsync(FirstVersionsSql("{0}", "{1}", "{2}", string.Join(',', chunk)), // integers only
-                [at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), by, origin], cancellationToken);
+            added += await db.Database.ExecuteSqlRawAsync(FirstVersionsSql("{0}", "{1}", "{2}", $"IN ({string.Join(',', chunk)})"),
+                actor, cancellationToken); // integers only
         return added;
     }
 
-    /// <summary>Statements given their version 1 in one command.</summary>
+    /// <summary>Statements given their version 1 in one command on SQLite.</summary>
     private const int FirstVersionsChunk = 2000;
 
     /// <summary>
     /// The SQL of <see cref="AddFirstVersionsAsync"/>, the same on SQLite and PostgreSQL (moments are ISO 8601 text on both);
     /// the three arguments are SQL for the moment, the actor and the origin used where a statement has no revision, and
-    /// <paramref name="ids"/> the statements' ids, comma-separated. Version 1
+    /// <paramref name="idCondition"/> the condition on a statement's id that picks them (<c>IN (1,2)</c>, <c>= ANY(@ids)</c>). Version 1
     /// is dated at the first revision (when the statement entered the archive) and made by the latest (after which it stood so).
     /// The first and latest revisions come from one grouped pass over the revisions: a join on a correlated MIN/MAX subquery
     /// was a join filter to PostgreSQL, every statement against every revision (over 600 s at 100,000 new statements).
     /// </summary>
-    public static string FirstVersionsSql(string at, string by, string origin, string ids) => $"""
+    public static string FirstVersionsSql(string at, string by, string origin, string idCondition) => $"""
         INSERT INTO "StatementVersions" ("StatementId", "Number", "At", "By", "Origin", "Note", "RevisionId", "Text", "Kind",
             "Language", "SpeakerKey", "SpeakerName", "SpeakerDescription", "SourceKey", "Section", "Footnote", "Position",
             "TextVersion", "AnchorStart", "AnchorEnd", "SaidWhen")
@@ -114,9 +120,9 @@ public static class StatementVersions
         JOIN "Speakers" p ON p."Id" = s."SpeakerId"
         JOIN "Sources" o ON o."Id" = s."SourceId"
         LEFT JOIN (SELECT "StatementId", MIN("Id") AS "First", MAX("Id") AS "Last" FROM "Revisions"
-                   WHERE "StatementId" IN ({ids}) GROUP BY "StatementId") r
+                   WHERE "StatementId" {idCondition} GROUP BY "StatementId") r
             ON r."StatementId" = s."Id"
         LEFT JOIN "Revisions" f ON f."Id" = r."First"
-        WHERE s."Id" IN ({ids}) AND NOT EXISTS (SELECT 1 FROM "StatementVersions" v WHERE v."StatementId" = s."Id");
+        WHERE s."Id" {idCondition} AND NOT EXISTS (SELECT 1 FROM "StatementVersions" v WHERE v."StatementId" = s."Id");
         """;
 }

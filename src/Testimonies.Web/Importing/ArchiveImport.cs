@@ -522,8 +522,16 @@ public static class ArchiveImport
         if (rows.Count == 0) return [];
         var news = rows.Select(row => new StatementInserts.NewStatement(row, set.Anchoring.Of(row.PublicId), speakers[row.SpeakerKey].Id,
             sources[row.SourceKey].Id)).ToList();
-        return await StatementInserts.InsertAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(), news,
-            row => set.Coding.ReasonsOf(row).Distinct().Select(slug => reasons[slug].Id), actor, cancellationToken);
+        var ids = await StatementInserts.InsertAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction(),
+            news, row => set.Coding.ReasonsOf(row).Distinct().Select(slug => reasons[slug].Id), actor, cancellationToken);
+        // PostgreSQL plans the import's next commands (first versions, the index's rows) from the tables' statistics, which do not
+        // count the rows just copied (an autovacuum during the import may even have found its pages empty): nested loops over
+        // whole scans turned a benchmark's seconds into minutes (docs/performance.md). ANALYZE in the transaction samples its own
+        // rows, takes no lock a reader or writer waits for, and keeps autovacuum from analyzing these tables again until commit.
+        if (db.IsPostgres && rows.Count >= StatementInserts.AnalyzeFrom)
+            await db.Database.ExecuteSqlRawAsync(
+                """ANALYZE "Speakers", "Sources", "Statements", "StatementReasons", "Revisions";""", cancellationToken);
+        return ids;
     }
 
     /// <summary>

@@ -15,6 +15,9 @@ public static class StatementInserts
     /// <summary>What a new statement's row holds: its values, in the order of <see cref="Columns"/>.</summary>
     public sealed record NewStatement(StatementRow Row, TextAnchoring.Placed? Placed, int SpeakerId, int SourceId);
 
+    /// <summary>New statements from which an import on PostgreSQL analyzes the tables it wrote before it reads them again.</summary>
+    public const int AnalyzeFrom = 1000;
+
     private sealed record Column(string Name, NpgsqlDbType Type, Func<NewStatement, object?> Value);
 
     private static readonly Column[] Columns =

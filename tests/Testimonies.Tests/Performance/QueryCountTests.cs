@@ -1,8 +1,6 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Testimonies.Tests.Infrastructure;
 using Testimonies.Web.Archive;
@@ -67,15 +65,15 @@ public sealed class QueryCountTests : IDisposable
 
     internal sealed class CountingFactory(string dataPath, bool outputCache = false) : ArchiveFactory(dataPath)
     {
-        private readonly CommandCounter _counter = new();
+        private readonly CommandLog _counter = new();
 
         public int Count => _counter.Count;
 
-        /// <inheritdoc cref="CommandCounter.BeyondVersionChecks"/>
+        /// <inheritdoc cref="CommandLog.BeyondVersionChecks"/>
         public int BeyondVersionChecks => _counter.BeyondVersionChecks;
 
-        /// <inheritdoc cref="CommandCounter.Commands"/>
-        public string Commands => _counter.Commands;
+        /// <summary>The first line of each command counted since the last reset, for failure messages.</summary>
+        public string Commands => string.Join(" | ", _counter.Commands);
 
         public void Reset() => _counter.Reset();
 
@@ -99,61 +97,6 @@ public sealed class QueryCountTests : IDisposable
                 // Counting what a page costs to build: served from the output cache it would cost one query.
                 if (!outputCache) services.AddOutputCache(options => options.AddBasePolicy(policy => policy.NoCache()));
             });
-        }
-    }
-
-    internal sealed class CommandCounter : DbCommandInterceptor
-    {
-        private int _count;
-        private int _beyondVersionChecks;
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _commands = new();
-
-        public int Count => Volatile.Read(ref _count);
-
-        /// <summary>
-        /// Commands other than the archive version's check, which ArchiveVersion repeats at most once a second (ArchiveVersion.MaxAge):
-        /// a cached answer may still cost one when the machine is slow enough for a second to pass between two requests.
-        /// </summary>
-        public int BeyondVersionChecks => Volatile.Read(ref _beyondVersionChecks);
-
-        /// <summary>The first line of each command counted since the last reset, for failure messages.</summary>
-        public string Commands => string.Join(" | ", _commands);
-
-        public void Reset()
-        {
-            Interlocked.Exchange(ref _count, 0);
-            Interlocked.Exchange(ref _beyondVersionChecks, 0);
-            _commands.Clear();
-        }
-
-        private void Counted(DbCommand command)
-        {
-            Interlocked.Increment(ref _count);
-            if (!command.CommandText.Contains("FROM \"ArchiveState\"", StringComparison.Ordinal)
-                || !command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.Ordinal))
-                Interlocked.Increment(ref _beyondVersionChecks);
-            _commands.Enqueue(command.CommandText.Split('\n')[0]);
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Counted(command);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Counted(command);
-            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result)
-        {
-            Counted(command);
-            return base.ReaderExecuting(command, eventData, result);
         }
     }
 }

@@ -1,6 +1,5 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Testimonies.Web.Archive;
 using Testimonies.Web.Importing;
 using Testimonies.Tests.Infrastructure;
@@ -68,24 +67,37 @@ public sealed class SearchIndexTestsOnPostgres : SearchIndexTests
         Assert.Equal(0, count);
     }
 
-    /// <summary>The first line of every command the context sends, in order.</summary>
-    private sealed class CommandLog : DbCommandInterceptor
+    // The reasons field lists a statement's reasons in the order of their ids; before, in the order the plan read them, so that a
+    // row written under one plan was out of step under another. The migration writes again the rows that could differ.
+    [Fact]
+    public async Task TheMigrationToReasonsInOrderWritesAgainARowWhoseReasonsStoodInAnotherOrder()
     {
-        public List<string> Commands { get; } = [];
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync(Store);
+        var data = new TestData();
+        data.Statements.Add("test-0003,test-source,3,,3,test-speaker,quotation,en,Synthetic words number three,,other-reason;test-reason,,,"
+            + "published");
+        await using var db = database.CreateContext();
+        await DataFolder.LoadAsync(db, TestIndex.For(db), data.Files().Select(f => new ImportFile(f.Key, f.Value)).ToList(), ct);
+        var connection = await Testimonies.Web.Archive.SqlCommands.OpenAsync(db, ct);
+        Assert.Equal(0, (await TestIndex.For(db).Engine.OutOfStepAsync(connection, 10, ct)).Count);
 
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Commands.Add(command.CommandText.Trim().Split('\n')[0]);
-            return ValueTask.FromResult(result);
-        }
+        // The row as a plan reading the reasons the other way round wrote it.
+        await db.Database.ExecuteSqlRawAsync("""
+            UPDATE "StatementSearch" search SET "Stemmed" = setweight(to_tsvector('testimonies_stemmed', s."Text"), 'A')
+                || setweight(to_tsvector('testimonies_stemmed', coalesce(s."Context", '')), 'B')
+                || setweight(to_tsvector('testimonies_stemmed', concat_ws(' ', sp."Name", sp."Description", sp."Nationality")), 'C')
+                || setweight(to_tsvector('testimonies_stemmed', (SELECT string_agg(r."Name", '; ' ORDER BY r."Id" DESC)
+                   FROM "StatementReasons" sr JOIN "Reasons" r ON r."Id" = sr."ReasonsId" WHERE sr."StatementsId" = s."Id")), 'D')
+            FROM "Statements" s JOIN "Speakers" sp ON sp."Id" = s."SpeakerId"
+            WHERE s."PublicId" = 'test-0003' AND search."StatementId" = s."Id";
+            """, ct);
+        Assert.Equal(1, (await TestIndex.For(db).Engine.OutOfStepAsync(connection, 10, ct)).Count);
 
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
-            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Commands.Add(command.CommandText.Trim().Split('\n')[0]);
-            return ValueTask.FromResult(result);
-        }
+        var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+        await migrator.MigrateAsync("20261204132529_SearchIndexWithoutForeignKeyPostgres", cancellationToken: ct);
+        await migrator.MigrateAsync(cancellationToken: ct);
+        Assert.Equal(0, (await TestIndex.For(db).Engine.OutOfStepAsync(connection, 10, ct)).Count);
     }
 
     // Regression: a rebuild's swap locks the index table against searches until the commit, and the import saved its record
