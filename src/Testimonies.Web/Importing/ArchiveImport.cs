@@ -225,7 +225,8 @@ public static class ArchiveImport
         // Statements already in the archive are updated through EF; new ones are inserted in bulk below. Each stored one is
         // compared untracked, chunk by chunk, and only those that differ are loaded again for EF to change: a re-import of
         // many unchanged statements then neither holds them nor has EF look for changes in them at the save.
-        // In chunks: EF sends each value of a Contains list as its own SQL parameter (SQLite allows 32,766).
+        // In chunks, each chunk's ids as one parameter (EF.Parameter: a JSON array on SQLite, an array on PostgreSQL): as a parameter
+        // a value, EF wrote the SQL of the reasons' split query again for every chunk (docs/performance.md, "The re-import").
         var unchangedIds = new HashSet<string>(StringComparer.Ordinal);
         var changedIds = new List<string>();
         foreach (var chunk in set.Statements.Chunk(1000))
@@ -233,7 +234,7 @@ public static class ArchiveImport
             var ids = chunk.Select(row => row.PublicId).ToList();
             // Split: as one query, SQLite joined every statement's reasons before picking the chunk's (docs/performance.md).
             var stored = await db.Statements.AsNoTracking().Include(s => s.Reasons).AsSplitQuery()
-                .Where(s => ids.Contains(s.PublicId)).ToDictionaryAsync(s => s.PublicId, cancellationToken);
+                .Where(s => EF.Parameter(ids).Contains(s.PublicId)).ToDictionaryAsync(s => s.PublicId, cancellationToken);
             foreach (var row in chunk)
             {
                 if (!stored.TryGetValue(row.PublicId, out var statement)) continue;
@@ -247,7 +248,7 @@ public static class ArchiveImport
         foreach (var chunk in changedIds.Chunk(1000))
         {
             foreach (var statement in await db.Statements.Include(s => s.Reasons).AsSplitQuery()
-                         .Where(s => chunk.Contains(s.PublicId)).ToListAsync(cancellationToken))
+                         .Where(s => EF.Parameter(chunk).Contains(s.PublicId)).ToListAsync(cancellationToken))
                 existing[statement.PublicId] = statement;
         }
         var changes = new List<StatementChange>();

@@ -36,6 +36,31 @@ public class ImportTests
         return (problems, await database.CountsAsync());
     }
 
+    // Regression: each chunk of the re-import's comparison sent its 1,000 ids as 1,000 parameters, and EF wrote the SQL of the
+    // reasons' split query again for each chunk: a re-import of 100,000 unchanged statements allocated 14 GB on SQLite
+    // (docs/performance.md, "The re-import"). A chunk's ids go as one parameter.
+    [Fact]
+    public async Task AReimportComparesEachChunkOfStatementsWithOneParameterForItsIds()
+    {
+        await using var database = await TestDatabase.CreateAsync(Store);
+        var data = new TestData();
+        for (var i = 3; i < 1203; i++)
+            data.Statements.Add(
+                $"test-{i:D4},test-source,{i},,{i},test-speaker,quotation,en,Synthetic words number {i},,test-reason,,,published");
+        var files = AsFiles(data.Files());
+        await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, TestIndex.For(db), files, Ct);
+        var log = new CommandLog();
+        await using (var db = database.CreateContext(log))
+        {
+            var problems = new ImportProblems();
+            var outcome = await ArchiveImport.ApplyAsync(db, TestIndex.For(db), ImportSet.Parse(files, problems),
+                new ImportActor("test", "test", DateTimeOffset.UtcNow), Ct);
+            Assert.Empty(problems);
+            Assert.True(outcome.ChangesNothing, outcome.Summary);
+        }
+        Assert.InRange(log.MostParameters, 1, 20);
+    }
+
     private async Task<ImportProblem> SingleProblemAndNothingLoadedAsync(TestData data)
     {
         var (problems, counts) = await LoadAsync(data.Files());

@@ -13,7 +13,12 @@ public sealed class CommandLog : DbCommandInterceptor
     private readonly ConcurrentQueue<string> _commands = new();
     private int _beyondVersionChecks;
 
+    private int _mostParameters;
+
     public int Count => _commands.Count;
+
+    /// <summary>The most parameters one command has carried since the last reset.</summary>
+    public int MostParameters => Volatile.Read(ref _mostParameters);
 
     /// <summary>
     /// Commands other than the archive version's check, which ArchiveVersion repeats at most once a second (ArchiveVersion.MaxAge):
@@ -28,6 +33,7 @@ public sealed class CommandLog : DbCommandInterceptor
     {
         _commands.Clear();
         Interlocked.Exchange(ref _beyondVersionChecks, 0);
+        Interlocked.Exchange(ref _mostParameters, 0);
     }
 
     private void Logged(DbCommand command)
@@ -36,6 +42,8 @@ public sealed class CommandLog : DbCommandInterceptor
         if (!text.Contains("FROM \"ArchiveState\"", StringComparison.Ordinal) || !text.StartsWith("SELECT", StringComparison.Ordinal))
             Interlocked.Increment(ref _beyondVersionChecks);
         _commands.Enqueue(text.Split('\n')[0]);
+        for (int most = MostParameters; command.Parameters.Count > most; most = MostParameters)
+            if (Interlocked.CompareExchange(ref _mostParameters, command.Parameters.Count, most) == most) break;
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,

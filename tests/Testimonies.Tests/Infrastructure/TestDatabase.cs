@@ -17,9 +17,12 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string ConnectionString => _postgres ?? $"Data Source={Path.Combine(_folder.FullName, "archive.db")}";
 
-    public ArchiveDbContext CreateContext() => _postgres is null
-        ? new ArchiveDbContext(new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite(ConnectionString).Options)
-        : new PostgresArchiveDbContext(new DbContextOptionsBuilder<PostgresArchiveDbContext>().UseNpgsql(_postgres).Options);
+    /// <summary>A context on this database; with <paramref name="log"/>, one that logs every command it sends.</summary>
+    public ArchiveDbContext CreateContext(CommandLog? log = null) => _postgres is null
+        ? new ArchiveDbContext(new DbContextOptionsBuilder<ArchiveDbContext>().UseSqlite(ConnectionString)
+            .AddInterceptors(log is null ? [] : [log]).Options)
+        : new PostgresArchiveDbContext(new DbContextOptionsBuilder<PostgresArchiveDbContext>().UseNpgsql(_postgres)
+            .AddInterceptors(log is null ? [] : [log]).Options);
 
     public static async Task<TestDatabase> CreateAsync(TestStore store = TestStore.Sqlite)
     {
