@@ -44,9 +44,7 @@ public class ImportTests
     {
         await using var database = await TestDatabase.CreateAsync(Store);
         var data = new TestData();
-        for (var i = 3; i < 1203; i++)
-            data.Statements.Add(
-                $"test-{i:D4},test-source,{i},,{i},test-speaker,quotation,en,Synthetic words number {i},,test-reason,,,published");
+        data.AddStatements(3, 1200);
         var files = AsFiles(data.Files());
         await using (var db = database.CreateContext()) await DataFolder.LoadAsync(db, TestIndex.For(db), files, Ct);
         var log = new CommandLog();

@@ -58,6 +58,16 @@ public sealed class TestData
     ];
 
     /// <summary>The files as an import would receive them (UTF-8, LF line ends).</summary>
+    /// <summary>
+    /// Adds <paramref name="count"/> synthetic quotations of the test speaker, their ids and positions from <paramref name="first"/>.
+    /// </summary>
+    public void AddStatements(int first, int count)
+    {
+        for (var i = first; i < first + count; i++)
+            Statements.Add(
+                $"test-{i:D4},test-source,{i},,{i},test-speaker,quotation,en,Synthetic words number {i},,test-reason,,,published");
+    }
+
     public Dictionary<string, byte[]> Files() => new()
     {
         ["reasons.csv"] = Encode(Reasons),

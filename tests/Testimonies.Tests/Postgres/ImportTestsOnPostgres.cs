@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Testimonies.Tests.Importing;
 using Testimonies.Tests.Infrastructure;
-using Testimonies.Web.Archive;
 using Testimonies.Web.Importing;
 
 namespace Testimonies.Tests.Postgres;
@@ -21,15 +20,12 @@ public sealed class ImportTestsOnPostgres : ImportTests
         var ct = TestContext.Current.CancellationToken;
         await using var database = await TestDatabase.CreateAsync(Store);
         var data = new TestData();
-        for (var i = 3; i < 3 + StatementInserts.AnalyzeFrom; i++)
-            data.Statements.Add(
-                $"test-{i:D4},test-source,{i},,{i},test-speaker,quotation,en,Synthetic words number {i},,test-reason,,,published");
+        data.AddStatements(3, StatementInserts.AnalyzeFrom);
         var problems = new ImportProblems();
         var set = ImportSet.Parse(data.Files().Select(f => new ImportFile(f.Key, f.Value)).ToList(), problems);
         Assert.Empty(problems);
         var log = new CommandLog();
-        await using (var db = new PostgresArchiveDbContext(new DbContextOptionsBuilder<PostgresArchiveDbContext>()
-                         .UseNpgsql(database.ConnectionString).AddInterceptors(log).Options))
+        await using (var db = database.CreateContext(log))
         {
             await db.Database.MigrateAsync(ct);
             log.Reset();

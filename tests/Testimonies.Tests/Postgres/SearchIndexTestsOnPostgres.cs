@@ -119,8 +119,7 @@ public sealed class SearchIndexTestsOnPostgres : SearchIndexTests
         var set = ImportSet.Parse(files, problems);
         Assert.Empty(problems);
         var log = new CommandLog();
-        await using (var db = new PostgresArchiveDbContext(new DbContextOptionsBuilder<PostgresArchiveDbContext>()
-                         .UseNpgsql(database.ConnectionString).AddInterceptors(log).Options))
+        await using (var db = database.CreateContext(log))
         {
             var record = new ImportRecord
             {
