@@ -66,8 +66,9 @@ public interface IFullTextEngine
 
     /// <summary>
     /// A score for every match, lower first, or null when more than <paramref name="limit"/> match. Asked only when the query
-    /// matched at most <paramref name="limit"/> statements (<see cref="SearchIndex.ScoreAsync"/>), so the engine counts what it
-    /// ranks only when that may be more (<see cref="MatchExpressions.RankedIsMatched"/>).
+    /// matched at most <paramref name="limit"/> statements (<see cref="SearchIndex.ScoreAsync"/>); what the engine ranks (the
+    /// query without its exclusions) may match more, so it scores at most one more than the limit rather than counting first,
+    /// which cost a second pass over the matches whenever there are fewer (docs/search.md).
     /// </summary>
     Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit, CancellationToken cancellationToken);
 

@@ -9,12 +9,6 @@ namespace Testimonies.Web.Search;
 public sealed record MatchExpressions(
     string? Stemmed, string? Exact, string? StemmedExcluded, string? ExactExcluded, string? AnyTermStemmed, string? AnyTermExact)
 {
-    /// <summary>
-    /// Whether the expression an engine ranks (<see cref="Stemmed"/>, or <see cref="Exact"/> without it) matches just what the
-    /// whole query matches: nothing is excluded, and the clauses are not of both kinds.
-    /// </summary>
-    public bool RankedIsMatched => StemmedExcluded is null && ExactExcluded is null && (Stemmed is null || Exact is null);
-
     /// <summary>How an engine writes a word, a word's start, a phrase, and the operators between them.</summary>
     public sealed record Syntax(Func<string, string> Word, Func<string, string> Prefix, Func<IReadOnlyList<string>, string> Phrase,
         string And, string Or);

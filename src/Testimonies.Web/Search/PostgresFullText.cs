@@ -288,7 +288,7 @@ public sealed class PostgresFullText(int frequentAtLeast = FrequentTerms.AtLeast
         return words;
     }
 
-    /// <summary>ts_rank with the field weights, negated so that lower comes first as with bm25; counted first as on SQLite.</summary>
+    /// <summary>ts_rank with the field weights, negated so that lower comes first as with bm25; bounded as on SQLite.</summary>
     public async Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit,
         CancellationToken cancellationToken)
     {
@@ -296,16 +296,14 @@ public sealed class PostgresFullText(int frequentAtLeast = FrequentTerms.AtLeast
         var (column, configuration, match) = ts.Stemmed is not null
             ? ("Stemmed", StemmedConfiguration, ts.Stemmed)
             : ("Exact", ExactConfiguration, ts.Exact!);
-        var matches = $"""FROM "StatementSearch" search, to_tsquery('{configuration}', @match) query WHERE search."{column}" @@ query""";
-        await using var command = SqlCommands.Create(connection, null,
-            $"""SELECT count(*) FROM (SELECT 1 {matches} LIMIT {limit + 1}) found;""", ("@match", match));
-        if (!ts.RankedIsMatched && await SqlCommands.CountAsync(command, cancellationToken) > limit)
-            return null;
-        command.CommandText = $"""SELECT search."StatementId", -ts_rank({Weights}, search."{column}", query) {matches};""";
+        await using var command = SqlCommands.Create(connection, null, $"""
+            SELECT search."StatementId", -ts_rank({Weights}, search."{column}", query)
+            FROM "StatementSearch" search, to_tsquery('{configuration}', @match) query WHERE search."{column}" @@ query LIMIT {limit + 1};
+            """, ("@match", match));
         var scores = new Dictionary<int, double>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) scores[reader.GetInt32(0)] = reader.GetFloat(1);
-        return scores;
+        return scores.Count > limit ? null : scores;
     }
 
     /// <summary>

@@ -231,7 +231,7 @@ public sealed class SqliteFullText(int frequentAtLeast = FrequentTerms.AtLeast) 
 
     /// <summary>
     /// bm25 for every match in one pass: FTS5 recomputes its statistics for each rowid lookup, so scoring
-    /// chosen rows one by one is far slower than scoring all matches. Counting first, when the count is not known, is much cheaper.
+    /// chosen rows one by one is far slower than scoring all matches. At most one more than the limit (IFullTextEngine.ScoreAsync).
     /// </summary>
     public async Task<Dictionary<int, double>?> ScoreAsync(DbConnection connection, SearchQuery query, int limit,
         CancellationToken cancellationToken)
@@ -239,14 +239,11 @@ public sealed class SqliteFullText(int frequentAtLeast = FrequentTerms.AtLeast) 
         var expressions = Expressions(query);
         var (table, match) = expressions.Stemmed is not null ? (Stemmed, expressions.Stemmed) : (Exact, expressions.Exact!);
         await using var command = SqlCommands.Create(connection, null,
-            $"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH @match LIMIT {limit + 1});", ("@match", match));
-        if (!expressions.RankedIsMatched && await SqlCommands.CountAsync(command, cancellationToken) > limit)
-            return null;
-        command.CommandText = $"SELECT rowid, bm25({table}, {Weights}) FROM {table} WHERE {table} MATCH @match;";
+            $"SELECT rowid, bm25({table}, {Weights}) FROM {table} WHERE {table} MATCH @match LIMIT {limit + 1};", ("@match", match));
         var scores = new Dictionary<int, double>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) scores[reader.GetInt32(0)] = reader.GetDouble(1);
-        return scores;
+        return scores.Count > limit ? null : scores;
     }
 
     /// <summary>FTS5's highlight() of text and context; statements the terms do not match are left out.</summary>

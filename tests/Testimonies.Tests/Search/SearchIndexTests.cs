@@ -118,8 +118,10 @@ public class SearchIndexTests : IDisposable
         await using var database = await TestDatabase.CreateAsync(Store);
         var data = new TestData();
         data.Statements.RemoveRange(1, data.Statements.Count - 1);
+        // "zebra" in one more statement than can be ranked, "words" in as many as can.
         for (var i = 1; i <= StatementSearch.MaxRankedResults + 1; i++)
-            data.Statements.Add($"gen-{i:D5},test-source,{i},,,test-speaker,quotation,en,Synthetic zebra words {i},,,,,published");
+            data.Statements.Add($"gen-{i:D5},test-source,{i},,,test-speaker,quotation,en,"
+                + $"Synthetic zebra {(i <= StatementSearch.MaxRankedResults ? "words" : "other")} {i},,,,,published");
         await LoadAsync(database, data);
 
         await using var db = database.CreateContext();
@@ -132,6 +134,16 @@ public class SearchIndexTests : IDisposable
         var few = await Search.RunAsync(db, new SearchRequest("\"words 42\"", SearchFilters.None), Ct);
         Assert.Equal(SearchSort.Relevance, few.Sort);
         Assert.Null(few.RankingNote);
+
+        // An exclusion: the search matches few enough, but what is ranked (the words without it) is one too many, or just enough.
+        var excluded = await Search.RunAsync(db, new SearchRequest("zebra -42", SearchFilters.None), Ct);
+        Assert.Equal(StatementSearch.MaxRankedResults, excluded.Total);
+        Assert.Equal(SearchSort.Source, excluded.Sort);
+        Assert.NotNull(excluded.RankingNote);
+        var bound = await Search.RunAsync(db, new SearchRequest("words -42", SearchFilters.None), Ct);
+        Assert.Equal(StatementSearch.MaxRankedResults - 1, bound.Total);
+        Assert.Equal(SearchSort.Relevance, bound.Sort);
+        Assert.Null(bound.RankingNote);
     }
 
     /// <summary>

@@ -12,21 +12,6 @@ public class SearchQueryTests
 
     private static MatchExpressions TsQuery(string input) => new PostgresFullText().Expressions(SearchQuery.Parse(input));
 
-    // Ranking counts the ranked expression's matches only when they may be more than the search's (docs/search.md).
-    [Theory]
-    [InlineData("fighting", true)]
-    [InlineData("fighting Muslims", true)]
-    [InlineData("racism OR toilets", true)]
-    [InlineData("\"killing other Muslims\" disillusion*", true)]
-    [InlineData("jihad -slaughter", false)]
-    [InlineData("-slaughter", false)]
-    [InlineData("fight \"other Muslims\"", false)]
-    public void TheRankedExpressionMatchesWhatTheSearchMatchesWithoutExclusionsOrBothKinds(string input, bool ranked)
-    {
-        Assert.Equal(ranked, Fts(input).RankedIsMatched);
-        Assert.Equal(ranked, TsQuery(input).RankedIsMatched);
-    }
-
     [Theory]
     // input, stemmed MATCH, exact MATCH, stemmed exclusions, exact exclusions
     [InlineData("fight", "\"fight\"", null, null, null)]
